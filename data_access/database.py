@@ -1,0 +1,109 @@
+"""The one database handle of an app or command: engine + session factory (STYLE.md 3)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+WRITE_OPTION = "eambasadori_writer"
+
+
+class DatabaseUnavailableError(RuntimeError):
+    """The database cannot be reached; the UI shows a banner instead of a traceback."""
+
+
+def _on_sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
+    # Python's sqlite3 opens transactions lazily; we take over so that BEGIN IMMEDIATE is possible.
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA cache_size=-65536")
+    cur.execute("PRAGMA temp_store=MEMORY")
+    mode = cur.execute("PRAGMA journal_mode").fetchone()[0]
+    if str(mode).lower() not in {"wal", "memory"}:
+        cur.execute("PRAGMA journal_mode=WAL")
+    cur.close()
+
+
+def _on_sqlite_begin(conn: Any) -> None:
+    # Writers take the lock at BEGIN, so two writers queue on busy_timeout instead of failing
+    # with "database is locked" when one upgrades a read lock.
+    writer = conn.get_execution_options().get(WRITE_OPTION)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
+
+
+class Database:
+    """Owns the engine and hands out short sessions. One per app process / CLI command."""
+
+    def __init__(self, url: str, *, pool_size: int = 5, echo: bool = False) -> None:
+        self.url = make_url(url)
+        self.engine: Engine = self._create_engine(pool_size, echo)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        writer = self.engine.execution_options(**{WRITE_OPTION: True})
+        self._write_sessions = sessionmaker(writer, expire_on_commit=False)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.dialect == "sqlite"
+
+    def _create_engine(self, pool_size: int, echo: bool) -> Engine:
+        if self.url.get_backend_name() == "sqlite":
+            database = self.url.database or ""
+            if database and database != ":memory:":
+                Path(database).parent.mkdir(parents=True, exist_ok=True)
+            engine = create_engine(self.url, echo=echo, connect_args={"timeout": 30})
+            event.listen(engine, "connect", _on_sqlite_connect)
+            event.listen(engine, "begin", _on_sqlite_begin)
+            return engine
+        connect_args: dict[str, Any] = {"connect_timeout": 5}
+        if self.url.get_backend_name() == "postgresql":
+            # JIT costs more than it saves on these small aggregate queries (DESIGN.md 10).
+            connect_args["options"] = "-c jit=off"
+        return create_engine(
+            self.url,
+            echo=echo,
+            pool_size=pool_size,
+            max_overflow=pool_size,
+            pool_pre_ping=True,
+            pool_recycle=1800,
+            connect_args=connect_args,
+        )
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A read session; rolled back at the end (reads never write)."""
+        with self._sessions() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    @contextmanager
+    def write_session(self) -> Iterator[Session]:
+        """A write transaction: committed on success, rolled back entirely on any error.
+
+        On SQLite it starts with BEGIN IMMEDIATE so concurrent writers wait for each other.
+        """
+        with self._write_sessions() as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def dispose(self) -> None:
+        self.engine.dispose()

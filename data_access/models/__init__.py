@@ -1,0 +1,37 @@
+"""SQLAlchemy models of the central database. The table and column names are a contract
+(documented in docs/schema.md): other tools read this database too."""
+
+from data_access.models.base import Base
+from data_access.models.facts import InfoSession, InfoSessionServiceType, ServiceRequest
+from data_access.models.ops import DatasetInfo, DataState, ImportBatch, RollupDirty
+from data_access.models.program import Ambassador, Library, Target
+from data_access.models.reference import Locality, Raion, ServiceType
+from data_access.models.rollups import (
+    RollupAmbassadorMonth,
+    RollupRequestLibraryMonth,
+    RollupRequestMonth,
+    RollupSessionLibraryMonth,
+    RollupSessionMonth,
+)
+
+__all__ = [
+    "Ambassador",
+    "Base",
+    "DataState",
+    "DatasetInfo",
+    "ImportBatch",
+    "InfoSession",
+    "InfoSessionServiceType",
+    "Library",
+    "Locality",
+    "Raion",
+    "RollupAmbassadorMonth",
+    "RollupDirty",
+    "RollupRequestLibraryMonth",
+    "RollupRequestMonth",
+    "RollupSessionLibraryMonth",
+    "RollupSessionMonth",
+    "ServiceRequest",
+    "ServiceType",
+    "Target",
+]

@@ -1,0 +1,95 @@
+"""Monthly rollup tables (DESIGN.md 10), derived from the fact tables and kept current on every
+write (see ``data_access.rollups``). Each query reads the smallest rollup that can answer it.
+
+Dimension columns are part of the primary key; measure columns are sums (or ``last_day``: the
+latest activity date in the month). ``ambassador_tier`` is ``'none'`` for requests without a
+recorded ambassador; ``service_mask`` ORs the ``service_type.mask_bit`` of a session's services.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import BigInteger, Date, Index, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from data_access.models.base import Base
+
+
+class RollupRequestMonth(Base):
+    __tablename__ = "rollup_request_month"
+    __table_args__ = (Index("ix_rollup_request_month_raion", "raion_code", "month_key"),)
+
+    month_key: Mapped[int] = mapped_column(Integer, primary_key=True)
+    raion_code: Mapped[str] = mapped_column(String(5), primary_key=True)
+    service_type_code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    library_kind: Mapped[str] = mapped_column(String(10), primary_key=True)
+    ambassador_tier: Mapped[str] = mapped_column(String(10), primary_key=True)
+    requests: Mapped[int] = mapped_column(Integer)
+    on_behalf_self: Mapped[int] = mapped_column(Integer)
+    on_behalf_relative_abroad: Mapped[int] = mapped_column(Integer)
+    on_behalf_other: Mapped[int] = mapped_column(Integer)
+    outcome_submitted: Mapped[int] = mapped_column(Integer)
+    outcome_completed: Mapped[int] = mapped_column(Integer)
+    outcome_failed: Mapped[int] = mapped_column(Integer)
+
+
+class RollupRequestLibraryMonth(Base):
+    __tablename__ = "rollup_request_library_month"
+    __table_args__ = (Index("ix_rollup_request_library_month_raion", "raion_code", "month_key"),)
+
+    month_key: Mapped[int] = mapped_column(Integer, primary_key=True)
+    library_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    service_type_code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    ambassador_tier: Mapped[str] = mapped_column(String(10), primary_key=True)
+    raion_code: Mapped[str] = mapped_column(String(5))
+    library_kind: Mapped[str] = mapped_column(String(10))
+    requests: Mapped[int] = mapped_column(Integer)
+    last_day: Mapped[dt.date] = mapped_column(Date)
+
+
+class RollupSessionMonth(Base):
+    __tablename__ = "rollup_session_month"
+    __table_args__ = (Index("ix_rollup_session_month_raion", "raion_code", "month_key"),)
+
+    month_key: Mapped[int] = mapped_column(Integer, primary_key=True)
+    raion_code: Mapped[str] = mapped_column(String(5), primary_key=True)
+    library_kind: Mapped[str] = mapped_column(String(10), primary_key=True)
+    ambassador_tier: Mapped[str] = mapped_column(String(10), primary_key=True)
+    format: Mapped[str] = mapped_column(String(10), primary_key=True)
+    audience: Mapped[str] = mapped_column(String(30), primary_key=True)
+    service_mask: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    sessions: Mapped[int] = mapped_column(Integer)
+    participants: Mapped[int] = mapped_column(Integer)
+
+
+class RollupSessionLibraryMonth(Base):
+    __tablename__ = "rollup_session_library_month"
+    __table_args__ = (Index("ix_rollup_session_library_month_raion", "raion_code", "month_key"),)
+
+    month_key: Mapped[int] = mapped_column(Integer, primary_key=True)
+    library_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ambassador_tier: Mapped[str] = mapped_column(String(10), primary_key=True)
+    format: Mapped[str] = mapped_column(String(10), primary_key=True)
+    service_mask: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    raion_code: Mapped[str] = mapped_column(String(5))
+    library_kind: Mapped[str] = mapped_column(String(10))
+    sessions: Mapped[int] = mapped_column(Integer)
+    participants: Mapped[int] = mapped_column(Integer)
+    last_day: Mapped[dt.date] = mapped_column(Date)
+
+
+class RollupAmbassadorMonth(Base):
+    __tablename__ = "rollup_ambassador_month"
+    __table_args__ = (Index("ix_rollup_ambassador_month_raion", "raion_code", "month_key"),)
+
+    month_key: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ambassador_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    library_id: Mapped[int] = mapped_column(Integer)
+    raion_code: Mapped[str] = mapped_column(String(5))
+    library_kind: Mapped[str] = mapped_column(String(10))
+    ambassador_tier: Mapped[str] = mapped_column(String(10))
+    sessions: Mapped[int] = mapped_column(Integer)
+    participants: Mapped[int] = mapped_column(Integer)
+    requests: Mapped[int] = mapped_column(Integer)
+    last_day: Mapped[dt.date] = mapped_column(Date)
