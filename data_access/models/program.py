@@ -48,7 +48,7 @@ class Library(Base):
 
 
 class Ambassador(Base):
-    """A librarian ambassador: national (accredited trainer) or local (trained by a national one)."""
+    """A librarian ambassador: national (accredited trainer) or local (trained by a national)."""
 
     __tablename__ = "ambassador"
     __table_args__ = (
