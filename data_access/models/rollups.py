@@ -80,16 +80,19 @@ class RollupSessionLibraryMonth(Base):
 
 
 class RollupAmbassadorMonth(Base):
+    """Activity per ambassador and library where it happened (usually the ambassador's own)."""
+
     __tablename__ = "rollup_ambassador_month"
     __table_args__ = (Index("ix_rollup_ambassador_month_raion", "raion_code", "month_key"),)
 
     month_key: Mapped[int] = mapped_column(Integer, primary_key=True)
     ambassador_id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    library_id: Mapped[int] = mapped_column(Integer)
+    library_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     raion_code: Mapped[str] = mapped_column(String(5))
     library_kind: Mapped[str] = mapped_column(String(10))
     ambassador_tier: Mapped[str] = mapped_column(String(10))
     sessions: Mapped[int] = mapped_column(Integer)
     participants: Mapped[int] = mapped_column(Integer)
     requests: Mapped[int] = mapped_column(Integer)
-    last_day: Mapped[dt.date] = mapped_column(Date)
+    last_session_day: Mapped[dt.date | None] = mapped_column(Date)
+    last_request_day: Mapped[dt.date | None] = mapped_column(Date)

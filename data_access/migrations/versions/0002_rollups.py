@@ -28,9 +28,10 @@ def upgrade() -> None:
         sa.Column("sessions", sa.Integer(), nullable=False),
         sa.Column("participants", sa.Integer(), nullable=False),
         sa.Column("requests", sa.Integer(), nullable=False),
-        sa.Column("last_day", sa.Date(), nullable=False),
+        sa.Column("last_session_day", sa.Date(), nullable=True),
+        sa.Column("last_request_day", sa.Date(), nullable=True),
         sa.PrimaryKeyConstraint(
-            "month_key", "ambassador_id", name=op.f("pk_rollup_ambassador_month")
+            "month_key", "ambassador_id", "library_id", name=op.f("pk_rollup_ambassador_month")
         ),
     )
     with op.batch_alter_table("rollup_ambassador_month", schema=None) as batch_op:

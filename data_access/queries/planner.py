@@ -1,0 +1,147 @@
+"""Answer a fact aggregate from the smallest table that can (DESIGN.md 10).
+
+A date range is split into whole months (read from a rollup) and partial months at its edges
+(read from the raw table over just those days). An edge month counts as whole when no fact of it
+falls outside the range, so "this year up to today" reads only rollups.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import Select, exists, func, select, union_all
+from sqlalchemy.orm import Session
+
+from data_access.models import InfoSession, ServiceRequest, ServiceType
+from data_access.queries.sources import (
+    MAX_MEASURES,
+    Fact,
+    filter_dims,
+    pick_cube,
+    raw_select,
+)
+from dashboard.filters import Filters
+from dashboard.periods import add_months, month_end
+
+DateSpan = tuple[dt.date, dt.date]
+
+
+def month_key(day: dt.date) -> int:
+    return day.year * 100 + day.month
+
+
+def _date_column(fact: Fact) -> Any:
+    return ServiceRequest.requested_on if fact == "requests" else InfoSession.held_on
+
+
+def _has_facts_between(session: Session, fact: Fact, first: dt.date, last: dt.date) -> bool:
+    if first > last:
+        return False
+    column = _date_column(fact)
+    return bool(session.scalar(select(exists().where(column.between(first, last)))))
+
+
+def split_range(
+    session: Session, fact: Fact, first: dt.date, last: dt.date
+) -> tuple[tuple[int, int] | None, list[DateSpan]]:
+    """(whole months as a month-key range or None, raw day spans for the partial edges)."""
+    start = first.replace(day=1)
+    if first != start and _has_facts_between(session, fact, start, first - dt.timedelta(days=1)):
+        head_last = min(month_end(first), last)
+        if head_last == last:
+            return None, [(first, last)]
+        raw = [(first, head_last)]
+        first = head_last + dt.timedelta(days=1)
+    else:
+        raw = []
+        first = start
+    end = month_end(last)
+    if last != end and _has_facts_between(session, fact, last + dt.timedelta(days=1), end):
+        tail_first = last.replace(day=1)
+        raw.append((max(tail_first, first), last))
+        last = tail_first - dt.timedelta(days=1)
+    if first > last:
+        return None, raw
+    return (month_key(first), month_key(last)), raw
+
+
+@cache
+def _service_bits_cached(bits: tuple[tuple[str, int], ...]) -> dict[str, int]:
+    return dict(bits)
+
+
+def service_bits(session: Session) -> dict[str, int]:
+    rows = session.execute(select(ServiceType.code, ServiceType.mask_bit)).all()
+    return _service_bits_cached(tuple(sorted((code, bit) for code, bit in rows)))
+
+
+def build_statement(
+    session: Session,
+    fact: Fact,
+    filters: Filters,
+    measures: tuple[str, ...],
+    by: tuple[str, ...] = (),
+) -> Select[Any] | None:
+    """The SQL for ``measures`` of ``fact`` grouped ``by`` under ``filters`` (None = no rows)."""
+    if filters.effective_raions == ():
+        return None
+    months, raw_spans = split_range(session, fact, filters.date_from, filters.date_to)
+    parts: list[Select[Any]] = []
+    if months is not None:
+        cube = pick_cube(fact, filter_dims(fact, filters) | set(by), measures)
+        if cube is None:
+            first = dt.date(months[0] // 100, months[0] % 100, 1)
+            last = month_end(dt.date(months[1] // 100, months[1] % 100, 1))
+            raw_spans = [(first, last), *raw_spans]
+        else:
+            parts.append(cube.select(filters, by, measures, months, service_bits(session)))
+    parts += [raw_select(fact, filters, by, measures, span) for span in _merge(raw_spans)]
+    if len(parts) == 1:
+        return parts[0]
+    union = union_all(*parts).subquery()
+    aggregates = [
+        (func.max if m in MAX_MEASURES else func.sum)(union.c[m]).label(m) for m in measures
+    ]
+    return select(*(union.c[d] for d in by), *aggregates).group_by(*(union.c[d] for d in by))
+
+
+def _merge(spans: list[DateSpan]) -> list[DateSpan]:
+    """Join adjacent day spans so the raw table is read once per contiguous range."""
+    merged: list[DateSpan] = []
+    for first, last in sorted(spans):
+        if merged and merged[-1][1] + dt.timedelta(days=1) >= first:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+        else:
+            merged.append((first, last))
+    return merged
+
+
+def aggregate(
+    session: Session,
+    fact: Fact,
+    filters: Filters,
+    measures: tuple[str, ...],
+    by: tuple[str, ...] = (),
+) -> pd.DataFrame:
+    """A small DataFrame with one column per ``by`` dimension and per measure.
+
+    Sums are 0 (not missing) where nothing matched; ``last_day`` is a date or NaT.
+    """
+    stmt = build_statement(session, fact, filters, measures, by)
+    rows = [] if stmt is None else session.execute(stmt).all()
+    frame = pd.DataFrame(rows, columns=[*by, *measures])
+    for m in measures:
+        if m in MAX_MEASURES:
+            frame[m] = pd.to_datetime(frame[m]).dt.date if len(frame) else frame[m]
+        else:
+            frame[m] = pd.to_numeric(frame[m]).fillna(0).astype("int64")
+    if not by and frame.empty:
+        frame = pd.DataFrame([[0 if m not in MAX_MEASURES else None for m in measures]],
+                             columns=list(measures))  # fmt: skip
+    return frame
+
+
+__all__ = ["aggregate", "add_months", "build_statement", "month_key", "split_range"]
