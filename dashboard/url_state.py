@@ -1,6 +1,6 @@
 """Filters <-> URL query string. The URL is the state: a view can be bookmarked and shared.
 
-    /harta?raion=MD-UN,MD-CU&serviciu=cazier&de=2024-01-01&pana=2024-12-31
+/harta?raion=MD-UN,MD-CU&serviciu=cazier&de=2024-01-01&pana=2024-12-31
 """
 
 from __future__ import annotations
@@ -97,7 +97,10 @@ def to_query(filters: Filters, language: str | None = None) -> str:
         if filters.period is not DEFAULT_PERIOD:
             pairs.append((PERIOD, filters.period.value))
     else:
-        pairs += [(DATE_FROM, filters.date_from.isoformat()), (DATE_TO, filters.date_to.isoformat())]
+        pairs += [
+            (DATE_FROM, filters.date_from.isoformat()),
+            (DATE_TO, filters.date_to.isoformat()),
+        ]
     if language:
         pairs.append(("limba", language))
     text = urlencode([(k, v) for k, v in pairs if v], safe=",")

@@ -115,7 +115,9 @@ def _count_if(condition):  # type: ignore[no-untyped-def]
 
 def _refresh_requests(session: Session, months: Months) -> None:
     src = _request_source(months).subquery()
-    session.execute(delete(RollupRequestMonth).where(_month_filter(RollupRequestMonth.month_key, months)))
+    session.execute(
+        delete(RollupRequestMonth).where(_month_filter(RollupRequestMonth.month_key, months))
+    )
     dims = [src.c.month_key, src.c.raion_code, src.c.service_type_code, src.c.library_kind,
             src.c.ambassador_tier]  # fmt: skip
     by_raion = select(
@@ -142,7 +144,9 @@ def _refresh_requests(session: Session, months: Months) -> None:
 
 def _refresh_sessions(session: Session, months: Months) -> None:
     src = _session_source(months).subquery()
-    session.execute(delete(RollupSessionMonth).where(_month_filter(RollupSessionMonth.month_key, months)))
+    session.execute(
+        delete(RollupSessionMonth).where(_month_filter(RollupSessionMonth.month_key, months))
+    )
     dims = [src.c.month_key, src.c.raion_code, src.c.library_kind, src.c.ambassador_tier,
             src.c.format, src.c.audience, src.c.service_mask]  # fmt: skip
     by_raion = select(*dims, func.count(), func.sum(src.c.participants)).group_by(*dims)
@@ -212,9 +216,7 @@ def _lock(session: Session) -> None:
         session.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": REFRESH_LOCK_ID})
 
 
-def refresh_months(
-    session: Session, session_months: Months, request_months: Months
-) -> None:
+def refresh_months(session: Session, session_months: Months, request_months: Months) -> None:
     """Recompute the rollups of the given months (``None`` = all months) of each fact."""
     if session_months is None or session_months:
         _refresh_sessions(session, session_months)

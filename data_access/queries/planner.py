@@ -15,6 +15,8 @@ import pandas as pd
 from sqlalchemy import Select, exists, func, select, union_all
 from sqlalchemy.orm import Session
 
+from dashboard.filters import Filters
+from dashboard.periods import add_months, month_end
 from data_access.models import InfoSession, ServiceRequest, ServiceType
 from data_access.queries.sources import (
     MAX_MEASURES,
@@ -23,8 +25,6 @@ from data_access.queries.sources import (
     pick_cube,
     raw_select,
 )
-from dashboard.filters import Filters
-from dashboard.periods import add_months, month_end
 
 DateSpan = tuple[dt.date, dt.date]
 
@@ -84,14 +84,21 @@ def build_statement(
     filters: Filters,
     measures: tuple[str, ...],
     by: tuple[str, ...] = (),
+    *,
+    use_rollups: bool = True,
 ) -> Select[Any] | None:
-    """The SQL for ``measures`` of ``fact`` grouped ``by`` under ``filters`` (None = no rows)."""
+    """The SQL for ``measures`` of ``fact`` grouped ``by`` under ``filters`` (None = no rows).
+
+    ``use_rollups=False`` reads only the raw fact table (the naive baseline, and a test oracle).
+    """
     if filters.effective_raions == ():
         return None
+    if not use_rollups:
+        return raw_select(fact, filters, by, measures, (filters.date_from, filters.date_to))
     months, raw_spans = split_range(session, fact, filters.date_from, filters.date_to)
     parts: list[Select[Any]] = []
     if months is not None:
-        cube = pick_cube(fact, filter_dims(fact, filters) | set(by), measures)
+        cube = pick_cube(fact, filter_dims(fact, filters) | set(by), measures, by)
         if cube is None:
             first = dt.date(months[0] // 100, months[0] % 100, 1)
             last = month_end(dt.date(months[1] // 100, months[1] % 100, 1))
@@ -125,12 +132,14 @@ def aggregate(
     filters: Filters,
     measures: tuple[str, ...],
     by: tuple[str, ...] = (),
+    *,
+    use_rollups: bool = True,
 ) -> pd.DataFrame:
     """A small DataFrame with one column per ``by`` dimension and per measure.
 
     Sums are 0 (not missing) where nothing matched; ``last_day`` is a date or NaT.
     """
-    stmt = build_statement(session, fact, filters, measures, by)
+    stmt = build_statement(session, fact, filters, measures, by, use_rollups=use_rollups)
     rows = [] if stmt is None else session.execute(stmt).all()
     frame = pd.DataFrame(rows, columns=[*by, *measures])
     for m in measures:
@@ -144,4 +153,4 @@ def aggregate(
     return frame
 
 
-__all__ = ["aggregate", "add_months", "build_statement", "month_key", "split_range"]
+__all__ = ["add_months", "aggregate", "build_statement", "month_key", "split_range"]

@@ -14,6 +14,7 @@ from typing import Any, Literal
 from sqlalchemy import BigInteger, Select, Table, and_, case, cast, exists, func, literal, select
 from sqlalchemy.sql.elements import ColumnElement
 
+from dashboard.filters import Filters
 from data_access.models import (
     Ambassador,
     InfoSession,
@@ -28,7 +29,6 @@ from data_access.models import (
     ServiceType,
 )
 from data_access.models.base import NO_TIER
-from dashboard.filters import Filters
 
 Fact = Literal["sessions", "requests"]
 MAX_MEASURES = frozenset({"last_day"})
@@ -70,8 +70,15 @@ class Cube:
     fact: Fact
     dims: frozenset[str]
     measures: dict[str, str]
+    # A cube that leaves some facts out (requests without an ambassador) can only answer
+    # queries grouped by this dimension, where those facts would form their own group anyway.
+    only_when_grouped_by: str | None = None
 
-    def can_answer(self, dims: set[str], measures: tuple[str, ...]) -> bool:
+    def can_answer(
+        self, dims: set[str], measures: tuple[str, ...], by: tuple[str, ...] = ()
+    ) -> bool:
+        if self.only_when_grouped_by and self.only_when_grouped_by not in by:
+            return False
         wanted = {("service_mask" if d == "service_type_code" and self.fact == "sessions" else d)
                   for d in dims}  # fmt: skip
         return wanted <= self.dims and all(m in self.measures for m in measures)
@@ -148,6 +155,7 @@ CUBES: tuple[Cube, ...] = (
         frozenset({"month_key", "ambassador_id", "library_id", "raion_code", "library_kind",
                    "ambassador_tier"}),
         {"requests": "requests", "last_day": "last_request_day"},
+        only_when_grouped_by="ambassador_id",
     ),
     Cube(
         RollupAmbassadorMonth.__table__, "sessions",
@@ -170,10 +178,12 @@ CUBES: tuple[Cube, ...] = (
 )  # fmt: skip
 
 
-def pick_cube(fact: Fact, dims: set[str], measures: tuple[str, ...]) -> Cube | None:
+def pick_cube(
+    fact: Fact, dims: set[str], measures: tuple[str, ...], by: tuple[str, ...] = ()
+) -> Cube | None:
     """The first (smallest) cube of ``fact`` that has every dimension and measure needed."""
     for cube in CUBES:
-        if cube.fact == fact and cube.can_answer(dims, measures):
+        if cube.fact == fact and cube.can_answer(dims, measures, by):
             return cube
     return None
 

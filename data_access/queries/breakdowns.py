@@ -1,0 +1,106 @@
+"""Breakdowns the pages chart: by month, raion, service type, audience, format, library,
+ambassador. Each is a small DataFrame aggregated in the database."""
+
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dashboard.filters import Filters
+from data_access.models import Raion, ServiceType
+from data_access.queries.planner import aggregate
+from data_access.queries.sources import REQUEST_MEASURES
+
+ACTIVITY = ["sessions", "participants", "requests"]
+
+
+def _outer(left: pd.DataFrame, right: pd.DataFrame, on: list[str]) -> pd.DataFrame:
+    merged = left.merge(right, on=on, how="outer")
+    for column in merged.columns:
+        if column not in on and column != "last_day":
+            merged[column] = merged[column].fillna(0).astype("int64")
+    return merged
+
+
+def by_month(session: Session, filters: Filters) -> pd.DataFrame:
+    """month_key, sessions, participants, requests, citizens_served — one row per month."""
+    s = aggregate(session, "sessions", filters, ("sessions", "participants"), ("month_key",))
+    r = aggregate(session, "requests", filters, ("requests",), ("month_key",))
+    frame = _outer(s, r, ["month_key"]).sort_values("month_key").reset_index(drop=True)
+    frame["citizens_served"] = frame["participants"] + frame["requests"]
+    return frame
+
+
+def by_raion(session: Session, filters: Filters) -> pd.DataFrame:
+    """Activity per raion with population, for every raion in view (zeros included).
+
+    ``*_per_10k`` columns are NaN where the census gives no population (never 0).
+    """
+    s = aggregate(session, "sessions", filters, ("sessions", "participants"), ("raion_code",))
+    r = aggregate(session, "requests", filters, ("requests",), ("raion_code",))
+    stmt = select(Raion.code, Raion.name_ro, Raion.kind, Raion.population)
+    raions = filters.effective_raions
+    if raions is not None:
+        stmt = stmt.where(Raion.code.in_(raions))
+    units = pd.DataFrame(
+        session.execute(stmt).all(), columns=["raion_code", "name_ro", "kind", "population"]
+    )
+    frame = units.merge(_outer(s, r, ["raion_code"]), on="raion_code", how="left")
+    for column in ACTIVITY:
+        frame[column] = frame[column].fillna(0).astype("int64")
+    frame["citizens_served"] = frame["participants"] + frame["requests"]
+    population = pd.to_numeric(frame["population"], errors="coerce")
+    for column in [*ACTIVITY, "citizens_served"]:
+        frame[f"{column}_per_10k"] = frame[column] / population * 10_000
+    return frame.sort_values("raion_code").reset_index(drop=True)
+
+
+def by_service(session: Session, filters: Filters) -> pd.DataFrame:
+    """Requests of each service type and sessions covering it, with names and category."""
+    r = aggregate(session, "requests", filters, ("requests",), ("service_type_code",))
+    s = aggregate(session, "sessions", filters, ("sessions",), ("service_type_code",))
+    names = pd.DataFrame(
+        session.execute(
+            select(ServiceType.code, ServiceType.category, ServiceType.name_ro,
+                   ServiceType.name_en, ServiceType.name_ru)
+        ).all(),
+        columns=["service_type_code", "category", "name_ro", "name_en", "name_ru"],
+    )  # fmt: skip
+    frame = names.merge(_outer(r, s, ["service_type_code"]), on="service_type_code", how="left")
+    for column in ("requests", "sessions"):
+        frame[column] = frame[column].fillna(0).astype("int64")
+    if filters.services:
+        frame = frame[frame["service_type_code"].isin(filters.services)]
+    return frame.sort_values("requests", ascending=False).reset_index(drop=True)
+
+
+def by_session_dimension(session: Session, filters: Filters, dimension: str) -> pd.DataFrame:
+    """Sessions and participants by ``audience`` or ``format``."""
+    if dimension not in ("audience", "format"):
+        raise ValueError(f"sessions cannot be broken down by {dimension!r}")
+    frame = aggregate(session, "sessions", filters, ("sessions", "participants"), (dimension,))
+    return frame.sort_values("sessions", ascending=False).reset_index(drop=True)
+
+
+def request_profile(session: Session, filters: Filters) -> dict[str, int]:
+    """Totals of requests by on-behalf-of and by outcome, in one row."""
+    measures = tuple(m for m in REQUEST_MEASURES if m != "last_day")
+    row = aggregate(session, "requests", filters, measures).iloc[0]
+    return {m: int(row[m]) for m in measures}
+
+
+def activity_by(session: Session, filters: Filters, key: str) -> pd.DataFrame:
+    """sessions, participants, requests and last activity per ``library_id`` or ``ambassador_id``."""
+    if key not in ("library_id", "ambassador_id"):
+        raise ValueError(f"activity cannot be grouped by {key!r}")
+    s = aggregate(session, "sessions", filters, ("sessions", "participants", "last_day"), (key,))
+    r = aggregate(session, "requests", filters, ("requests", "last_day"), (key,))
+    r = r.dropna(subset=[key]).rename(columns={"last_day": "last_request_day"})
+    s = s.rename(columns={"last_day": "last_session_day"})
+    frame = s.merge(r, on=key, how="outer")
+    for column in ACTIVITY:
+        frame[column] = frame[column].fillna(0).astype("int64")
+    frame["last_day"] = frame[["last_session_day", "last_request_day"]].max(axis=1)
+    frame[key] = frame[key].astype("int64")
+    return frame.drop(columns=["last_session_day", "last_request_day"]).reset_index(drop=True)

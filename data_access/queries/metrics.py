@@ -1,0 +1,147 @@
+"""The metrics of DESIGN.md section 5, each one definition, computed in the database.
+
+- sessions held = count of info sessions; participants = sum of their participants;
+- e-service requests assisted = count of service requests; citizens served = participants + requests;
+- active ambassadors = ambassadors with at least one session or request in the period;
+- access points = libraries accredited on or before the period end; dormant = no activity in the
+  ``dormant_days`` (default 60) before the period end.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+import pandas as pd
+from sqlalchemy import Select, func, select, union
+from sqlalchemy.orm import Session
+
+from dashboard.filters import Filters
+from dashboard.periods import PROGRAM_START
+from data_access.models import Library
+from data_access.queries.planner import aggregate, build_statement
+
+METRICS = (
+    "sessions",
+    "participants",
+    "requests",
+    "citizens_served",
+    "active_ambassadors",
+    "access_points",
+)
+
+
+@dataclass(frozen=True)
+class Kpis:
+    sessions: int
+    participants: int
+    requests: int
+    active_ambassadors: int
+    access_points: int
+    dormant_access_points: int
+
+    @property
+    def citizens_served(self) -> int:
+        return self.participants + self.requests
+
+    def value(self, metric: str) -> int:
+        return int(getattr(self, metric))
+
+
+def activity_totals(session: Session, filters: Filters) -> tuple[int, int, int]:
+    """(sessions, participants, requests) under ``filters``."""
+    s = aggregate(session, "sessions", filters, ("sessions", "participants"))
+    r = aggregate(session, "requests", filters, ("requests",))
+    return int(s["sessions"].iloc[0]), int(s["participants"].iloc[0]), int(r["requests"].iloc[0])
+
+
+def _active_ids_statement(session: Session, filters: Filters) -> Select | None:  # type: ignore[type-arg]
+    parts = []
+    held = build_statement(session, "sessions", filters, ("sessions",), ("ambassador_id",))
+    if held is not None:
+        sub = held.subquery()
+        parts.append(select(sub.c.ambassador_id).where(sub.c.sessions > 0))
+    helped = build_statement(session, "requests", filters, ("requests",), ("ambassador_id",))
+    if helped is not None:
+        sub = helped.subquery()
+        parts.append(
+            select(sub.c.ambassador_id).where(sub.c.requests > 0, sub.c.ambassador_id.is_not(None))
+        )
+    if not parts:
+        return None
+    return union(*parts) if len(parts) > 1 else parts[0]
+
+
+def active_ambassadors(session: Session, filters: Filters) -> int:
+    stmt = _active_ids_statement(session, filters)
+    if stmt is None:
+        return 0
+    return int(session.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
+
+
+def access_point_frame(session: Session, filters: Filters) -> pd.DataFrame:
+    """Accredited libraries (on or before the period end) within the raion and kind filters."""
+    lib = Library
+    stmt = select(lib.id, lib.raion_code, lib.accredited_on).where(
+        lib.accredited_on.is_not(None), lib.accredited_on <= filters.date_to
+    )
+    raions = filters.effective_raions
+    if raions is not None:
+        stmt = stmt.where(lib.raion_code.in_(raions))
+    if filters.library_kinds:
+        stmt = stmt.where(lib.kind.in_(filters.library_kinds))
+    return pd.DataFrame(
+        session.execute(stmt).all(), columns=["library_id", "raion_code", "accredited_on"]
+    )
+
+
+def last_activity_by_library(session: Session, filters: Filters) -> pd.DataFrame:
+    """Latest session or request day of each library up to the period end (any service)."""
+    history = replace(filters, date_from=PROGRAM_START, services=(), tiers=(), formats=())
+    if history.date_from > history.date_to:
+        return pd.DataFrame(columns=["library_id", "last_day"])
+    s = aggregate(session, "sessions", history, ("last_day",), ("library_id",))
+    r = aggregate(session, "requests", history, ("last_day",), ("library_id",))
+    both = pd.concat([s, r], ignore_index=True)
+    if both.empty:
+        return pd.DataFrame(columns=["library_id", "last_day"])
+    return both.groupby("library_id", as_index=False)["last_day"].max()
+
+
+def dormant_access_points(
+    session: Session, filters: Filters, dormant_days: int = 60
+) -> pd.DataFrame:
+    """Access points with no activity in the ``dormant_days`` before the period end."""
+    points = access_point_frame(session, filters)
+    last = last_activity_by_library(session, filters)
+    merged = points.merge(last, on="library_id", how="left")
+    cutoff = filters.date_to - dt.timedelta(days=dormant_days)
+    is_dormant = merged["last_day"].isna() | (merged["last_day"] < cutoff)
+    return merged[is_dormant.astype(bool)].reset_index(drop=True)
+
+
+def kpis(session: Session, filters: Filters, dormant_days: int = 60) -> Kpis:
+    """Every headline metric for one filtered period."""
+    sessions, participants, requests = activity_totals(session, filters)
+    return Kpis(
+        sessions=sessions,
+        participants=participants,
+        requests=requests,
+        active_ambassadors=active_ambassadors(session, filters),
+        access_points=len(access_point_frame(session, filters)),
+        dormant_access_points=len(dormant_access_points(session, filters, dormant_days)),
+    )
+
+
+def metric_value(session: Session, filters: Filters, metric: str) -> int:
+    """One metric by name (for targets): the same definitions as :func:`kpis`."""
+    if metric in ("sessions", "participants", "requests", "citizens_served"):
+        sessions, participants, requests = activity_totals(session, filters)
+        values = {"sessions": sessions, "participants": participants, "requests": requests,
+                  "citizens_served": participants + requests}  # fmt: skip
+        return values[metric]
+    if metric == "active_ambassadors":
+        return active_ambassadors(session, filters)
+    if metric == "access_points":
+        return len(access_point_frame(session, filters))
+    raise ValueError(f"unknown metric {metric!r}")
