@@ -80,7 +80,7 @@ def parse_filters(
         period = period or DEFAULT_PERIOD
         date_from, date_to = period_range(period, today)
     else:
-        default_from, default_to = period_range(DEFAULT_PERIOD, today)
+        default_from = period_range(DEFAULT_PERIOD, today)[0]
         date_from, date_to = date_from or default_from, date_to or today
         period = None
     date_from, date_to = clamp_dates(date_from, date_to, today, notices)

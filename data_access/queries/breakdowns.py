@@ -91,7 +91,7 @@ def request_profile(session: Session, filters: Filters) -> dict[str, int]:
 
 
 def activity_by(session: Session, filters: Filters, key: str) -> pd.DataFrame:
-    """sessions, participants, requests and last activity per ``library_id`` or ``ambassador_id``."""
+    """Sessions, participants, requests and last activity per library or per ambassador."""
     if key not in ("library_id", "ambassador_id"):
         raise ValueError(f"activity cannot be grouped by {key!r}")
     s = aggregate(session, "sessions", filters, ("sessions", "participants", "last_day"), (key,))

@@ -1,7 +1,8 @@
 """The metrics of DESIGN.md section 5, each one definition, computed in the database.
 
 - sessions held = count of info sessions; participants = sum of their participants;
-- e-service requests assisted = count of service requests; citizens served = participants + requests;
+- e-service requests assisted = count of service requests;
+- citizens served = participants + requests;
 - active ambassadors = ambassadors with at least one session or request in the period;
 - access points = libraries accredited on or before the period end; dormant = no activity in the
   ``dormant_days`` (default 60) before the period end.

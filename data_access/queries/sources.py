@@ -84,9 +84,13 @@ class Cube:
         return wanted <= self.dims and all(m in self.measures for m in measures)
 
     def select(
-        self, filters: Filters, by: tuple[str, ...], measures: tuple[str, ...], months: tuple[int, int],
+        self,
+        filters: Filters,
+        by: tuple[str, ...],
+        measures: tuple[str, ...],
+        months: tuple[int, int],
         services_bits: dict[str, int],
-    ) -> Select[Any]:  # fmt: skip
+    ) -> Select[Any]:
         t = self.table.c
         columns: list[ColumnElement[Any]] = []
         groups: list[ColumnElement[Any]] = []
@@ -141,7 +145,8 @@ def _measures(names: tuple[str, ...], cols: dict[str, str]) -> dict[str, str]:
 CUBES: tuple[Cube, ...] = (
     Cube(
         RollupRequestMonth.__table__, "requests",
-        frozenset({"month_key", "raion_code", "service_type_code", "library_kind", "ambassador_tier"}),
+        frozenset({"month_key", "raion_code", "service_type_code", "library_kind",
+                   "ambassador_tier"}),
         _measures(REQUEST_MEASURES[:-1], {}),
     ),
     Cube(
