@@ -92,6 +92,27 @@ def raion_geojson() -> dict[str, Any]:
     return data
 
 
+@cache
+def raion_geojson_for_browser() -> str:
+    """The boundaries with clockwise exterior rings, as d3-geo (plotly's geo maps) expects.
+
+    RFC 7946 files wind exterior rings counter-clockwise; d3 reads that as "the whole globe
+    minus the raion" and would paint everything. Coordinates are otherwise unchanged.
+    """
+    from shapely.geometry import mapping, shape
+    from shapely.geometry.polygon import orient
+
+    data = raion_geojson()
+    for feature in data["features"]:
+        geometry = shape(feature["geometry"])
+        if geometry.geom_type == "Polygon":
+            geometry = orient(geometry, sign=-1.0)
+        else:
+            geometry = type(geometry)([orient(part, sign=-1.0) for part in geometry.geoms])
+        feature["geometry"] = mapping(geometry)
+    return json.dumps(data, separators=(",", ":"))
+
+
 def load_reference_data(session: Session) -> None:
     """Insert or refresh raions, localities and service types. Idempotent."""
     _load_raions(session)

@@ -1,0 +1,67 @@
+"""Helpers every page's callbacks share: failure containment and common inputs."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from dash import Input
+from dash.exceptions import PreventUpdate
+from sqlalchemy.exc import SQLAlchemyError
+
+from dashboard.i18n import normalize_language, t
+from dashboard.url_state import query_params
+from layouts import ids
+from layouts.figures.common import message_figure
+
+log = logging.getLogger(__name__)
+
+# Every data callback starts with these two inputs: the filters (URL) and the data version.
+DATA_INPUTS = [Input(ids.URL, "search"), Input(ids.DATA_VERSION, "data")]
+
+
+def language_of(search: object) -> str:
+    params = query_params(search) if isinstance(search, str) else {}
+    return normalize_language(params.get("limba"))
+
+
+def guarded(
+    fallback: Callable[[str, str], Any],
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Contain any failure of a data callback: log it, show ``fallback(lang, message)``.
+
+    The callback's first argument must be the URL search (for the language). A user never sees
+    a traceback, SQL text or a 500; an unreachable database shows its own banner (shell).
+    """
+
+    def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return func(*args, **kwargs)
+            except PreventUpdate:
+                raise
+            except SQLAlchemyError:
+                log.warning("database error in %s", func.__name__, exc_info=True)
+                lang = language_of(args[0] if args else None)
+                return fallback(lang, t("shell.error", lang))
+            except Exception:
+                log.exception("callback %s failed", func.__name__)
+                lang = language_of(args[0] if args else None)
+                return fallback(lang, t("shell.error", lang))
+
+        return wrapper
+
+    return decorate
+
+
+def figures_fallback(count: int) -> Callable[[str, str], Any]:
+    """Fallback for a callback returning ``count`` figures: each says what went wrong."""
+
+    def build(_lang: str, message: str) -> Any:
+        figures = [message_figure(message) for _ in range(count)]
+        return figures[0] if count == 1 else figures
+
+    return build

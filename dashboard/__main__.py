@@ -1,0 +1,5 @@
+"""``python -m dashboard`` is the ``eambasadori`` command."""
+
+from dashboard.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,99 @@
+"""``create_app(settings)``: builds one self-contained Dash app (STYLE.md, flaskr-style)."""
+
+from __future__ import annotations
+
+import logging
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import dash
+from flask import Response, jsonify, request, send_file
+from werkzeug.exceptions import HTTPException
+
+from callbacks import filters as filter_callbacks
+from callbacks import map as map_callbacks
+from callbacks import overview as overview_callbacks
+from callbacks import shell as shell_callbacks
+from dashboard.cache import ResultCache
+from dashboard.context import AppContext
+from dashboard.i18n import t
+from dashboard.settings import Settings
+from data_access.database import Database
+from data_access.reference import raion_geojson_for_browser
+from layouts.filter_panel import filter_panel
+from layouts.shell import root_layout
+
+log = logging.getLogger(__name__)
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+BOOTSTRAP_CSS = "/vendor/bootstrap.min.css"
+
+
+def _bootstrap_css_path() -> Any:
+    return (
+        resources.files("flask_bootstrap") / "static" / "bootstrap5" / "css" / "bootstrap.min.css"
+    )
+
+
+def _add_routes(server: Any, app_ctx: AppContext) -> None:
+    @server.route(BOOTSTRAP_CSS)
+    def bootstrap_css() -> Response:
+        with resources.as_file(_bootstrap_css_path()) as path:
+            return send_file(path, mimetype="text/css", max_age=86400)
+
+    @server.route("/assets/geo/raions.geojson")
+    def raions_geojson() -> Response:
+        response = Response(raion_geojson_for_browser(), mimetype="application/geo+json")
+        response.cache_control.max_age = 86400
+        response.cache_control.public = True
+        return response
+
+    @server.errorhandler(Exception)
+    def handle_error(error: Exception) -> Any:
+        """No traceback, SQL text or 500 page ever reaches a user."""
+        if isinstance(error, HTTPException) and error.code and error.code < 500:
+            return error
+        log.exception("unhandled error on %s", request.path)
+        if request.path.startswith("/_dash-"):
+            return jsonify({"error": t("notice.bad_request", "ro")}), 400
+        return t("shell.error", "ro"), 503
+
+
+def create_app(settings: Settings | None = None) -> dash.Dash:
+    """Build the app. Nothing touches the database until the first request."""
+    settings = settings or Settings.from_env()
+    app = dash.Dash(
+        __name__,
+        title="eAmbasadori",
+        assets_folder=str(ASSETS),
+        external_stylesheets=[BOOTSTRAP_CSS],
+        suppress_callback_exceptions=True,
+        update_title=None,
+        serve_locally=True,
+        compress=True,
+    )
+    server = app.server
+    server.config["MAX_CONTENT_LENGTH"] = settings.max_upload_bytes
+    db = Database(settings.database_url, pool_size=settings.pool_size)
+    app_ctx = AppContext(settings, db, ResultCache(server, settings))
+    server.extensions["eambasadori"] = app_ctx
+    app.layout = lambda: _layout(app_ctx)
+    _add_routes(server, app_ctx)
+    for module in (shell_callbacks, filter_callbacks, overview_callbacks, map_callbacks):
+        module.register(app, app_ctx)
+    return app
+
+
+def _layout(app_ctx: AppContext) -> Any:
+    """The skeleton with a default filter panel; the router fills in the page and language."""
+    filters, _, lang = app_ctx.parse("")
+    panel = filter_panel(filters, app_ctx.filter_options, lang, app_ctx.today().isoformat())
+    return root_layout(app_ctx.settings.refresh_seconds * 1000, _initial_version(app_ctx), panel)
+
+
+def _initial_version(app_ctx: AppContext) -> int:
+    try:
+        return app_ctx.status().version
+    except Exception:
+        log.warning("database unreachable while serving the layout", exc_info=True)
+        return -1

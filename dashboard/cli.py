@@ -1,0 +1,86 @@
+"""The ``eambasadori`` command (also ``python -m dashboard``)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import sys
+from collections.abc import Callable, Sequence
+
+from dashboard.settings import Settings
+
+Handler = Callable[[argparse.Namespace, Settings], int]
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from exc
+
+
+def cmd_init_db(_args: argparse.Namespace, settings: Settings) -> int:
+    from data_access.database import Database
+    from data_access.schema import current_revision, init_db
+
+    db = Database(settings.database_url)
+    init_db(db)
+    print(f"Database ready at revision {current_revision(db)}: {db.url.render_as_string()}")
+    return 0
+
+
+def cmd_demo_data(args: argparse.Namespace, settings: Settings) -> int:
+    from data_access.demo import run_demo_data
+
+    return run_demo_data(settings.database_url, args.scale, args.seed, args.until)
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    from dashboard.app_factory import create_app
+    from dashboard.startup import prepare_database
+
+    prepare_database(settings)
+    app = create_app(settings)
+    host, port = args.host or settings.host, args.port or settings.port
+    print(f"eAmbasadori dashboard on http://{host}:{port}  (Ctrl+C to stop)")
+    app.run(host=host, port=port, debug=settings.debug)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="eambasadori", description="eAmbasadori dashboard: serve, set up and load data."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="run the dashboard (creates the database on first start)")
+    serve.add_argument("--host", default=None)
+    serve.add_argument("--port", type=int, default=None)
+    serve.set_defaults(handler=cmd_serve)
+
+    init = sub.add_parser("init-db", help="apply migrations and load the reference data")
+    init.set_defaults(handler=cmd_init_db)
+
+    demo = sub.add_parser("demo-data", help="fill an empty database with demo data")
+    demo.add_argument("--scale", choices=("demo", "national"), default="demo")
+    demo.add_argument("--seed", type=int, default=42)
+    demo.add_argument("--until", type=_date, default=None, help="last day of data (default today)")
+    demo.set_defaults(handler=cmd_demo_data)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    args = build_parser().parse_args(argv)
+    try:
+        settings = Settings.from_env()
+    except ValueError as exc:
+        print(f"Configuration error: {exc}", file=sys.stderr)
+        return 2
+    handler: Handler = args.handler
+    return handler(args, settings)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

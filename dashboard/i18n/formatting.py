@@ -1,0 +1,48 @@
+"""Numbers and dates formatted per language with Babel (RO: 1.234,5; RU: 1 234,5)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
+
+LOCALES = {"ro": "ro_MD", "en": "en_GB", "ru": "ru_MD"}
+
+
+def _locale(lang: str) -> str:
+    return LOCALES.get(lang, LOCALES["ro"])
+
+
+def fmt_int(value: float | int | None, lang: str) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    return format_decimal(round(value), format="#,##0", locale=_locale(lang))
+
+
+def fmt_number(value: float | None, lang: str, digits: int = 1) -> str:
+    if value is None or math.isnan(value):
+        return "—"
+    pattern = "#,##0." + "0" * digits if digits else "#,##0"
+    return format_decimal(value, format=pattern, locale=_locale(lang))
+
+
+def fmt_percent(value: float | None, lang: str, digits: int = 0) -> str:
+    """``0.853`` -> ``85 %`` (ro) / ``85%`` (en)."""
+    if value is None or math.isnan(value) or math.isinf(value):
+        return "—"
+    pattern = "#,##0" + ("." + "0" * digits if digits else "") + "%"
+    return format_percent(value, format=pattern, locale=_locale(lang))
+
+
+def fmt_date(value: dt.date | None, lang: str, style: str = "medium") -> str:
+    if value is None:
+        return "—"
+    return format_date(value, format=style, locale=_locale(lang))
+
+
+def fmt_month(month_key: int, lang: str) -> str:
+    """``202611`` -> ``nov. 2026`` / ``Nov 2026`` / ``нояб. 2026``."""
+    day = dt.date(month_key // 100, month_key % 100, 1)
+    return format_date(day, format="LLL y", locale=_locale(lang))

@@ -1,0 +1,184 @@
+"""The national map: raion choropleth + library markers, drawn offline from bundled GeoJSON.
+
+The geometry is referenced by URL (fetched once, cached by the browser) and library positions
+and names are sent once; a filter change only updates values (see :func:`map_updates`).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pandas as pd
+
+from dashboard.i18n import fmt_int, fmt_number, t
+from layouts.figures.theme import (
+    DORMANT_COLOR,
+    NO_DATA_COLOR,
+    SEQUENTIAL,
+    TIER_COLORS,
+    base_layout,
+    separators,
+)
+
+CHOROPLETH, NO_POPULATION, LIBRARIES = 0, 1, 2
+MARKER_CLASSES = ("national", "local", "none", "dormant")  # colour index of a library marker
+_CLASS_COLORS = [TIER_COLORS["national"], TIER_COLORS["local"], TIER_COLORS["none"], DORMANT_COLOR]
+MIN_SIZE, MAX_SIZE = 3.0, 16.0
+
+
+def marker_colorscale() -> list[list[Any]]:
+    """A stepped scale so the integer class index picks its own colour exactly."""
+    n = len(_CLASS_COLORS)
+    scale: list[list[Any]] = []
+    for i, color in enumerate(_CLASS_COLORS):
+        scale += [[i / n, color], [(i + 1) / n, color]]
+    return scale
+
+
+def marker_sizes(activity: pd.Series) -> list[float]:
+    """Area proportional to activity; libraries with none get the smallest visible size."""
+    peak = float(activity.max()) if len(activity) else 0.0
+    if peak <= 0:
+        return [MIN_SIZE] * len(activity)
+    return [
+        round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * math.sqrt(max(v, 0) / peak), 1) for v in activity
+    ]
+
+
+def choropleth_values(raions: pd.DataFrame, metric: str, per_capita: bool) -> pd.DataFrame:
+    """Rows of populated units with the value to colour by (``value``)."""
+    column = f"{metric}_per_10k" if per_capita else metric
+    shown = raions.dropna(subset=["population"]) if per_capita else raions
+    return shown.assign(value=shown[column].astype(float))
+
+
+def _raion_hover(raions: pd.DataFrame, metric: str, lang: str) -> list[str]:
+    name = t(f"metric.{metric}", lang)
+    per = t("metric.per_10k", lang)
+    texts = []
+    for row in raions.itertuples():
+        rate = getattr(row, f"{metric}_per_10k")
+        rate_text = (
+            t("common.no_population", lang)
+            if pd.isna(rate)
+            else f"{fmt_number(float(rate), lang)} {per}"
+        )
+        texts.append(
+            f"<b>{row.name_ro}</b><br>{name}: {fmt_int(getattr(row, metric), lang)}<br>{rate_text}"
+        )
+    return texts
+
+
+def map_updates(
+    raions: pd.DataFrame, libraries: pd.DataFrame, metric: str, per_capita: bool, lang: str
+) -> dict[str, Any]:
+    """The data-dependent parts of the map, keyed by trace index (used for the full figure and
+    for ``Patch`` updates on filter changes)."""
+    values = choropleth_values(raions, metric, per_capita)
+    activity = libraries[metric] if metric in libraries else libraries["citizens_served"]
+    unpopulated = raions[raions["population"].isna()] if per_capita else raions.iloc[0:0]
+    no_data_label = t("common.no_population", lang)
+    return {
+        "choropleth": {
+            "locations": values["raion_code"].tolist(),
+            "z": [None if pd.isna(v) else round(float(v), 2) for v in values["value"]],
+            "text": _raion_hover(values, metric, lang),
+        },
+        "no_population": {
+            "locations": unpopulated["raion_code"].tolist(),
+            "z": [0] * len(unpopulated),
+            "text": [f"<b>{n}</b><br>{no_data_label}" for n in unpopulated["name_ro"]],
+        },
+        "libraries": {
+            "size": marker_sizes(activity),
+            "color": libraries["marker_class"].map(MARKER_CLASSES.index).tolist(),
+            "opacity": [0.8 if v else 0.0 for v in libraries["visible"]],
+            "customdata": [
+                [int(s), int(p), int(r), None if pd.isna(d) else int(d)]
+                for s, p, r, d in zip(
+                    libraries["sessions"],
+                    libraries["participants"],
+                    libraries["requests"],
+                    libraries["days_since_activity"],
+                    strict=True,
+                )
+            ],
+        },
+    }
+
+
+def _library_hovertemplate(lang: str) -> str:
+    return (
+        "<b>%{text}</b><br>"
+        f"{t('metric.sessions', lang)}: %{{customdata[0]:,.0f}}<br>"
+        f"{t('metric.participants', lang)}: %{{customdata[1]:,.0f}}<br>"
+        f"{t('metric.requests', lang)}: %{{customdata[2]:,.0f}}<br>"
+        f"{t('map.days_since_activity', lang)}: %{{customdata[3]}}"
+        "<extra></extra>"
+    )
+
+
+def map_figure(
+    raions: pd.DataFrame,
+    libraries: pd.DataFrame,
+    metric: str,
+    per_capita: bool,
+    lang: str,
+    geojson_url: str,
+) -> dict[str, Any]:
+    """The full map figure. ``raions`` comes from ``breakdowns.by_raion``; ``libraries`` has one
+    row per library (static: name, lat, lon; dynamic: activity, marker_class, visible)."""
+    updates = map_updates(raions, libraries, metric, per_capita, lang)
+    choropleth = {
+        "type": "choropleth",
+        "geojson": geojson_url,
+        "featureidkey": "properties.raion_code",
+        **updates["choropleth"],
+        "colorscale": SEQUENTIAL,
+        "zmin": 0,
+        "marker": {"line": {"color": "#ffffff", "width": 0.8}},
+        "hovertemplate": "%{text}<extra></extra>",
+        "colorbar": {"thickness": 12, "len": 0.6, "x": 0.98, "tickformat": ",.0f"},
+    }
+    no_population = {
+        "type": "choropleth",
+        "geojson": geojson_url,
+        "featureidkey": "properties.raion_code",
+        **updates["no_population"],
+        "colorscale": [[0, NO_DATA_COLOR], [1, NO_DATA_COLOR]],
+        "showscale": False,
+        "marker": {"line": {"color": "#ffffff", "width": 0.8}},
+        "hovertemplate": "%{text}<extra></extra>",
+    }
+    markers = {
+        "type": "scattergeo",
+        "lat": libraries["lat"].round(5).tolist(),
+        "lon": libraries["lon"].round(5).tolist(),
+        "text": (libraries["name"] + " · " + libraries["locality"]).tolist(),
+        "mode": "markers",
+        "marker": {
+            **{k: v for k, v in updates["libraries"].items() if k != "customdata"},
+            "cmin": 0,
+            "cmax": len(MARKER_CLASSES) - 1,
+            "colorscale": marker_colorscale(),
+            "line": {"color": "#ffffff", "width": 0.5},
+        },
+        "customdata": updates["libraries"]["customdata"],
+        "hovertemplate": _library_hovertemplate(lang),
+    }
+    return {
+        "data": [choropleth, no_population, markers],
+        "layout": base_layout(
+            height=560,
+            separators=separators(lang),
+            geo={
+                "fitbounds": "locations",
+                "visible": False,
+                "projection": {"type": "mercator"},
+                "bgcolor": "rgba(0,0,0,0)",
+            },
+            uirevision="map",
+            clickmode="event",
+        ),
+    }

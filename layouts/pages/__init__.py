@@ -1,0 +1,1 @@
+"""One layout module per page (DESIGN.md 6)."""

@@ -1,0 +1,74 @@
+"""Overview (``/``): KPI cards, monthly trend, breakdowns, top and bottom raions."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard.i18n import t
+from layouts import ids
+from layouts.components import chart_card
+
+TREND_METRICS = ("citizens_served", "sessions", "participants", "requests")
+
+
+def layout(lang: str) -> html.Div:
+    metric_picker = dcc.Dropdown(
+        id=ids.TREND_METRIC,
+        options=[{"label": t(f"metric.{m}", lang), "value": m} for m in TREND_METRICS],
+        value="citizens_served",
+        clearable=False,
+        searchable=False,
+        className="trend-metric",
+    )
+    return html.Div(
+        [
+            html.H1(t("overview.title", lang), className="page-title"),
+            dbc.Row(id=ids.KPI_ROW, className="g-3 mb-3 kpi-row"),
+            dbc.Row(
+                dbc.Col(
+                    chart_card(t("overview.trend", lang), ids.TREND, lang, extra=metric_picker)
+                ),
+                className="mb-3",
+            ),
+            dbc.Row(
+                [
+                    dbc.Col(chart_card(t("overview.by_service", lang), ids.BY_SERVICE, lang), lg=6),
+                    dbc.Col(
+                        chart_card(t("overview.by_audience", lang), ids.BY_AUDIENCE, lang), lg=6
+                    ),
+                ],
+                className="g-3 mb-3",
+            ),
+            dbc.Row(
+                [
+                    dbc.Col(
+                        chart_card(t("overview.by_format", lang), ids.BY_FORMAT, lang, height=260),
+                        md=6,
+                    ),
+                    dbc.Col(
+                        chart_card(t("overview.by_behalf", lang), ids.BY_BEHALF, lang, height=260),
+                        md=6,
+                    ),
+                ],
+                className="g-3 mb-3",
+            ),
+            dbc.Row(
+                [
+                    dbc.Col(
+                        chart_card(
+                            t("overview.top_raions", lang), ids.TOP_RAIONS, lang, height=220
+                        ),
+                        md=6,
+                    ),
+                    dbc.Col(
+                        chart_card(
+                            t("overview.bottom_raions", lang), ids.BOTTOM_RAIONS, lang, height=220
+                        ),
+                        md=6,
+                    ),
+                ],
+                className="g-3",
+            ),
+        ]
+    )
