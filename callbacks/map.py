@@ -3,6 +3,7 @@ clicking a raion to filter by it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -17,7 +18,7 @@ from dashboard.url_state import to_query
 from data_access.queries import breakdowns, metrics
 from data_access.queries.libraries import library_roster
 from layouts import ids
-from layouts.figures.raion_map import map_figure, map_updates
+from layouts.figures.raion_map import LIBRARIES, map_figure, map_updates
 from layouts.pages.map import MAP_METRICS
 
 GEOJSON_ASSET = "geo/raions.geojson"
@@ -108,19 +109,34 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         language = None if lang == "ro" else lang
         if ctx.triggered_id == ids.MAP_CLEAR:
             return to_query(replace(filters, raions=()), language)
-        code = _clicked_raion(click)
+        code = _clicked_raion(click, lambda: library_raions(app_ctx))
         if code is None or code not in app_ctx.vocabulary.raions or code in filters.raions:
             return no_update
         return to_query(replace(filters, raions=tuple(sorted({*filters.raions, code}))), language)
 
 
-def _clicked_raion(click: Any) -> str | None:
+def library_raions(app_ctx: AppContext) -> list[str]:
+    """Raion of each library marker, in the markers' order (library id)."""
+    with app_ctx.db.session() as s:
+        return library_roster(s, app_ctx.today())["raion_code"].tolist()
+
+
+def _clicked_raion(click: Any, marker_raions: Callable[[], list[str]]) -> str | None:
+    """The raion clicked: a raion shape, or the raion of a clicked library marker."""
     try:
         point = click["points"][0]
     except (TypeError, KeyError, IndexError):
         return None
-    location = point.get("location") if isinstance(point, dict) else None
-    return location if isinstance(location, str) else None
+    if not isinstance(point, dict):
+        return None
+    location = point.get("location")
+    if isinstance(location, str):
+        return location
+    index = point.get("pointNumber")
+    if point.get("curveNumber") == LIBRARIES and isinstance(index, int):
+        raions = marker_raions()
+        return raions[index] if 0 <= index < len(raions) else None
+    return None
 
 
 def _patch(updates: dict[str, Any]) -> Patch:

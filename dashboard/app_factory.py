@@ -77,6 +77,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     db = Database(settings.database_url, pool_size=settings.pool_size)
     app_ctx = AppContext(settings, db, ResultCache(server, settings))
     server.extensions["eambasadori"] = app_ctx
+    server.extensions["dash_app"] = app
     app.layout = lambda: _layout(app_ctx)
     _add_routes(server, app_ctx)
     for module in (shell_callbacks, filter_callbacks, overview_callbacks, map_callbacks):

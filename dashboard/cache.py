@@ -29,6 +29,8 @@ def cache_config(settings: Settings) -> dict[str, Any]:
     }
     if settings.cache_type == "RedisCache":
         config["CACHE_REDIS_URL"] = settings.redis_url
+    elif settings.cache_type == "NullCache":
+        config["CACHE_NO_NULL_WARNING"] = True  # chosen on purpose (tests, benchmarks' baseline)
     elif settings.cache_type == "FileSystemCache":
         config["CACHE_DIR"] = settings.cache_dir
         config["CACHE_THRESHOLD"] = 5000

@@ -36,7 +36,7 @@ class AppContext:
         self.cache = cache
 
     def today(self) -> dt.date:
-        return dt.date.today()
+        return self.settings.today or dt.date.today()
 
     @cached_property
     def _service_rows(self) -> list[tuple[str, str, str, str, str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -50,6 +51,7 @@ class Settings:
     pool_size: int = 5
     host: str = "127.0.0.1"
     port: int = 8050
+    today: dt.date | None = None  # pin "today" (reproducible demos and tests); None = the clock
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -57,6 +59,7 @@ class Settings:
         env = os.environ if env is None else env
         data_dir = Path(env.get("EAMBASADORI_DATA_DIR", str(DEFAULT_DATA_DIR)))
         redis_url = env.get("REDIS_URL", "").strip()
+        today = env.get("EAMBASADORI_TODAY", "").strip()
         return cls(
             database_url=env.get("DATABASE_URL", "").strip() or default_sqlite_url(data_dir),
             refresh_seconds=max(2, _int(env, "REFRESH_SECONDS", 30)),
@@ -72,4 +75,5 @@ class Settings:
             pool_size=max(1, _int(env, "DB_POOL_SIZE", 5)),
             host=env.get("HOST", "127.0.0.1"),
             port=_int(env, "PORT", 8050),
+            today=dt.date.fromisoformat(today) if today else None,
         )

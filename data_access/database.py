@@ -61,9 +61,6 @@ class Database:
 
     def _create_engine(self, pool_size: int, echo: bool) -> Engine:
         if self.url.get_backend_name() == "sqlite":
-            database = self.url.database or ""
-            if database and database != ":memory:":
-                Path(database).parent.mkdir(parents=True, exist_ok=True)
             engine = create_engine(self.url, echo=echo, connect_args={"timeout": 30})
             event.listen(engine, "connect", _on_sqlite_connect)
             event.listen(engine, "begin", _on_sqlite_begin)
@@ -104,6 +101,12 @@ class Database:
             except BaseException:
                 session.rollback()
                 raise
+
+    def ensure_sqlite_folder(self) -> None:
+        """Create the folder of a SQLite file (first start); a no-op for other databases."""
+        database = self.url.database or ""
+        if self.is_sqlite and database and database != ":memory:":
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -39,6 +39,7 @@ def upgrade(db: Database, revision: str = "head") -> None:
 
 def init_db(db: Database) -> None:
     """Bring the schema to head and (re)load the reference data. Safe to run repeatedly."""
+    db.ensure_sqlite_folder()
     upgrade(db)
     with db.write_session() as session:
         load_reference_data(session)

@@ -43,7 +43,7 @@ class RequestRecord:
 def _raion_of_libraries(session: Session, library_ids: Iterable[int]) -> dict[int, str]:
     ids = sorted(set(library_ids))
     rows = session.execute(select(Library.id, Library.raion_code).where(Library.id.in_(ids)))
-    return dict(rows.tuples().all())
+    return dict(rows.all())
 
 
 def add_sessions(

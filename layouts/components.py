@@ -12,6 +12,23 @@ from layouts import ids
 from layouts.figures.common import message_figure
 from layouts.figures.theme import graph_config
 
+DROPDOWN_LABELS = (
+    "select_all", "deselect_all", "selected_count", "search", "clear_search", "clear_selection",
+    "no_options_found",
+)  # fmt: skip
+
+
+def dropdown_labels(lang: str) -> dict[str, str]:
+    """The texts Dash's dropdown shows itself, in ``lang``."""
+    return {key: t(f"dropdown.{key}", lang) for key in DROPDOWN_LABELS}
+
+
+def dropdown(component_id: Any, options: list[dict[str, Any]], value: Any, lang: str,
+             **props: Any) -> dcc.Dropdown:  # fmt: skip
+    return dcc.Dropdown(
+        id=component_id, options=options, value=value, labels=dropdown_labels(lang), **props
+    )
+
 
 def chart_card(
     title: str, graph_id: str, lang: str, *, height: int = 320, extra: Any = None

@@ -12,6 +12,7 @@ from dashboard.filters import Filters
 from dashboard.i18n import t
 from dashboard.periods import PROGRAM_START, Period
 from layouts import ids
+from layouts.components import dropdown
 
 CUSTOM_PERIOD = "custom"
 LIBRARY_KINDS = ("municipal", "raion", "town", "village")
@@ -62,17 +63,16 @@ def filter_panel(filters: Filters, options: FilterOptions, lang: str, today_iso:
     period_choices = [{"label": t(f"period.{p.value}", lang), "value": p.value} for p in Period]
     period_choices.append({"label": t("filters.custom", lang), "value": CUSTOM_PERIOD})
     body = [
-        _field(t("filters.raion", lang), dcc.Dropdown(
-            id=ids.F_RAION, options=raion_options(options, lang), value=list(filters.raions),
+        _field(t("filters.raion", lang), dropdown(
+            ids.F_RAION, raion_options(options, lang), list(filters.raions), lang,
             multi=True, searchable=True, placeholder=t("filters.raion.placeholder", lang),
         )),
-        _field(t("filters.service", lang), dcc.Dropdown(
-            id=ids.F_SERVICE, options=service_options(options, lang), value=list(filters.services),
+        _field(t("filters.service", lang), dropdown(
+            ids.F_SERVICE, service_options(options, lang), list(filters.services), lang,
             multi=True, searchable=True, placeholder=t("filters.service.placeholder", lang),
         )),
-        _field(t("filters.period", lang), dcc.Dropdown(
-            id=ids.F_PERIOD, options=period_choices, value=period_value, clearable=False,
-            searchable=False,
+        _field(t("filters.period", lang), dropdown(
+            ids.F_PERIOD, period_choices, period_value, lang, clearable=False, searchable=False,
         )),
         _field(t("filters.dates", lang), dcc.DatePickerRange(
             id=ids.F_DATES, start_date=filters.date_from.isoformat(),

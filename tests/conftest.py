@@ -7,6 +7,7 @@ an error instead of a skip.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import os
 import shutil
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from dashboard.settings import Settings
 from data_access.database import Database
 from data_access.pg_cluster import PgCluster, find_pg_bin
 from data_access.schema import init_db
@@ -77,3 +79,39 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
         yield database
     finally:
         database.dispose()
+
+
+DEMO_UNTIL = dt.date(2026, 11, 25)
+
+
+@pytest.fixture(scope="session")
+def demo_sqlite(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file with the default demo data set (until 2026-11-25), generated once."""
+    from data_access.demo import generate_demo_data
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    shutil.copy(sqlite_template, path)
+    db = Database(f"sqlite:///{path}")
+    generate_demo_data(db, scale="demo", seed=42, until=DEMO_UNTIL)
+    db.dispose()
+    return path
+
+
+@pytest.fixture
+def demo_copy(demo_sqlite: Path, tmp_path: Path) -> Path:
+    """A private copy of the demo database for a test that writes."""
+    path = tmp_path / "demo.sqlite3"
+    shutil.copy(demo_sqlite, path)
+    return path
+
+
+def app_settings(database_url: str, tmp_path: Path, **overrides: object) -> Settings:
+    values: dict[str, object] = dict(
+        database_url=database_url,
+        cache_type="NullCache",
+        cache_dir=str(tmp_path / "cache"),
+        today=DEMO_UNTIL,
+        demo_data_on_first_start=False,
+    )
+    values.update(overrides)
+    return Settings(**values)  # type: ignore[arg-type]

@@ -7,6 +7,7 @@ from dash import dcc, html
 
 from dashboard.i18n import t
 from layouts import ids
+from layouts.components import dropdown
 from layouts.figures.common import message_figure
 from layouts.figures.theme import graph_config
 
@@ -34,10 +35,9 @@ def layout(lang: str) -> html.Div:
             dbc.Col(
                 [dbc.Label(t("map.metric", lang), html_for=ids.MAP_METRIC,
                            className="filter-label"),
-                 dcc.Dropdown(id=ids.MAP_METRIC, value="citizens_served", clearable=False,
-                              searchable=False,
-                              options=[{"label": t(f"metric.{m}", lang), "value": m}
-                                       for m in MAP_METRICS])],
+                 dropdown(ids.MAP_METRIC,
+                          [{"label": t(f"metric.{m}", lang), "value": m} for m in MAP_METRICS],
+                          "citizens_served", lang, clearable=False, searchable=False)],
                 md=5,
             ),
             dbc.Col(

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import dcc, html
+from dash import html
 
 from dashboard.i18n import t
 from layouts import ids
-from layouts.components import chart_card
+from layouts.components import chart_card, dropdown
 
 TREND_METRICS = ("citizens_served", "sessions", "participants", "requests")
 
 
 def layout(lang: str) -> html.Div:
-    metric_picker = dcc.Dropdown(
-        id=ids.TREND_METRIC,
-        options=[{"label": t(f"metric.{m}", lang), "value": m} for m in TREND_METRICS],
-        value="citizens_served",
+    metric_picker = dropdown(
+        ids.TREND_METRIC,
+        [{"label": t(f"metric.{m}", lang), "value": m} for m in TREND_METRICS],
+        "citizens_served",
+        lang,
         clearable=False,
         searchable=False,
         className="trend-metric",

@@ -1,0 +1,254 @@
+"""Actual values behind the targets: which targets a viewer sees, and each one's actual.
+
+How actuals are computed (one definition, the same as :func:`metrics.metric_value`):
+
+- over ``[period_start, min(period_end, today)]``, whatever the filter's dates: the filter's
+  date range only chooses *which* targets are shown (those whose period overlaps it);
+- over the target's own scope: national = every raion, raion = that raion, ambassador =
+  that ambassador's sessions and requests wherever they happened. The service, format, tier
+  and library-kind filters do not apply: a target is set on the whole metric;
+- always within the viewer's ``scope``. A restricted viewer (regional coordinator) sees the
+  targets of their raions and of their raions' ambassadors, plus the national targets with
+  actuals computed **within their scope only** (``partial_scope`` is then true, so the page
+  can say so): data outside a viewer's scope never enters a number they see.
+- The raion filter hides raion and ambassador targets of other raions; national targets stay.
+
+Actuals are grouped: per target period, one query per fact grouped by raion answers every
+national and raion target of that period (see :class:`PeriodActuals`).
+
+Ambassador targets name the ambassador by id (``scope_value = "17"``); a code is accepted too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cached_property
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from dashboard.filters import Filters
+from dashboard.periods import PROGRAM_START
+from dashboard.target_math import LEVEL_METRICS, progress
+from data_access.models import Ambassador, Library, Raion, Target
+from data_access.models.base import TARGET_METRICS, TARGET_SCOPES
+from data_access.queries.breakdowns import activity_by
+from data_access.queries.metrics import access_point_frame
+from data_access.queries.planner import aggregate
+
+ACTIVITY_METRICS = ("sessions", "participants", "requests", "citizens_served")
+PROGRESS_COLUMNS = ["attainment", "share_elapsed", "pace", "projected", "status"]
+
+
+def is_visible(scope_kind: str, raion: object, filters: Filters) -> bool:
+    """National targets always; others when their raion (the ambassador's library's raion for
+    ambassador targets) is among the raions in view; unplaceable ones only when unrestricted."""
+    if scope_kind == "national":
+        return True
+    raions = filters.effective_raions
+    if raions is None:
+        return True
+    return isinstance(raion, str) and raion in raions
+
+
+def resolve_ambassadors(session: Session, values: list[str]) -> pd.DataFrame:
+    """Ambassador scope values (the id, or the code) -> id, name, raion of their library."""
+    ids = [int(v) for v in values if v.isdigit()]
+    codes = [v for v in values if not v.isdigit()]
+    stmt = (
+        select(Ambassador.id, Ambassador.code, Ambassador.display_name, Library.raion_code)
+        .join(Library, Library.id == Ambassador.library_id)
+        .where(or_(Ambassador.id.in_(ids), Ambassador.code.in_(codes)))
+    )
+    rows = pd.DataFrame(session.execute(stmt).all(), columns=["id", "code", "name", "raion"])
+    by_id = rows.assign(key=rows["id"].astype(str))
+    by_code = rows[rows["code"].isin(codes)].assign(key=lambda f: f["code"])
+    return pd.concat([by_id, by_code]).drop_duplicates("key").set_index("key")
+
+
+def load_targets(session: Session, filters: Filters) -> pd.DataFrame:
+    """The targets visible under ``filters`` whose period overlaps the filter's dates.
+
+    Columns: target_id, metric, scope_kind, scope_value, period_start, period_end, target,
+    ambassador_id (Int64, ambassador targets), scope_raion, scope_name.
+    """
+    stmt = select(
+        Target.id, Target.metric, Target.scope_kind, Target.scope_value, Target.period_start,
+        Target.period_end, Target.value,
+    ).where(
+        Target.period_start <= filters.date_to, Target.period_end >= filters.date_from
+    )  # fmt: skip
+    columns = ["target_id", "metric", "scope_kind", "scope_value", "period_start",
+               "period_end", "target"]  # fmt: skip
+    frame = pd.DataFrame(session.execute(stmt).all(), columns=columns)
+    is_amb = frame["scope_kind"] == "ambassador"
+    people = resolve_ambassadors(session, frame.loc[is_amb, "scope_value"].tolist())
+    raion_names = dict(session.execute(select(Raion.code, Raion.name_ro)).all())
+    frame["ambassador_id"] = pd.array(
+        [people["id"].get(v) if a else None for v, a in zip(frame["scope_value"], is_amb,
+                                                              strict=True)],
+        dtype="Int64",
+    )  # fmt: skip
+    frame["scope_raion"] = [
+        people["raion"].get(v) if a else (v if k == "raion" else None)
+        for v, a, k in zip(frame["scope_value"], is_amb, frame["scope_kind"], strict=True)
+    ]
+    frame["scope_name"] = [
+        people["name"].get(v) if a else raion_names.get(v)
+        for v, a in zip(frame["scope_value"], is_amb, strict=True)
+    ]
+    visible = [
+        is_visible(k, r, filters)
+        for k, r in zip(frame["scope_kind"], frame["scope_raion"], strict=True)
+    ]
+    frame = frame[np.array(visible, dtype=bool)]
+    order = frame["scope_kind"].map({k: i for i, k in enumerate(TARGET_SCOPES)})
+    metric_order = frame["metric"].map({m: i for i, m in enumerate(TARGET_METRICS)})
+    return (
+        frame.assign(_k=order, _m=metric_order)
+        .sort_values(["period_start", "period_end", "_k", "scope_value", "_m"], na_position="first")
+        .drop(columns=["_k", "_m"])
+        .reset_index(drop=True)
+    )
+
+
+class PeriodActuals:
+    """Actual values of every metric over ``[start, as_of]`` within ``scope``, computed lazily
+    with grouped queries: one per fact answers every national and raion target of the period."""
+
+    def __init__(self, session: Session, scope: frozenset[str] | None, start: dt.date,
+                 as_of: dt.date, accredited: pd.DataFrame) -> None:  # fmt: skip
+        self.session = session
+        self.filters = Filters(start, as_of, scope=scope)
+        self.accredited = accredited  # library_id, raion_code, accredited_on (within scope)
+
+    @cached_property
+    def by_raion(self) -> pd.DataFrame:
+        f = self.filters
+        s = aggregate(self.session, "sessions", f, ("sessions", "participants"), ("raion_code",))
+        r = aggregate(self.session, "requests", f, ("requests",), ("raion_code",))
+        frame = s.merge(r, on="raion_code", how="outer").set_index("raion_code")
+        frame = frame.fillna(0).astype("int64")
+        frame["citizens_served"] = frame["participants"] + frame["requests"]
+        return frame
+
+    @cached_property
+    def active_pairs(self) -> pd.DataFrame:
+        """(raion_code, ambassador_id) with at least one session or request."""
+        f, by = self.filters, ("raion_code", "ambassador_id")
+        s = aggregate(self.session, "sessions", f, ("sessions",), by)
+        r = aggregate(self.session, "requests", f, ("requests",), by)
+        pairs = pd.concat([s[s["sessions"] > 0][list(by)], r[r["requests"] > 0][list(by)]])
+        pairs = pairs.dropna(subset=["ambassador_id"]).drop_duplicates()
+        return pairs.astype({"ambassador_id": "int64"})
+
+    @cached_property
+    def by_ambassador(self) -> pd.DataFrame:
+        frame = activity_by(self.session, self.filters, "ambassador_id").set_index("ambassador_id")
+        frame["citizens_served"] = frame["participants"] + frame["requests"]
+        return frame
+
+    def _library_of(self, ambassador_id: object) -> int:
+        if not isinstance(ambassador_id, int | np.integer):
+            return -1
+        stmt = select(Ambassador.library_id).where(Ambassador.id == int(ambassador_id))
+        return self.session.scalar(stmt) or -1
+
+    def access_points(self, scope_kind: str, key: object, day: dt.date) -> int:
+        """Libraries accredited on or before ``day`` in the scope."""
+        a = self.accredited
+        mask = pd.to_datetime(a["accredited_on"]) <= pd.Timestamp(day)
+        if scope_kind == "raion":
+            mask &= a["raion_code"] == key
+        elif scope_kind == "ambassador":
+            mask &= a["library_id"] == self._library_of(key)
+        return int(mask.sum())
+
+    def value(self, metric: str, scope_kind: str, key: object) -> float:
+        """The actual of ``metric`` for a scope (``key``: raion code or ambassador id)."""
+        if metric == "access_points":
+            return float(self.access_points(scope_kind, key, self.filters.date_to))
+        if metric == "active_ambassadors":
+            pairs = self.active_pairs
+            if scope_kind == "raion":
+                pairs = pairs[pairs["raion_code"] == key]
+            elif scope_kind == "ambassador":
+                pairs = pairs[pairs["ambassador_id"] == key]
+            return float(pairs["ambassador_id"].nunique())
+        if metric not in ACTIVITY_METRICS:
+            raise ValueError(f"unknown metric {metric!r}")
+        if scope_kind == "national":
+            return float(self.by_raion[metric].sum())
+        table = self.by_ambassador if scope_kind == "ambassador" else self.by_raion
+        if key is None or key is pd.NA:
+            return 0.0
+        return float(table[metric].get(key, 0.0))
+
+    def baseline(self, metric: str, scope_kind: str, key: object) -> float:
+        """The level at the period start (for level metrics), else 0."""
+        if metric not in LEVEL_METRICS:
+            return 0.0
+        day_before = self.filters.date_from - dt.timedelta(days=1)
+        return float(self.access_points(scope_kind, key, day_before))
+
+
+class ActualsByPeriod:
+    """One :class:`PeriodActuals` per (period start, as-of day), sharing the accredited list."""
+
+    def __init__(self, session: Session, filters: Filters, today: dt.date) -> None:
+        self.session, self.scope, self.today = session, filters.scope, today
+        self.periods: dict[tuple[dt.date, dt.date], PeriodActuals] = {}
+
+    @cached_property
+    def accredited(self) -> pd.DataFrame:
+        latest = max(self.today, PROGRAM_START)
+        return access_point_frame(self.session, Filters(PROGRAM_START, latest, scope=self.scope))
+
+    def period(self, start: dt.date, end: dt.date) -> PeriodActuals | None:
+        """None when the period has not started yet."""
+        if self.today < start:
+            return None
+        as_of = min(end, self.today)
+        if (start, as_of) not in self.periods:
+            self.periods[(start, as_of)] = PeriodActuals(
+                self.session, self.scope, start, as_of, self.accredited
+            )
+        return self.periods[(start, as_of)]
+
+
+def scope_key(row: pd.Series) -> object:
+    """The key :meth:`PeriodActuals.value` expects: raion code, ambassador id or None."""
+    if row["scope_kind"] == "ambassador":
+        return None if pd.isna(row["ambassador_id"]) else int(row["ambassador_id"])
+    return row["scope_value"]
+
+
+def _progress_columns(actual: float, row: pd.Series, today: dt.date,
+                      baseline: float) -> dict[str, object]:  # fmt: skip
+    p = progress(0.0 if np.isnan(actual) else actual, row["target"], row["period_start"],
+                 row["period_end"], today, baseline=baseline)  # fmt: skip
+    return {"attainment": p.attainment, "share_elapsed": p.share_elapsed, "pace": p.pace,
+            "projected": p.projected, "status": p.status}  # fmt: skip
+
+
+def with_progress(targets: pd.DataFrame, actuals: ActualsByPeriod, today: dt.date) -> pd.DataFrame:
+    """``targets`` (as from :func:`load_targets`) plus actual, baseline, as_of and progress."""
+    records = []
+    for _, row in targets.iterrows():
+        period = actuals.period(row["period_start"], row["period_end"])
+        actual, baseline, as_of = np.nan, 0.0, None
+        if period is not None:
+            key = scope_key(row)
+            actual = period.value(row["metric"], row["scope_kind"], key)
+            baseline = period.baseline(row["metric"], row["scope_kind"], key)
+            as_of = period.filters.date_to
+        records.append({"actual": actual, "baseline": baseline, "as_of": as_of,
+                        **_progress_columns(actual, row, today, baseline)})  # fmt: skip
+    extra = pd.DataFrame.from_records(
+        records, index=targets.index, columns=["actual", "baseline", "as_of", *PROGRESS_COLUMNS]
+    )
+    numbers = ["actual", "baseline", "attainment", "share_elapsed", "pace", "projected"]
+    extra[numbers] = extra[numbers].astype("float64")  # None -> NaN: undefined, shown as "—"
+    return pd.concat([targets, extra], axis=1)

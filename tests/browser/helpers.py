@@ -1,0 +1,28 @@
+"""Small waits and reads for browser tests (conditions, never fixed sleeps)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+SETTLED_JS = """() => document.querySelector('#page') !== null
+  && document.querySelector('#page').children.length > 0
+  && document.querySelectorAll('[data-dash-is-loading="true"]').length === 0"""
+
+
+def wait_settled(tab: Any, timeout_ms: int = 20_000) -> None:
+    """Wait until Dash has no callback in flight and the page content is rendered."""
+    tab.wait_for_load_state("networkidle", timeout=timeout_ms)
+    tab.wait_for_function(SETTLED_JS, timeout=timeout_ms)
+
+
+def kpi_value(tab: Any, metric: str) -> int:
+    selector = f'[id*=\'"metric":"{metric}"\'] .kpi-value'
+    return int(tab.locator(selector).get_attribute("data-value"))
+
+
+def graph_data(tab: Any, graph_id: str) -> Any:
+    """The data of a rendered plotly graph, read from the page."""
+    return tab.evaluate(
+        f"() => document.querySelector('#{graph_id} .js-plotly-plot').data"
+        ".map(t => ({type: t.type, x: t.x, y: t.y, z: t.z, locations: t.locations}))"
+    )

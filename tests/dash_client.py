@@ -1,0 +1,57 @@
+"""Drive Dash callbacks over HTTP with the Flask test client, as the browser would."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from flask.testing import FlaskClient
+
+Prop = tuple[Any, str]  # (component id, property)
+
+
+def _prop_id(cid: Any, prop: str) -> str:
+    if isinstance(cid, dict):
+        import json
+
+        return json.dumps(cid, separators=(",", ":"), sort_keys=True) + "." + prop
+    return f"{cid}.{prop}"
+
+
+def _registered(client: FlaskClient, output: str) -> str:
+    """The key Dash registered for ``output`` (outputs with allow_duplicate get an @hash)."""
+    app = client.application.extensions.get("dash_app")
+    if app is None:
+        return output
+    for key in app.callback_map:
+        if re.sub(r"@[0-9a-f]+", "", key) == output:
+            return str(key)
+    return output
+
+
+def post_callback(
+    client: FlaskClient,
+    outputs: list[Prop],
+    inputs: list[tuple[Any, str, Any]],
+    state: list[tuple[Any, str, Any]] | None = None,
+    changed: list[Prop] | None = None,
+) -> Any:
+    """POST /_dash-update-component; returns the Flask response."""
+    if len(outputs) == 1:
+        output = _prop_id(*outputs[0])
+    else:
+        output = ".." + "...".join(_prop_id(*o) for o in outputs) + ".."
+    body = {
+        "output": _registered(client, output),
+        "outputs": [{"id": c, "property": p} for c, p in outputs]
+        if len(outputs) > 1
+        else {"id": outputs[0][0], "property": outputs[0][1]},
+        "inputs": [{"id": c, "property": p, "value": v} for c, p, v in inputs],
+        "state": [{"id": c, "property": p, "value": v} for c, p, v in (state or [])],
+        "changedPropIds": [_prop_id(*c) for c in (changed or [])],
+    }
+    return client.post("/_dash-update-component", json=body)
+
+
+def response_value(response: Any, cid: str, prop: str) -> Any:
+    return response.get_json()["response"][cid][prop]

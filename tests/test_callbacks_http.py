@@ -1,0 +1,201 @@
+"""Callbacks over HTTP (Flask test client): numbers against SQL, URL state, crafted payloads."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from dashboard.app_factory import create_app
+from layouts import ids
+from tests.conftest import app_settings
+from tests.dash_client import post_callback, response_value
+
+DATA = [(ids.URL, "search"), (ids.DATA_VERSION, "data")]
+
+
+@pytest.fixture
+def client(demo_sqlite: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+    app = create_app(app_settings(f"sqlite:///{demo_sqlite}", tmp_path))
+    return app.server.test_client()
+
+
+def _data_inputs(search: str, version: int = 1) -> list[tuple[str, str, object]]:
+    return [(ids.URL, "search", search), (ids.DATA_VERSION, "data", version)]
+
+
+def _sql(path: Path, sql: str, **params: object) -> int:
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.connect() as conn:
+        value = conn.execute(text(sql), params).scalar()
+    engine.dispose()
+    return int(value or 0)
+
+
+def _kpi_values(response) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    """Metric -> value from the rendered KPI cards (data-value attributes)."""
+    cards = response_value(response, ids.KPI_ROW, "children")
+    values = {}
+    for col in cards:
+        card = col["props"]["children"]
+        metric = card["props"]["id"]["metric"]
+        body = card["props"]["children"]["props"]["children"]
+        values[metric] = int(body[1]["props"]["data-value"])
+    return values
+
+
+def test_pages_and_layout_are_served(client) -> None:  # type: ignore[no-untyped-def]
+    assert client.get("/").status_code == 200
+    assert client.get("/harta?raion=MD-UN").status_code == 200
+    layout = client.get("/_dash-layout")
+    assert layout.status_code == 200
+    assert b"filter-raion" in layout.data
+    css = client.get("/vendor/bootstrap.min.css")
+    assert css.status_code == 200
+    assert b"Bootstrap" in css.data[:200]
+    geo = client.get("/assets/geo/raions.geojson").get_json()
+    assert len(geo["features"]) == 37
+
+
+def test_kpis_equal_direct_sql(client, demo_sqlite: Path) -> None:  # type: ignore[no-untyped-def]
+    search = "?raion=MD-UN,MD-CU&serviciu=cazier&de=2024-01-01&pana=2024-12-31"
+    response = post_callback(client, [(ids.KPI_ROW, "children")], _data_inputs(search))
+    assert response.status_code == 200
+    values = _kpi_values(response)
+    requests = _sql(
+        demo_sqlite,
+        "SELECT count(*) FROM service_request WHERE raion_code IN ('MD-UN','MD-CU')"
+        " AND service_type_code = 'cazier' AND requested_on BETWEEN '2024-01-01' AND '2024-12-31'",
+    )
+    sessions = _sql(
+        demo_sqlite,
+        "SELECT count(*) FROM info_session s WHERE raion_code IN ('MD-UN','MD-CU')"
+        " AND held_on BETWEEN '2024-01-01' AND '2024-12-31' AND EXISTS (SELECT 1 FROM"
+        " info_session_service_type x WHERE x.session_id = s.id AND x.service_type_code = 'cazier')",
+    )
+    assert requests > 0
+    assert sessions > 0
+    assert values["requests"] == requests
+    assert values["sessions"] == sessions
+
+
+def test_trend_has_one_bar_per_month(client) -> None:  # type: ignore[no-untyped-def]
+    response = post_callback(
+        client,
+        [(ids.TREND, "figure")],
+        [*_data_inputs("?de=2024-01-01&pana=2024-12-31"), (ids.TREND_METRIC, "value", "requests")],
+    )
+    figure = response_value(response, ids.TREND, "figure")
+    assert len(figure["data"][0]["x"]) == 12
+    assert all(v > 0 for v in figure["data"][0]["y"])
+
+
+def test_no_data_says_so_in_words(client) -> None:  # type: ignore[no-untyped-def]
+    search = "?de=2016-01-01&pana=2016-01-31"  # before the first session (2016-03-25)
+    response = post_callback(
+        client,
+        [(ids.TREND, "figure")],
+        [*_data_inputs(search), (ids.TREND_METRIC, "value", "sessions")],
+    )
+    figure = response_value(response, ids.TREND, "figure")
+    assert figure["data"] == []
+    assert "Nu există date" in figure["layout"]["annotations"][0]["text"]
+
+
+def test_filter_controls_write_the_url(client) -> None:  # type: ignore[no-untyped-def]
+    controls = [
+        (ids.F_RAION, "value", ["MD-UN", "MD-XX"]),
+        (ids.F_SERVICE, "value", ["cazier"]),
+        (ids.F_PERIOD, "value", "an"),
+        (ids.F_DATES, "start_date", "2026-01-01"),
+        (ids.F_DATES, "end_date", "2026-11-25"),
+        (ids.F_KIND, "value", []),
+        (ids.F_TIER, "value", ["national"]),
+        (ids.F_FORMAT, "value", []),
+        (ids.F_RESET, "n_clicks", None),
+    ]
+    outputs = (
+        [(ids.URL, "search")] + [(c, p) for c, p, _ in controls[:-1]] + [(ids.NOTICES, "children")]
+    )
+    response = post_callback(
+        client, outputs, [(ids.URL, "search", ""), *controls], changed=[(ids.F_RAION, "value")]
+    )
+    assert response.status_code == 200
+    search = response_value(response, ids.URL, "search")
+    assert search == "?raion=MD-UN&serviciu=cazier&nivel=national&perioada=an"
+    assert "MD-XX" in json.dumps(response_value(response, ids.NOTICES, "children"))
+
+
+def test_map_sends_geometry_once_then_patches(client) -> None:  # type: ignore[no-untyped-def]
+    outputs = [(ids.MAP, "figure"), (ids.MAP_SELECTION, "children"), (ids.MAP_DRAWN, "data")]
+    inputs = [*_data_inputs(""), (ids.MAP_METRIC, "value", "requests"),
+              (ids.MAP_PER_CAPITA, "value", "per_10k")]  # fmt: skip
+    first = post_callback(client, outputs, inputs, state=[(ids.MAP_DRAWN, "data", None)])
+    figure = response_value(first, ids.MAP, "figure")
+    assert figure["data"][0]["geojson"].endswith("/assets/geo/raions.geojson")  # a URL, not shapes
+    assert len(figure["data"][0]["locations"]) == 35  # per capita: populated units only
+    assert sorted(figure["data"][1]["locations"]) == ["MD-BD", "MD-SN"]  # shown as no data
+    token = response_value(first, ids.MAP_DRAWN, "data")
+    inputs[0] = (ids.URL, "search", "?raion=MD-UN")
+    second = post_callback(client, outputs, inputs, state=[(ids.MAP_DRAWN, "data", token)])
+    patch = response_value(second, ids.MAP, "figure")
+    assert patch["__dash_patch_update"] == "__dash_patch_update"
+    assert len(second.data) < 60_000
+
+
+def test_map_click_adds_the_raion_to_the_url(client) -> None:  # type: ignore[no-untyped-def]
+    click = {"points": [{"curveNumber": 0, "location": "MD-CA"}]}
+    response = post_callback(
+        client,
+        [(ids.URL, "search")],
+        [(ids.MAP, "clickData", click), (ids.MAP_CLEAR, "n_clicks", None)],
+        state=[(ids.URL, "search", "?raion=MD-UN")],
+        changed=[(ids.MAP, "clickData")],
+    )
+    assert response_value(response, ids.URL, "search") == "?raion=MD-CA,MD-UN"
+
+
+CRAFTED = [
+    "?raion=MD-UN'%3B%20DROP%20TABLE%20service_request%3B--",
+    "?raion=" + ",".join(f"MD-{i:04d}" for i in range(5000)),
+    "?de=2024-13-45&pana=yesterday&perioada=forever",
+    "?serviciu=cazier%27%20OR%201%3D1&tip=<script>",
+]
+
+
+@pytest.mark.parametrize("search", CRAFTED)
+def test_crafted_searches_are_handled(client, search: str) -> None:  # type: ignore[no-untyped-def]
+    response = post_callback(client, [(ids.KPI_ROW, "children")], _data_inputs(search))
+    assert response.status_code == 200
+    body = response.data.decode()
+    assert "Traceback" not in body
+    assert "SELECT" not in body
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        {"output": "kpi-row.children", "outputs": {"id": "kpi-row", "property": "children"},
+         "inputs": [{"id": "url", "property": "search", "value": {"$ne": 1}},
+                    {"id": "data-version", "property": "data", "value": "x"}]},
+        {"output": "kpi-row.children", "inputs": "not a list"},
+        {"output": "no-such.prop", "outputs": {"id": "no-such", "property": "prop"}, "inputs": []},
+        {"output": "raion-map.figure", "outputs": {"id": "raion-map", "property": "figure"},
+         "inputs": [{"id": "url", "property": "search", "value": ["MD-UN"] * 100000}]},
+    ],
+)  # fmt: skip
+def test_malformed_callback_posts_never_500(client, payload: dict) -> None:  # type: ignore[no-untyped-def]
+    response = client.post("/_dash-update-component", json=payload)
+    assert response.status_code < 500
+    body = response.data.decode()
+    assert "Traceback" not in body
+    assert "sqlalchemy" not in body.lower()
+
+
+def test_not_json_is_rejected_cleanly(client) -> None:  # type: ignore[no-untyped-def]
+    response = client.post(
+        "/_dash-update-component", data=b"\x00garbage", content_type="application/json"
+    )
+    assert response.status_code < 500
