@@ -68,7 +68,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
         assets_folder=str(ASSETS),
         external_stylesheets=[BOOTSTRAP_CSS],
         suppress_callback_exceptions=True,
-        update_title=None,
+        update_title="",
         serve_locally=True,
         compress=True,
     )

@@ -54,7 +54,7 @@ class ResultCache:
             log.warning("cache read failed for %s", name, exc_info=True)
             hit = None
         if hit is not None:
-            return hit  # type: ignore[no-any-return]
+            return hit
         value = compute()
         try:
             self._cache.set(key, value)

@@ -12,7 +12,7 @@ from importlib import resources
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from data_access.models import Locality, Raion, ServiceType
@@ -167,7 +167,7 @@ def _load_localities(session: Session) -> None:
         return
     session.execute(delete(Locality))
     session.execute(
-        Locality.__table__.insert(),
+        insert(Locality),
         [
             {
                 "id": i + 1,

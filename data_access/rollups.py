@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection
+from typing import Any
 
 from sqlalchemy import (
     BigInteger,
@@ -44,18 +45,18 @@ from data_access.models import (
     ServiceRequest,
     ServiceType,
 )
-from data_access.models.base import NO_TIER
+from data_access.models.base import NO_TIER, table_of
 
 REFRESH_LOCK_ID = 7_260_001  # PostgreSQL advisory lock: one rollup refresher at a time
 
 Months = Collection[int] | None  # None = every month
 
 
-def _month_filter(column, months: Months):  # type: ignore[no-untyped-def]
+def _month_filter(column: Any, months: Months) -> Any:
     return literal(True) if months is None else column.in_(sorted(months))
 
 
-def _request_source(months: Months) -> Select:  # type: ignore[type-arg]
+def _request_source(months: Months) -> Select[*tuple[Any, ...]]:
     r, lib, amb = ServiceRequest, Library, Ambassador
     return (
         select(
@@ -75,7 +76,7 @@ def _request_source(months: Months) -> Select:  # type: ignore[type-arg]
     )
 
 
-def service_mask_of_session(session_id_column):  # type: ignore[no-untyped-def]
+def service_mask_of_session(session_id_column: Any) -> Any:
     """OR of the mask bits of a session's services (a sum of distinct powers of two)."""
     x, st = InfoSessionServiceType, ServiceType
     bit = cast(literal(1), BigInteger).op("<<")(st.mask_bit)
@@ -88,7 +89,7 @@ def service_mask_of_session(session_id_column):  # type: ignore[no-untyped-def]
     )
 
 
-def _session_source(months: Months) -> Select:  # type: ignore[type-arg]
+def _session_source(months: Months) -> Select[*tuple[Any, ...]]:
     s, lib, amb = InfoSession, Library, Ambassador
     return (
         select(
@@ -109,7 +110,7 @@ def _session_source(months: Months) -> Select:  # type: ignore[type-arg]
     )
 
 
-def _count_if(condition):  # type: ignore[no-untyped-def]
+def _count_if(condition: Any) -> Any:
     return func.sum(case((condition, 1), else_=0))
 
 
@@ -130,7 +131,7 @@ def _refresh_requests(session: Session, months: Months) -> None:
         _count_if(src.c.outcome == "completed"),
         _count_if(src.c.outcome == "failed"),
     ).group_by(*dims)
-    t = RollupRequestMonth.__table__
+    t = table_of(RollupRequestMonth)
     session.execute(t.insert().from_select([c.name for c in t.columns], by_raion))
 
     library = RollupRequestLibraryMonth
@@ -138,7 +139,7 @@ def _refresh_requests(session: Session, months: Months) -> None:
     dims = [src.c.month_key, src.c.library_id, src.c.service_type_code, src.c.ambassador_tier,
             src.c.raion_code, src.c.library_kind]  # fmt: skip
     by_library = select(*dims, func.count(), func.max(src.c.requested_on)).group_by(*dims)
-    t = library.__table__
+    t = table_of(library)
     session.execute(t.insert().from_select([c.name for c in t.columns], by_library))
 
 
@@ -150,7 +151,7 @@ def _refresh_sessions(session: Session, months: Months) -> None:
     dims = [src.c.month_key, src.c.raion_code, src.c.library_kind, src.c.ambassador_tier,
             src.c.format, src.c.audience, src.c.service_mask]  # fmt: skip
     by_raion = select(*dims, func.count(), func.sum(src.c.participants)).group_by(*dims)
-    t = RollupSessionMonth.__table__
+    t = table_of(RollupSessionMonth)
     session.execute(t.insert().from_select([c.name for c in t.columns], by_raion))
 
     library = RollupSessionLibraryMonth
@@ -160,7 +161,7 @@ def _refresh_sessions(session: Session, months: Months) -> None:
     by_library = select(
         *dims, func.count(), func.sum(src.c.participants), func.max(src.c.held_on)
     ).group_by(*dims)
-    t = library.__table__
+    t = table_of(library)
     session.execute(t.insert().from_select([c.name for c in t.columns], by_library))
 
 
@@ -197,7 +198,7 @@ def _refresh_ambassadors(session: Session, months: Months) -> None:
         .join(amb, amb.id == u.c.ambassador_id)
         .group_by(*dims)
     )
-    t = RollupAmbassadorMonth.__table__
+    t = table_of(RollupAmbassadorMonth)
     session.execute(delete(t).where(_month_filter(t.c.month_key, months)))
     session.execute(t.insert().from_select([c.name for c in t.columns], combined))
 

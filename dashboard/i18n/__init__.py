@@ -5,7 +5,7 @@ Strings live in one module per area (``shell``, ``overview``, ...), each a dict
 A test fails if any key lacks a language. Romanian uses comma-below ș ț and â î.
 """
 
-from dashboard.i18n.catalog import LANGUAGES, DEFAULT_LANGUAGE, all_messages, normalize_language, t
+from dashboard.i18n.catalog import DEFAULT_LANGUAGE, LANGUAGES, all_messages, normalize_language, t
 from dashboard.i18n.formatting import fmt_date, fmt_int, fmt_month, fmt_number, fmt_percent
 
 __all__ = [

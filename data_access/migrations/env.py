@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from alembic import context
 from sqlalchemy import create_engine
 
@@ -21,7 +23,7 @@ def run_migrations_online() -> None:
     _run(connection)
 
 
-def _run(connection) -> None:  # type: ignore[no-untyped-def]
+def _run(connection: Any) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import MetaData
+from sqlalchemy import MetaData, Table
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.sql.expression import FunctionElement
@@ -62,6 +62,13 @@ def in_values(column: str, values: tuple[str, ...]) -> str:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def table_of(model: type[Base]) -> Table:
+    """The Core ``Table`` of a mapped class (typed, unlike ``Model.__table__``)."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
 
 
 class month_key_of(FunctionElement[int]):  # noqa: N801 - reads like the SQL function it compiles to

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from typing import Any
 
 import pandas as pd
-from sqlalchemy import Select, func, select, union
+from sqlalchemy import func, select, union
 from sqlalchemy.orm import Session
 
 from dashboard.filters import Filters
@@ -56,7 +57,7 @@ def activity_totals(session: Session, filters: Filters) -> tuple[int, int, int]:
     return int(s["sessions"].iloc[0]), int(s["participants"].iloc[0]), int(r["requests"].iloc[0])
 
 
-def _active_ids_statement(session: Session, filters: Filters) -> Select | None:  # type: ignore[type-arg]
+def _active_ids_statement(session: Session, filters: Filters) -> Any:
     parts = []
     held = build_statement(session, "sessions", filters, ("sessions",), ("ambassador_id",))
     if held is not None:

@@ -28,7 +28,7 @@ from data_access.models import (
     ServiceRequest,
     ServiceType,
 )
-from data_access.models.base import NO_TIER
+from data_access.models.base import NO_TIER, table_of
 
 Fact = Literal["sessions", "requests"]
 MAX_MEASURES = frozenset({"last_day"})
@@ -98,7 +98,7 @@ class Cube:
         clauses: list[ColumnElement[bool]] = [t.month_key.between(*months)]
         for dim in by:
             if dim == "service_type_code" and self.fact == "sessions":
-                st = ServiceType.__table__
+                st = table_of(ServiceType)
                 bit = cast(literal(1), BigInteger).op("<<")(st.c.mask_bit)
                 froms = froms.join(st, t.service_mask.op("&")(bit) != 0)
                 columns.append(st.c.code.label(dim))
@@ -144,38 +144,38 @@ def _measures(names: tuple[str, ...], cols: dict[str, str]) -> dict[str, str]:
 
 CUBES: tuple[Cube, ...] = (
     Cube(
-        RollupRequestMonth.__table__, "requests",
+        table_of(RollupRequestMonth), "requests",
         frozenset({"month_key", "raion_code", "service_type_code", "library_kind",
                    "ambassador_tier"}),
         _measures(REQUEST_MEASURES[:-1], {}),
     ),
     Cube(
-        RollupSessionMonth.__table__, "sessions",
+        table_of(RollupSessionMonth), "sessions",
         frozenset({"month_key", "raion_code", "library_kind", "ambassador_tier", "format",
                    "audience", "service_mask"}),
         _measures(("sessions", "participants"), {}),
     ),
     Cube(
-        RollupAmbassadorMonth.__table__, "requests",
+        table_of(RollupAmbassadorMonth), "requests",
         frozenset({"month_key", "ambassador_id", "library_id", "raion_code", "library_kind",
                    "ambassador_tier"}),
         {"requests": "requests", "last_day": "last_request_day"},
         only_when_grouped_by="ambassador_id",
     ),
     Cube(
-        RollupAmbassadorMonth.__table__, "sessions",
+        table_of(RollupAmbassadorMonth), "sessions",
         frozenset({"month_key", "ambassador_id", "library_id", "raion_code", "library_kind",
                    "ambassador_tier"}),
         {"sessions": "sessions", "participants": "participants", "last_day": "last_session_day"},
     ),
     Cube(
-        RollupRequestLibraryMonth.__table__, "requests",
+        table_of(RollupRequestLibraryMonth), "requests",
         frozenset({"month_key", "library_id", "service_type_code", "ambassador_tier", "raion_code",
                    "library_kind"}),
         {"requests": "requests", "last_day": "last_day"},
     ),
     Cube(
-        RollupSessionLibraryMonth.__table__, "sessions",
+        table_of(RollupSessionLibraryMonth), "sessions",
         frozenset({"month_key", "library_id", "ambassador_tier", "format", "service_mask",
                    "raion_code", "library_kind"}),
         {"sessions": "sessions", "participants": "participants", "last_day": "last_day"},
@@ -211,7 +211,7 @@ def _raw_requests(
     filters: Filters, by: tuple[str, ...], measures: tuple[str, ...], days: tuple[dt.date, dt.date]
 ) -> Select[Any]:
     r, lib, amb = ServiceRequest, Library, Ambassador
-    dims: dict[str, ColumnElement[Any]] = {
+    dims: dict[str, Any] = {
         "month_key": r.month_key, "raion_code": r.raion_code,
         "service_type_code": r.service_type_code, "library_id": r.library_id,
         "ambassador_id": r.ambassador_id, "on_behalf_of": r.on_behalf_of, "outcome": r.outcome,
@@ -247,7 +247,7 @@ def _raw_sessions(
     filters: Filters, by: tuple[str, ...], measures: tuple[str, ...], days: tuple[dt.date, dt.date]
 ) -> Select[Any]:
     s, lib, amb, x = InfoSession, Library, Ambassador, InfoSessionServiceType
-    dims: dict[str, ColumnElement[Any]] = {
+    dims: dict[str, Any] = {
         "month_key": s.month_key, "raion_code": s.raion_code, "library_id": s.library_id,
         "ambassador_id": s.ambassador_id, "format": s.format, "audience": s.audience,
         "library_kind": lib.kind, "ambassador_tier": amb.tier,
