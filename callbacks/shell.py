@@ -100,7 +100,23 @@ RENDER_OUTPUTS = [
 ]
 
 
+# Sets <html lang> (accessibility) and data-app-lang (the calendar's date-fns locale key).
+SET_DOCUMENT_LANGUAGE = """
+function (search) {
+    var match = /[?&]limba=(ro|en|ru)(&|$)/.exec(search || "");
+    var lang = match ? match[1] : "ro";
+    document.documentElement.lang = lang;
+    document.documentElement.setAttribute("data-app-lang", lang === "en" ? "en-GB" : lang);
+    return lang;
+}
+"""
+
+
 def register(app: Dash, app_ctx: AppContext) -> None:
+    app.clientside_callback(
+        SET_DOCUMENT_LANGUAGE, Output(ids.LANG_SINK, "data"), Input(ids.URL, "search")
+    )
+
     @app.callback(
         *RENDER_OUTPUTS,
         Output(ids.RENDER_KEY, "data"),

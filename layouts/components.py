@@ -62,7 +62,7 @@ def info_icon(tooltip_id: str, text: str) -> html.Span:
     return html.Span(
         [
             html.Span(
-                "ⓘ", id=tooltip_id, className="info-icon", tabIndex="0", **{"aria-label": text}
+                "i", id=tooltip_id, className="info-icon", tabIndex="0", **{"aria-label": text}
             ),
             dbc.Tooltip(text, target=tooltip_id, placement="top"),
         ]

@@ -78,7 +78,9 @@ def filter_panel(filters: Filters, options: FilterOptions, lang: str, today_iso:
             id=ids.F_DATES, start_date=filters.date_from.isoformat(),
             end_date=filters.date_to.isoformat(), min_date_allowed=PROGRAM_START.isoformat(),
             max_date_allowed=today_iso, display_format=DATE_FORMATS.get(lang, "DD.MM.YYYY"),
-            first_day_of_week=1, className="filter-dates",
+            month_format="LLLL YYYY", first_day_of_week=1, className="filter-dates",
+            start_date_placeholder_text=t("filters.date_from", lang),
+            end_date_placeholder_text=t("filters.date_to", lang),
         )),
         _field(t("filters.library_kind", lang), _checklist(
             ids.F_KIND, filters.library_kinds, "kind", LIBRARY_KINDS, lang

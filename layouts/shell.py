@@ -21,6 +21,7 @@ def root_layout(refresh_ms: int, version: int, filter_panel: Any) -> html.Div:
         [
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.RENDER_KEY, data=None),
+            dcc.Store(id=ids.LANG_SINK, data=None),
             dcc.Store(id=ids.DATA_VERSION, data=version),
             dcc.Interval(id=ids.REFRESH, interval=refresh_ms, n_intervals=0),
             html.Header(id=ids.NAVBAR),
@@ -31,9 +32,9 @@ def root_layout(refresh_ms: int, version: int, filter_panel: Any) -> html.Div:
                     html.Div(id=ids.NOTICES, className="notices"),
                     dbc.Row(
                         [
-                            dbc.Col(filter_panel, id=ids.FILTER_COL, lg=3, xl=2, className="mb-3"),
+                            dbc.Col(filter_panel, id=ids.FILTER_COL, lg=3, xxl=2, className="mb-3"),
                             dbc.Col(html.Main(id=ids.PAGE, className="page-content"),
-                                    id=ids.PAGE_COL, lg=9, xl=10),
+                                    id=ids.PAGE_COL, lg=9, xxl=10),
                         ]
                     ),
                 ],
