@@ -1,0 +1,169 @@
+"""The schema contract: migrations, database-enforced constraints, no citizen data, rollups."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import insert, inspect, text
+from sqlalchemy.exc import IntegrityError
+
+from data_access.database import Database
+from data_access.models import Base, InfoSession, ServiceRequest
+from data_access.rollups import rebuild_all, refresh_dirty
+from data_access.schema import alembic_config, current_revision, head_revision, upgrade
+from tests.handmade import seed_handmade
+
+CONTRACT = {
+    "raion": {"code", "name_ro", "kind", "population", "population_year"},
+    "library": {"id", "code", "name", "locality", "raion_code", "kind", "lat", "lon",
+                "accredited_on"},
+    "ambassador": {"id", "code", "display_name", "library_id", "tier", "trained_by_id",
+                   "certified_on", "left_on"},
+    "service_type": {"code", "name_ro", "name_en", "name_ru", "category"},
+    "info_session": {"id", "held_on", "ambassador_id", "library_id", "raion_code", "format",
+                     "audience", "participants", "source_ref", "month_key"},
+    "info_session_service_type": {"session_id", "service_type_code"},
+    "service_request": {"id", "requested_on", "library_id", "ambassador_id", "raion_code",
+                        "service_type_code", "on_behalf_of", "outcome", "source_ref", "month_key"},
+    "target": {"id", "metric", "scope_kind", "scope_value", "period_start", "period_end", "value"},
+    "import_batch": {"id", "file_name", "sha256", "kind", "rows", "status", "created_at",
+                     "created_by"},
+}  # fmt: skip
+CITIZEN_IDENTIFIERS = re.compile(
+    r"idnp|personal|citizen|first_?name|last_?name|surname|full_?name|phone|e_?mail|address|"
+    r"birth|passport|application_?(no|number)|comment|note|free_?text",
+    re.IGNORECASE,
+)
+
+
+def test_migrations_reach_head_and_match_the_models(db: Database) -> None:
+    assert current_revision(db) == head_revision(db)
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+
+
+def test_contract_tables_and_columns_exist(db: Database) -> None:
+    inspector = inspect(db.engine)
+    for table, columns in CONTRACT.items():
+        present = {c["name"] for c in inspector.get_columns(table)}
+        assert columns <= present, f"{table} lacks {columns - present}"
+
+
+def test_no_column_can_identify_a_citizen(db: Database) -> None:
+    inspector = inspect(db.engine)
+    for table in ("service_request", "info_session", "info_session_service_type", "import_batch"):
+        for column in inspector.get_columns(table):
+            assert not CITIZEN_IDENTIFIERS.search(column["name"]), f"{table}.{column['name']}"
+
+
+def test_reference_data_is_loaded(db: Database) -> None:
+    with db.session() as s:
+        assert s.execute(text("SELECT count(*) FROM raion")).scalar() == 37
+        missing = s.execute(text("SELECT code FROM raion WHERE population IS NULL ORDER BY code"))
+        assert [r[0] for r in missing] == ["MD-BD", "MD-SN"]
+        assert s.execute(text("SELECT count(*) FROM raion WHERE population = 0")).scalar() == 0
+        total = s.execute(text("SELECT sum(population) FROM raion")).scalar()
+        assert total == 2_409_207  # the published 2024 census total
+        assert s.execute(text("SELECT count(*) FROM locality")).scalar() == 1682
+
+
+def _session_row(**overrides: object) -> dict[str, object]:
+    row: dict[str, object] = dict(held_on=dt.date(2024, 5, 1), ambassador_id=1, library_id=2,
+                                  raion_code="MD-UN", format="in_person", audience="citizens",
+                                  participants=5)  # fmt: skip
+    row.update(overrides)
+    return row
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"participants": -1},
+        {"format": "hybrid"},
+        {"audience": "everyone"},
+        {"raion_code": "MD-CU"},  # library 2 is in Ungheni: the raion must match the library
+        {"library_id": 999},
+    ],
+)
+def test_the_database_enforces_constraints(db: Database, overrides: dict) -> None:
+    seed_handmade(db)
+    with pytest.raises(IntegrityError), db.write_session() as s:
+        s.execute(insert(InfoSession), [_session_row(**overrides)])
+
+
+def test_duplicate_source_ref_is_rejected(db: Database) -> None:
+    seed_handmade(db)
+    with pytest.raises(IntegrityError), db.write_session() as s:
+        s.execute(insert(InfoSession), [_session_row(source_ref="S1")])
+
+
+def _rollup_totals(db: Database) -> tuple[int, ...]:
+    with db.session() as s:
+        return tuple(
+            int(s.execute(text(sql)).scalar() or 0)
+            for sql in (
+                "SELECT sum(requests) FROM rollup_request_month",
+                "SELECT sum(requests) FROM rollup_request_library_month",
+                "SELECT sum(sessions) FROM rollup_session_month",
+                "SELECT sum(participants) FROM rollup_session_library_month",
+                "SELECT sum(sessions) FROM rollup_ambassador_month",
+            )
+        )
+
+
+def _direct_totals(db: Database) -> tuple[int, ...]:
+    with db.session() as s:
+        requests = s.execute(text("SELECT count(*) FROM service_request")).scalar()
+        sessions = s.execute(text("SELECT count(*) FROM info_session")).scalar()
+        participants = s.execute(text("SELECT sum(participants) FROM info_session")).scalar()
+    return (requests, requests, sessions, participants, sessions)
+
+
+def test_rollups_equal_direct_aggregation_after_every_write_path(db: Database) -> None:
+    seed_handmade(db)  # the app's write path (writes.add_*)
+    assert _rollup_totals(db) == _direct_totals(db)
+    # Another tool writing plain SQL: triggers mark the month, refresh_dirty catches up.
+    with db.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO service_request (requested_on, library_id, ambassador_id, raion_code,"
+                " service_type_code, on_behalf_of, outcome) VALUES"
+                " ('2024-07-03', 1, 2, 'MD-UN', 'cazier', 'self', 'completed')"
+            )
+        )
+        conn.execute(text("DELETE FROM info_session WHERE source_ref = 'S3'"))
+    with db.session() as s:
+        dirty = s.execute(text("SELECT fact, month_key FROM rollup_dirty ORDER BY 1, 2")).all()
+    assert [tuple(r) for r in dirty] == [("requests", 202407), ("sessions", 202402)]
+    with db.write_session() as s:
+        assert refresh_dirty(s) is True
+    assert _rollup_totals(db) == _direct_totals(db)
+    with db.write_session() as s:
+        rebuild_all(s)
+    assert _rollup_totals(db) == _direct_totals(db)
+
+
+def test_a_write_moves_the_data_version(db: Database) -> None:
+    with db.session() as s:
+        before = s.execute(text("SELECT version FROM data_state")).scalar()
+    seed_handmade(db)
+    with db.session() as s:
+        after = s.execute(text("SELECT version FROM data_state")).scalar()
+    assert after > before
+
+
+def test_downgrade_and_upgrade_again(db: Database) -> None:
+    cfg = alembic_config(db)
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "base")
+    assert "service_request" not in inspect(db.engine).get_table_names()
+    upgrade(db)
+    assert current_revision(db) == head_revision(db)
+    assert ServiceRequest.__tablename__ in inspect(db.engine).get_table_names()
