@@ -30,6 +30,17 @@ def cmd_init_db(_args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_refresh_rollups(_args: argparse.Namespace, settings: Settings) -> int:
+    from data_access.database import Database
+    from data_access.rollups import refresh_dirty
+
+    db = Database(settings.database_url)
+    with db.write_session() as session:
+        refreshed = refresh_dirty(session)
+    print("Rollups refreshed." if refreshed else "Rollups were already current.")
+    return 0
+
+
 def cmd_demo_data(args: argparse.Namespace, settings: Settings) -> int:
     from data_access.demo import run_demo_data
 
@@ -61,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     init = sub.add_parser("init-db", help="apply migrations and load the reference data")
     init.set_defaults(handler=cmd_init_db)
+
+    refresh = sub.add_parser("refresh-rollups", help="recompute rollups after writes by other tools")
+    refresh.set_defaults(handler=cmd_refresh_rollups)
 
     demo = sub.add_parser("demo-data", help="fill an empty database with demo data")
     demo.add_argument("--scale", choices=("demo", "national"), default="demo")
