@@ -47,6 +47,18 @@ def cmd_demo_data(args: argparse.Namespace, settings: Settings) -> int:
     return run_demo_data(settings.database_url, args.scale, args.seed, args.until)
 
 
+def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
+    from data_access.importing.cli import run_import
+
+    return run_import(settings.database_url, args.file, args.kind, args.dry_run, lang=args.lang)
+
+
+def cmd_template(args: argparse.Namespace, _settings: Settings) -> int:
+    from data_access.importing.cli import run_template
+
+    return run_template(args.kind, args.xlsx, args.output, lang=args.lang)
+
+
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from dashboard.app_factory import create_app
     from dashboard.startup import prepare_database
@@ -73,7 +85,21 @@ def build_parser() -> argparse.ArgumentParser:
     init = sub.add_parser("init-db", help="apply migrations and load the reference data")
     init.set_defaults(handler=cmd_init_db)
 
-    refresh = sub.add_parser("refresh-rollups", help="recompute rollups after writes by other tools")
+    imp = sub.add_parser("import", help="import an activity report (CSV or XLSX)")
+    imp.add_argument("file")
+    imp.add_argument("--kind", choices=("sessions", "requests"), default=None)
+    imp.add_argument("--dry-run", action="store_true", help="validate only; write nothing")
+    imp.add_argument("--lang", choices=("ro", "en", "ru"), default="ro")
+    imp.set_defaults(handler=cmd_import)
+
+    template = sub.add_parser("template", help="write an empty import template")
+    template.add_argument("kind", choices=("sessions", "requests"))
+    template.add_argument("--xlsx", action="store_true")
+    template.add_argument("-o", "--output", default=None, help="file to write ('-' = stdout)")
+    template.add_argument("--lang", choices=("ro", "en", "ru"), default="ro")
+    template.set_defaults(handler=cmd_template)
+
+    refresh = sub.add_parser("refresh-rollups", help="recompute rollups after outside writes")
     refresh.set_defaults(handler=cmd_refresh_rollups)
 
     demo = sub.add_parser("demo-data", help="fill an empty database with demo data")

@@ -14,6 +14,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from data_access.models import InfoSession, InfoSessionServiceType, Library, ServiceRequest
+from data_access.models.base import table_of
 from data_access.rollups import refresh_dirty
 
 
@@ -101,6 +102,8 @@ def add_requests(
         }
         for r in records
     ]
-    session.execute(insert(ServiceRequest), rows)
+    # Core insert: one executemany, whatever mix of NULL ambassadors the rows have (the ORM's
+    # bulk insert would start a new statement every time the set of NULL columns changes).
+    session.execute(insert(table_of(ServiceRequest)), rows)
     refresh_dirty(session)
     return len(rows)

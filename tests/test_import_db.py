@@ -1,0 +1,330 @@
+"""Importing into a real database (SQLite and PostgreSQL): validation, idempotency, audit."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import openpyxl
+import pytest
+from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
+
+from data_access.database import Database
+from data_access.importing import (
+    import_file,
+    import_history,
+    inspect_file,
+    template_bytes,
+)
+from data_access.importing import load as load_module
+from data_access.models import InfoSession, ServiceRequest
+from tests.test_import_fixtures import (
+    REQUEST_HEADER,
+    SESSION_HEADER,
+    TODAY,
+    batches,
+    counts,
+    csv_bytes,
+    request_rows,
+    rollups_match_facts,
+    seed_people,
+    session_rows,
+    version,
+    xlsx_bytes,
+)
+
+
+@pytest.fixture
+def people_db(db: Database) -> Database:
+    seed_people(db)
+    return db
+
+
+def test_sessions_csv_and_requests_xlsx_are_imported(people_db: Database) -> None:
+    db = people_db
+    before = version(db)
+    sessions = csv_bytes(SESSION_HEADER, session_rows("S", 6), delimiter=";", encoding="utf-8-sig")
+    report = import_file(
+        db, "C:\\rapoarte\\sesiuni.csv", sessions, created_by="tester", today=TODAY
+    )
+    assert (report.status, report.kind, report.rows, report.inserted) == (
+        "imported",
+        "sessions",
+        6,
+        6,
+    )
+    assert report.file_name == "sesiuni.csv"
+
+    english = [
+        "date",
+        "raion",
+        "library",
+        "ambassador",
+        "service",
+        "on_behalf_of",
+        "outcome",
+        "report_ref",
+    ]
+    rows: list[list[object]] = [list(r) for r in request_rows("R", 4)]
+    rows[0][0] = dt.datetime(2024, 3, 1)  # an Excel date cell
+    rows[1][0] = 45352  # an Excel serial number: 2024-03-01
+    rows[2][5:7] = ["self", "submitted"]
+    report = import_file(
+        db, "cereri.xlsx", xlsx_bytes(english, rows), created_by="tester", today=TODAY
+    )
+    assert (report.status, report.kind, report.inserted) == ("imported", "requests", 4)
+
+    assert counts(db) == {"sessions": 6, "links": 6, "requests": 4, "batches": 2}
+    assert rollups_match_facts(db)
+    assert version(db) > before
+    with db.session() as s:
+        first = s.execute(select(InfoSession).where(InfoSession.source_ref == "S-1")).scalar_one()
+        assert (first.held_on, first.format, first.audience, first.raion_code) == (
+            dt.date(2024, 1, 1),
+            "in_person",
+            "citizens",
+            "MD-UN",
+        )
+        req = s.execute(
+            select(ServiceRequest).where(ServiceRequest.source_ref == "R-1")
+        ).scalar_one()
+        assert (req.requested_on, req.ambassador_id, req.on_behalf_of) == (
+            dt.date(2024, 3, 1),
+            None,
+            "relative_abroad",
+        )
+    assert batches(db) == [("sesiuni.csv", "imported", 6, 6), ("cereri.xlsx", "imported", 4, 4)]
+
+
+def _bad_sessions() -> bytes:
+    rows = session_rows("B", 9)
+    rows[0][0] = "2031-01-01"  # future
+    rows[1][0] = "12.12.2015"  # before the program
+    rows[2][1] = "Atlantida"  # unknown raion
+    rows[3][2] = "L9"  # unknown library
+    rows[4][1] = "Cahul"  # L1 is in Ungheni
+    rows[5][1:4] = ["Ungheni", "L1", "A3"]  # A3 works at L3, not at L1
+    rows[6][6] = "-4"
+    rows[7][6] = "multi"
+    rows[8][7] = "cazier; horoscop"
+    rows[8][8] = "B-1"  # duplicate reference in the file
+    return csv_bytes(SESSION_HEADER, rows)
+
+
+EXPECTED_ERRORS = [
+    (2, "data", "date_future"),
+    (3, "data", "date_too_early"),
+    (4, "raion", "raion_unknown"),
+    (5, "biblioteca", "library_unknown"),
+    (6, "biblioteca", "library_raion_mismatch"),
+    (7, "ambasador", "ambassador_library_mismatch"),
+    (8, "participanti", "participants_negative"),
+    (9, "participanti", "participants_not_number"),
+    (10, "cod_raport", "report_ref_duplicate_in_file"),
+    (10, "servicii", "service_unknown"),
+]
+
+
+def test_every_error_is_reported_at_once_and_nothing_is_imported(people_db: Database) -> None:
+    db = people_db
+    report = import_file(db, "rau.csv", _bad_sessions(), created_by="t", today=TODAY)
+    assert report.status == "rejected"
+    assert sorted((e.row, e.column, e.code) for e in report.errors) == EXPECTED_ERRORS
+    assert counts(db)["sessions"] == 0
+    assert batches(db) == [("rau.csv", "rejected", 9, 0)]  # the audit survives the rollback
+    ro, en, ru = (report.messages(lang) for lang in ("ro", "en", "ru"))
+    assert "Rândul 6, coloana „biblioteca”: Biblioteca „L1” este în Ungheni, nu în Cahul." in ro
+    assert "Row 10, column “servicii”: The service “horoscop” is not known" in " ".join(en)
+    assert any(line.startswith("Строка 2, столбец «data»: Дата 2031-01-01") for line in ru)
+    assert len(ro) == 1 + len(EXPECTED_ERRORS)  # the summary, then one line per error
+    history = import_history(db)
+    assert "library_raion_mismatch" in history.loc[0, "message"]
+
+
+def test_reimport_adds_nothing_and_says_so(people_db: Database) -> None:
+    db = people_db
+    content = csv_bytes(SESSION_HEADER, session_rows("S", 5))
+    assert import_file(db, "a.csv", content, created_by="t", today=TODAY).inserted == 5
+    after_first = version(db)
+    again = import_file(db, "a-copy.csv", content, created_by="t", today=TODAY)
+    assert (again.status, again.inserted, again.duplicate_rows) == ("duplicate", 0, [2, 3, 4, 5, 6])
+    assert again.previous_import is not None
+    assert again.ok
+    assert any("already imported" in line for line in again.messages("en"))
+    assert version(db) == after_first  # nothing changed: dashboards need not refresh
+
+    overlapping = csv_bytes(SESSION_HEADER, session_rows("S", 7))  # S-6, S-7 are new
+    partial = import_file(db, "b.csv", overlapping, created_by="t", today=TODAY)
+    assert (partial.status, partial.inserted, partial.duplicates) == ("imported", 2, 5)
+    assert counts(db)["sessions"] == 7
+    assert [b[1] for b in batches(db)] == ["imported", "duplicate", "imported"]
+
+
+def test_dry_run_validates_and_writes_nothing(people_db: Database) -> None:
+    db = people_db
+    content = csv_bytes(REQUEST_HEADER, request_rows("R", 3))
+    dry = inspect_file(db, "r.csv", content, today=TODAY)
+    assert (dry.status, dry.dry_run, dry.kind, dry.rows) == ("valid", True, "requests", 3)
+    assert counts(db) == {"sessions": 0, "links": 0, "requests": 0, "batches": 0}
+    assert inspect_file(db, "bad.csv", _bad_sessions(), today=TODAY).status == "rejected"
+    import_file(db, "r.csv", content, created_by="t", today=TODAY)
+    assert inspect_file(db, "r.csv", content, today=TODAY).status == "duplicate"
+
+
+def test_names_codes_and_missing_ambassadors(people_db: Database) -> None:
+    db = people_db
+    rows = [
+        [
+            "2024-05-02",
+            "Ungheni",
+            "biblioteca publica din satul zagarancea",
+            "maria rusu",
+            "sine",
+            "",
+            "",
+            "N-1",
+        ],
+        ["2024-05-03", "MD-CU", "L3", "", "pensie", "alta persoana", "depus", "N-2"],
+        ["2024-05-04", "MD-CU", "L3", "Nobody", "Cazier judiciar", "self", "failed", "N-3"],
+    ]
+    header = [
+        "data",
+        "raion",
+        "biblioteca",
+        "ambasador",
+        "in_numele",
+        "serviciu",
+        "rezultat",
+        "cod_raport",
+    ]
+    # columns in another order; row 1 puts values in the wrong columns on purpose
+    report = inspect_file(db, "r.csv", csv_bytes(header, rows), today=TODAY)
+    assert sorted((e.row, e.column, e.code) for e in report.errors) == [
+        (2, "rezultat", "required"),
+        (2, "serviciu", "required"),
+        (3, "in_numele", "on_behalf_of_invalid"),
+        (3, "serviciu", "service_unknown"),
+        (4, "ambasador", "ambassador_unknown"),
+        (4, "in_numele", "on_behalf_of_invalid"),
+        (4, "serviciu", "service_unknown"),
+    ]
+    fixed = [
+        [
+            "2024-05-02",
+            "Ungheni",
+            "biblioteca publica din satul zagarancea",
+            "maria rusu",
+            "sine",
+            "Cazier judiciar",
+            "finalizat",
+            "N-1",
+        ],
+        ["2024-05-03", "MD-CU", "L3", "", "alta persoana", "pensie", "depus", "N-2"],
+    ]
+    report = import_file(db, "r.csv", csv_bytes(header, fixed), created_by="t", today=TODAY)
+    assert report.status == "imported", report.messages("en")
+    with db.session() as s:
+        stored = s.execute(
+            select(
+                ServiceRequest.library_id,
+                ServiceRequest.ambassador_id,
+                ServiceRequest.service_type_code,
+            ).order_by(ServiceRequest.source_ref)
+        ).all()
+    assert [tuple(r) for r in stored] == [(1, 2, "cazier"), (3, None, "pensie")]
+
+
+def test_filled_in_templates_import_cleanly(people_db: Database) -> None:
+    db = people_db
+    book = openpyxl.load_workbook(io.BytesIO(template_bytes("sessions", xlsx=True)))
+    sheet = book.worksheets[0]
+    for row in session_rows("T", 3):
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    assert import_file(db, "t.xlsx", out.getvalue(), created_by="t", today=TODAY).inserted == 3
+    csv_template = template_bytes("requests", xlsx=False)
+    filled = csv_template + csv_bytes([], request_rows("U", 2), delimiter=";").lstrip(b"\r\n")
+    report = import_file(db, "u.csv", filled, created_by="t", today=TODAY)
+    assert report.inserted == 2, report.messages("en")
+    empty = import_file(db, "e.csv", csv_template, created_by="t", today=TODAY)
+    assert [e.code for e in empty.errors] == ["file_no_rows"]
+
+
+def test_a_database_failure_is_reported_not_raised(
+    people_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = people_db
+
+    def locked(*_args: object, **_kwargs: object) -> int:
+        raise OperationalError("INSERT ...", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(load_module, "add_sessions", locked)
+    content = csv_bytes(SESSION_HEADER, session_rows("S", 3))
+    report = import_file(db, "a.csv", content, created_by="t", today=TODAY)
+    assert (report.status, report.failure, report.ok) == ("failed", "busy", False)
+    assert any("try again" in line for line in report.messages("en"))
+    assert counts(db)["sessions"] == 0
+    assert batches(db) == [("a.csv", "failed", 3, 0)]
+    assert "failure=busy" in import_history(db).loc[0, "message"]
+
+
+def test_history_lists_attempts_newest_first(people_db: Database) -> None:
+    db = people_db
+    import_file(
+        db,
+        "one.csv",
+        csv_bytes(SESSION_HEADER, session_rows("S", 2)),
+        created_by="ana",
+        today=TODAY,
+    )
+    import_file(db, "two.csv", b"", created_by="ion", today=TODAY)
+    history = import_history(db, limit=10)
+    assert list(history["file_name"]) == ["two.csv", "one.csv"]
+    assert list(history["status"]) == ["rejected", "imported"]
+    assert list(history["created_by"]) == ["ion", "ana"]
+    assert {"created_at", "sha256", "rows", "inserted", "kind", "message"} <= set(history.columns)
+
+
+def test_windows_encodings_and_russian_values(people_db: Database) -> None:
+    db = people_db
+    ro = [
+        [
+            "15.01.2024",
+            "r. Ungheni",
+            "L2",
+            "Ana Popescu",
+            "faţă în faţă",
+            "cetăţeni",
+            "8",
+            "Cazier judiciar; Plata serviciilor comunale prin MPay",
+            "W-1",
+        ]
+    ]
+    sessions = csv_bytes(SESSION_HEADER, ro, delimiter=";", encoding="cp1250")
+    report = import_file(db, "s.csv", sessions, created_by="t", today=TODAY)
+    assert report.inserted == 1, report.messages("en")
+    ru = [
+        [
+            "16/01/2024",
+            "MD-CU",
+            "L3",
+            "Elena Ceban",
+            "Справка о судимости",
+            "родственник за рубежом",
+            "выполнено",
+            "W-2",
+        ]
+    ]
+    requests = csv_bytes(REQUEST_HEADER, ru, delimiter=";", encoding="cp1251")
+    report = import_file(db, "r.csv", requests, created_by="t", today=TODAY)
+    assert report.inserted == 1, report.messages("en")
+    with db.session() as s:
+        req = s.execute(select(ServiceRequest)).scalar_one()
+        assert (req.service_type_code, req.on_behalf_of, req.outcome) == (
+            "cazier",
+            "relative_abroad",
+            "completed",
+        )
+    assert counts(db)["links"] == 2
