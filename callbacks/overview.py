@@ -12,6 +12,7 @@ from dashboard.context import AppContext
 from dashboard.filters import Filters
 from dashboard.i18n import t
 from data_access.queries import breakdowns, metrics
+from data_access.queries.kpi_targets import current_targets
 from data_access.queries.metrics import Kpis
 from layouts import ids
 from layouts.components import kpi_card
@@ -34,14 +35,21 @@ BREAKDOWN_OUTPUTS = [
 ]
 
 
-def kpi_values(app_ctx: AppContext, filters: Filters) -> tuple[Kpis, Kpis]:
-    """This period's and the previous equal period's headline metrics."""
+KpiData = tuple[Kpis, Kpis, dict[str, dict[str, Any]]]
+
+
+def kpi_values(app_ctx: AppContext, filters: Filters) -> KpiData:
+    """This period's and the previous equal period's headline metrics, and current targets."""
     days = app_ctx.settings.dormant_days
     with app_ctx.db.session() as s:
-        return metrics.kpis(s, filters, days), metrics.kpis(s, filters.previous_period(), days)
+        current = metrics.kpis(s, filters, days)
+        previous = metrics.kpis(s, filters.previous_period(), days)
+        targets = current_targets(s, filters, app_ctx.today())
+    return current, previous, targets
 
 
-def kpi_cards(current: Kpis, previous: Kpis, lang: str, dormant_days: int) -> list[Any]:
+def kpi_cards(data: KpiData, lang: str, dormant_days: int) -> list[Any]:
+    current, previous, targets = data
     cards = []
     for metric in KPI_METRICS:
         note = None
@@ -51,7 +59,7 @@ def kpi_cards(current: Kpis, previous: Kpis, lang: str, dormant_days: int) -> li
             )
         definition = t(f"metric.{metric}.def", lang)
         card = kpi_card(metric, current.value(metric), previous.value(metric), lang,
-                        definition=definition, note=note)  # fmt: skip
+                        definition=definition, note=note, progress=targets.get(metric))  # fmt: skip
         cards.append(dbc.Col(card, xs=12, sm=6, xl=4, xxl=2))
     return cards
 
@@ -92,10 +100,10 @@ def register(app: Dash, app_ctx: AppContext) -> None:
     @guarded(_kpi_fallback)
     def update_kpis(search: str | None, version: Any) -> list[Any]:
         filters, _, lang = app_ctx.parse(search)
-        current, previous = app_ctx.memo(
+        data = app_ctx.memo(
             "overview.kpis", (filters.cache_key(), version), lambda: kpi_values(app_ctx, filters)
         )
-        return kpi_cards(current, previous, lang, app_ctx.settings.dormant_days)
+        return kpi_cards(data, lang, app_ctx.settings.dormant_days)
 
     @app.callback(
         Output(ids.TREND, "figure"),

@@ -61,7 +61,7 @@ def hbar_figure(
             height=height,
             separators=separators(lang),
             margin={"l": 10, "r": 60, "t": 10, "b": 30},
-            xaxis={"tickformat": ",.0f", "gridcolor": "#eef1f4", "automargin": True},
+            xaxis={"tickformat": ",.0f", "gridcolor": "#eef1f4", "automargin": True, "nticks": 4},
             yaxis={"automargin": True, "ticksuffix": "  "},
             bargap=0.3,
         ),
