@@ -11,6 +11,7 @@ from dash import Input
 from dash.exceptions import PreventUpdate
 from sqlalchemy.exc import SQLAlchemyError
 
+from dashboard.baseline import naive_figures
 from dashboard.i18n import normalize_language, t
 from dashboard.url_state import query_params
 from layouts import ids
@@ -40,7 +41,7 @@ def guarded(
         @functools.wraps(func)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             try:
-                return func(*args, **kwargs)
+                return naive_figures(func(*args, **kwargs))
             except PreventUpdate:
                 raise
             except SQLAlchemyError:

@@ -15,6 +15,7 @@ from callbacks import filters as filter_callbacks
 from callbacks import map as map_callbacks
 from callbacks import overview as overview_callbacks
 from callbacks import shell as shell_callbacks
+from dashboard.baseline import NAIVE
 from dashboard.cache import ResultCache
 from dashboard.context import AppContext
 from dashboard.i18n import t
@@ -73,13 +74,16 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
         compress=True,
     )
     server = app.server
-    server.config["MAX_CONTENT_LENGTH"] = settings.max_upload_bytes
+    # The file travels base64-encoded inside the callback's JSON: room for it plus a margin.
+    server.config["MAX_CONTENT_LENGTH"] = data_callbacks.request_limit(settings.max_upload_bytes)
     db = Database(settings.database_url, pool_size=settings.pool_size)
     app_ctx = AppContext(settings, db, ResultCache(server, settings))
     server.extensions["eambasadori"] = app_ctx
     server.extensions["dash_app"] = app
     app.layout = lambda: _layout(app_ctx)
     _add_routes(server, app_ctx)
+    if settings.naive_baseline:
+        server.before_request(lambda: NAIVE.set(True) and None)
     for module in (shell_callbacks, filter_callbacks, overview_callbacks, map_callbacks):
         module.register(app, app_ctx)
     return app

@@ -71,6 +71,16 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _engines(value: str) -> tuple[str, ...]:
+    return ("sqlite", "postgresql") if value == "both" else (value,)
+
+
+def cmd_bench_queries(args: argparse.Namespace, _settings: Settings) -> int:
+    from dashboard.bench import queries
+
+    return queries.run(args.count, _engines(args.engine), args.scale)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="eambasadori", description="eAmbasadori dashboard: serve, set up and load data."
@@ -107,7 +117,16 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=42)
     demo.add_argument("--until", type=_date, default=None, help="last day of data (default today)")
     demo.set_defaults(handler=cmd_demo_data)
+    bench_q = sub.add_parser("bench-queries", help="p50/p95 of every query (national scale)")
+    _bench_options(bench_q)
+    bench_q.set_defaults(handler=cmd_bench_queries)
     return parser
+
+
+def _bench_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--count", type=int, default=40, help="random filter combinations")
+    parser.add_argument("--engine", choices=("sqlite", "postgresql", "both"), default="both")
+    parser.add_argument("--scale", choices=("national", "demo"), default="national")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

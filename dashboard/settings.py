@@ -33,6 +33,12 @@ def _bool(env: Mapping[str, str], name: str, default: bool) -> bool:
     return raw in {"1", "true", "yes", "on"}
 
 
+def _cache_type(env: Mapping[str, str], redis_url: str) -> str:
+    if _bool(env, "EAMBASADORI_NAIVE_BASELINE", False):
+        return "NullCache"
+    return "RedisCache" if redis_url else env.get("CACHE_TYPE", "FileSystemCache")
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything configurable about one running app. Tests build their own instance."""
@@ -52,6 +58,7 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8050
     today: dt.date | None = None  # pin "today" (reproducible demos and tests); None = the clock
+    naive_baseline: bool = False  # benchmark only: see dashboard/baseline.py
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -64,7 +71,7 @@ class Settings:
             database_url=env.get("DATABASE_URL", "").strip() or default_sqlite_url(data_dir),
             refresh_seconds=max(2, _int(env, "REFRESH_SECONDS", 30)),
             dormant_days=max(1, _int(env, "DORMANT_DAYS", 60)),
-            cache_type="RedisCache" if redis_url else env.get("CACHE_TYPE", "FileSystemCache"),
+            cache_type=_cache_type(env, redis_url),
             cache_dir=env.get("CACHE_DIR", str(data_dir / "cache")),
             redis_url=redis_url,
             cache_timeout_seconds=_int(env, "CACHE_TIMEOUT_SECONDS", 3600),
@@ -76,4 +83,5 @@ class Settings:
             host=env.get("HOST", "127.0.0.1"),
             port=_int(env, "PORT", 8050),
             today=dt.date.fromisoformat(today) if today else None,
+            naive_baseline=_bool(env, "EAMBASADORI_NAIVE_BASELINE", False),
         )

@@ -15,6 +15,7 @@ import pandas as pd
 from sqlalchemy import Select, exists, func, select, union_all
 from sqlalchemy.orm import Session
 
+from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
 from dashboard.periods import add_months, month_end
 from data_access.models import InfoSession, ServiceRequest, ServiceType
@@ -93,7 +94,7 @@ def build_statement(
     """
     if filters.effective_raions == ():
         return None
-    if not use_rollups:
+    if not use_rollups or NAIVE.get():
         return raw_select(fact, filters, by, measures, (filters.date_from, filters.date_to))
     months, raw_spans = split_range(session, fact, filters.date_from, filters.date_to)
     parts: list[Select[Any]] = []

@@ -1,0 +1,61 @@
+"""Build or reuse the national-scale benchmark databases (SQLite file, local PostgreSQL)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from data_access.database import Database
+from data_access.models import Library
+from data_access.pg_cluster import PgCluster, free_port
+from data_access.schema import init_db
+from dashboard.settings import DEFAULT_DATA_DIR
+
+BENCH_UNTIL = dt.date(2026, 11, 25)
+
+
+def bench_dir() -> Path:
+    return DEFAULT_DATA_DIR / "bench"
+
+
+def _ensure_filled(db: Database, scale: str, log: bool = True) -> None:
+    from data_access.demo import generate_demo_data
+
+    init_db(db)
+    with db.session() as s:
+        empty = not s.scalar(select(func.count()).select_from(Library))
+    if empty:
+        progress = print if log else None
+        generate_demo_data(db, scale=scale, until=BENCH_UNTIL, progress=progress)
+
+
+def sqlite_database(scale: str = "national") -> Database:
+    path = bench_dir() / f"{scale}.sqlite3"
+    db = Database(f"sqlite:///{path}")
+    _ensure_filled(db, scale)
+    return db
+
+
+@contextmanager
+def postgres_database(scale: str = "national", pool_size: int = 5) -> Iterator[tuple[Database, PgCluster]]:
+    """A local cluster kept under the bench folder between runs, started for this run only."""
+    cluster = PgCluster(base_dir=bench_dir() / "pg", port=free_port())
+    cluster.start()
+    try:
+        url = cluster.url(scale)
+        try:
+            db = Database(url, pool_size=pool_size)
+            with db.engine.connect():
+                pass
+        except Exception:
+            url = cluster.create_database(scale)
+            db = Database(url, pool_size=pool_size)
+        _ensure_filled(db, scale)
+        yield db, cluster
+        db.dispose()
+    finally:
+        cluster.stop()

@@ -1,0 +1,82 @@
+"""``eambasadori bench-queries``: p50/p95 of every query over realistic random filters."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from dashboard.bench.databases import BENCH_UNTIL, postgres_database, sqlite_database
+from dashboard.bench.scenarios import Scenario, random_scenarios
+from dashboard.bench.stats import machine, summarize, table, write_json
+from dashboard.filters import Filters, Vocabulary
+from dashboard.url_state import parse_filters, query_params
+from data_access.database import Database
+from data_access.queries import breakdowns, metrics
+from data_access.reference import raion_codes, service_types_frame
+
+QueryFn = Callable[[Session, Filters], Any]
+QUERIES: dict[str, QueryFn] = {
+    "activity_totals": metrics.activity_totals,
+    "active_ambassadors": metrics.active_ambassadors,
+    "access_points": metrics.access_point_frame,
+    "last_activity_by_library": metrics.last_activity_by_library,
+    "by_month": breakdowns.by_month,
+    "by_raion": breakdowns.by_raion,
+    "by_service": breakdowns.by_service,
+    "by_audience": lambda s, f: breakdowns.by_session_dimension(s, f, "audience"),
+    "by_format": lambda s, f: breakdowns.by_session_dimension(s, f, "format"),
+    "request_profile": breakdowns.request_profile,
+    "activity_by_library": lambda s, f: breakdowns.activity_by(s, f, "library_id"),
+    "activity_by_ambassador": lambda s, f: breakdowns.activity_by(s, f, "ambassador_id"),
+}
+
+
+def vocabulary() -> Vocabulary:
+    return Vocabulary(raions=raion_codes(), services=frozenset(service_types_frame()["code"]))
+
+
+def scenario_filters(scenarios: list[Scenario]) -> list[tuple[Scenario, Filters]]:
+    vocab = vocabulary()
+    return [(s, parse_filters(query_params(s.search), vocab, BENCH_UNTIL)[0]) for s in scenarios]
+
+
+def measure(db: Database, engine: str, cases: list[tuple[Scenario, Filters]]) -> list[dict[str, Any]]:
+    rows = []
+    with db.session() as session:
+        for fn in QUERIES.values():  # warm-up: the first query pays for connection and caches
+            fn(session, cases[0][1])
+        for name, fn in QUERIES.items():
+            timings: dict[bool, list[float]] = {True: [], False: []}
+            for scenario, filters in cases:
+                start = time.perf_counter()
+                fn(session, filters)
+                timings[scenario.filtered].append((time.perf_counter() - start) * 1000)
+            for filtered, samples in timings.items():
+                stats = summarize(samples)
+                target = 20 if filtered else 50
+                rows.append({"engine": engine, "query": name,
+                             "filters": "filtered" if filtered else "unfiltered", **stats,
+                             "target_ms": target, "ok": stats["p95_ms"] <= target})  # fmt: skip
+    return rows
+
+
+def run(count: int = 40, engines: tuple[str, ...] = ("sqlite", "postgresql"),
+        scale: str = "national", output: Path | None = None) -> int:  # fmt: skip
+    cases = scenario_filters(random_scenarios(vocabulary(), BENCH_UNTIL, count))
+    rows: list[dict[str, Any]] = []
+    if "sqlite" in engines:
+        rows += measure(sqlite_database(scale), "sqlite", cases)
+    if "postgresql" in engines:
+        with postgres_database(scale) as (db, _cluster):
+            rows += measure(db, "postgresql", cases)
+    columns = ["engine", "query", "filters", "n", "p50_ms", "p95_ms", "max_ms", "target_ms", "ok"]
+    print(table(rows, columns))
+    path = output or Path("artifacts/bench/queries.json")
+    write_json(path, {"machine": machine(), "scale": scale, "scenarios": [c[0].search for c in cases],
+                      "results": rows})  # fmt: skip
+    print(f"\nwritten {path}")
+    return 0 if all(r["ok"] for r in rows) else 1
