@@ -11,6 +11,7 @@ from alembic.script import ScriptDirectory
 
 from data_access.database import Database
 from data_access.reference import load_reference_data
+from data_access.rollups import refresh_dirty
 
 
 def alembic_config(db: Database) -> Config:
@@ -43,3 +44,4 @@ def init_db(db: Database) -> None:
     upgrade(db)
     with db.write_session() as session:
         load_reference_data(session)
+        refresh_dirty(session)  # a migration may have left months to (re)compute

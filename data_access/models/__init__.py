@@ -8,10 +8,17 @@ from data_access.models.program import Ambassador, Library, Target
 from data_access.models.reference import Locality, Raion, ServiceType
 from data_access.models.rollups import (
     RollupAmbassadorMonth,
+    RollupLibraryMonth,
     RollupRequestLibraryMonth,
     RollupRequestMonth,
+    RollupRequestRaionMonth,
+    RollupRequestServiceDay,
+    RollupRequestServiceMonth,
     RollupSessionLibraryMonth,
+    RollupSessionMaskMonth,
     RollupSessionMonth,
+    RollupSessionRaionMonth,
+    RollupSessionServiceMonth,
 )
 
 __all__ = [
@@ -27,10 +34,17 @@ __all__ = [
     "Raion",
     "RollupAmbassadorMonth",
     "RollupDirty",
+    "RollupLibraryMonth",
     "RollupRequestLibraryMonth",
     "RollupRequestMonth",
+    "RollupRequestRaionMonth",
+    "RollupRequestServiceDay",
+    "RollupRequestServiceMonth",
     "RollupSessionLibraryMonth",
+    "RollupSessionMaskMonth",
     "RollupSessionMonth",
+    "RollupSessionRaionMonth",
+    "RollupSessionServiceMonth",
     "ServiceRequest",
     "ServiceType",
     "Target",

@@ -96,3 +96,114 @@ class RollupAmbassadorMonth(Base):
     requests: Mapped[int] = mapped_column(Integer)
     last_session_day: Mapped[dt.date | None] = mapped_column(Date)
     last_request_day: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class RollupRequestRaionMonth(Base):
+    """Requests per month and raion: answers every unfiltered or raion-filtered request query."""
+
+    __tablename__ = "rollup_request_raion_month"
+
+    month_key: Mapped[int] = mapped_column(Integer, primary_key=True)
+    raion_code: Mapped[str] = mapped_column(String(5), primary_key=True)
+    requests: Mapped[int] = mapped_column(Integer)
+    on_behalf_self: Mapped[int] = mapped_column(Integer)
+    on_behalf_relative_abroad: Mapped[int] = mapped_column(Integer)
+    on_behalf_other: Mapped[int] = mapped_column(Integer)
+    outcome_submitted: Mapped[int] = mapped_column(Integer)
+    outcome_completed: Mapped[int] = mapped_column(Integer)
+    outcome_failed: Mapped[int] = mapped_column(Integer)
+
+
+class RollupRequestServiceMonth(Base):
+    """Requests per month, raion and service type."""
+
+    __tablename__ = "rollup_request_service_month"
+    __table_args__ = (
+        Index("ix_rollup_request_service_month_service", "service_type_code", "month_key"),
+    )
+
+    month_key: Mapped[int] = mapped_column(Integer, primary_key=True)
+    raion_code: Mapped[str] = mapped_column(String(5), primary_key=True)
+    service_type_code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    requests: Mapped[int] = mapped_column(Integer)
+    on_behalf_self: Mapped[int] = mapped_column(Integer)
+    on_behalf_relative_abroad: Mapped[int] = mapped_column(Integer)
+    on_behalf_other: Mapped[int] = mapped_column(Integer)
+    outcome_submitted: Mapped[int] = mapped_column(Integer)
+    outcome_completed: Mapped[int] = mapped_column(Integer)
+    outcome_failed: Mapped[int] = mapped_column(Integer)
+
+
+class RollupRequestServiceDay(Base):
+    """Requests per day, raion and service type: the partial months at a range's edges."""
+
+    __tablename__ = "rollup_request_service_day"
+
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    raion_code: Mapped[str] = mapped_column(String(5), primary_key=True)
+    service_type_code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    month_key: Mapped[int] = mapped_column(Integer, index=True)
+    requests: Mapped[int] = mapped_column(Integer)
+    on_behalf_self: Mapped[int] = mapped_column(Integer)
+    on_behalf_relative_abroad: Mapped[int] = mapped_column(Integer)
+    on_behalf_other: Mapped[int] = mapped_column(Integer)
+    outcome_submitted: Mapped[int] = mapped_column(Integer)
+    outcome_completed: Mapped[int] = mapped_column(Integer)
+    outcome_failed: Mapped[int] = mapped_column(Integer)
+
+
+class RollupSessionRaionMonth(Base):
+    """Sessions per month, raion, format and audience."""
+
+    __tablename__ = "rollup_session_raion_month"
+
+    month_key: Mapped[int] = mapped_column(Integer, primary_key=True)
+    raion_code: Mapped[str] = mapped_column(String(5), primary_key=True)
+    format: Mapped[str] = mapped_column(String(10), primary_key=True)
+    audience: Mapped[str] = mapped_column(String(30), primary_key=True)
+    sessions: Mapped[int] = mapped_column(Integer)
+    participants: Mapped[int] = mapped_column(Integer)
+
+
+class RollupSessionServiceMonth(Base):
+    """Sessions covering each service type, per month and raion. A session covering two types
+    counts under each, so this answers "by service" and single-service filters exactly."""
+
+    __tablename__ = "rollup_session_service_month"
+
+    month_key: Mapped[int] = mapped_column(Integer, primary_key=True)
+    raion_code: Mapped[str] = mapped_column(String(5), primary_key=True)
+    service_type_code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    format: Mapped[str] = mapped_column(String(10), primary_key=True)
+    sessions: Mapped[int] = mapped_column(Integer)
+    participants: Mapped[int] = mapped_column(Integer)
+
+
+class RollupLibraryMonth(Base):
+    """All activity per month and library (any service, tier or format): the map's markers,
+    the directory and every library's last activity."""
+
+    __tablename__ = "rollup_library_month"
+    __table_args__ = (Index("ix_rollup_library_month_library", "library_id", "month_key"),)
+
+    month_key: Mapped[int] = mapped_column(Integer, primary_key=True)
+    library_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    raion_code: Mapped[str] = mapped_column(String(5))
+    library_kind: Mapped[str] = mapped_column(String(10))
+    sessions: Mapped[int] = mapped_column(Integer)
+    participants: Mapped[int] = mapped_column(Integer)
+    requests: Mapped[int] = mapped_column(Integer)
+    last_day: Mapped[dt.date] = mapped_column(Date)
+
+
+class RollupSessionMaskMonth(Base):
+    """Sessions per month, service set (mask) and format, over all raions: "sessions covering
+    any of these services" nationally without double counting."""
+
+    __tablename__ = "rollup_session_mask_month"
+
+    month_key: Mapped[int] = mapped_column(Integer, primary_key=True)
+    service_mask: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    format: Mapped[str] = mapped_column(String(10), primary_key=True)
+    sessions: Mapped[int] = mapped_column(Integer)
+    participants: Mapped[int] = mapped_column(Integer)

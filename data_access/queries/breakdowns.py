@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from dashboard.filters import Filters
 from data_access.models import Raion, ServiceType
+from data_access.queries.frames import read_frame
 from data_access.queries.planner import aggregate
 from data_access.queries.sources import REQUEST_MEASURES
 
@@ -43,9 +44,7 @@ def by_raion(session: Session, filters: Filters) -> pd.DataFrame:
     raions = filters.effective_raions
     if raions is not None:
         stmt = stmt.where(Raion.code.in_(raions))
-    units = pd.DataFrame(
-        session.execute(stmt).all(), columns=["raion_code", "name_ro", "kind", "population"]
-    )
+    units = read_frame(session, stmt, ["raion_code", "name_ro", "kind", "population"])
     frame = units.merge(_outer(s, r, ["raion_code"]), on="raion_code", how="left")
     for column in ACTIVITY:
         frame[column] = frame[column].fillna(0).astype("int64")
@@ -60,12 +59,10 @@ def by_service(session: Session, filters: Filters) -> pd.DataFrame:
     """Requests of each service type and sessions covering it, with names and category."""
     r = aggregate(session, "requests", filters, ("requests",), ("service_type_code",))
     s = aggregate(session, "sessions", filters, ("sessions",), ("service_type_code",))
-    names = pd.DataFrame(
-        session.execute(
+    names = read_frame(session,
             select(ServiceType.code, ServiceType.category, ServiceType.name_ro,
                    ServiceType.name_en, ServiceType.name_ru)
-        ).all(),
-        columns=["service_type_code", "category", "name_ro", "name_en", "name_ru"],
+        , ["service_type_code", "category", "name_ro", "name_en", "name_ru"],
     )  # fmt: skip
     frame = names.merge(_outer(r, s, ["service_type_code"]), on="service_type_code", how="left")
     for column in ("requests", "sessions"):
@@ -94,10 +91,12 @@ def activity_by(session: Session, filters: Filters, key: str) -> pd.DataFrame:
     """Sessions, participants, requests and last activity per library or per ambassador."""
     if key not in ("library_id", "ambassador_id"):
         raise ValueError(f"activity cannot be grouped by {key!r}")
-    s = aggregate(session, "sessions", filters, ("sessions", "participants", "last_day"), (key,))
-    r = aggregate(session, "requests", filters, ("requests", "last_day"), (key,))
-    r = r.dropna(subset=[key]).rename(columns={"last_day": "last_request_day"})
-    s = s.rename(columns={"last_day": "last_session_day"})
+    s = aggregate(
+        session, "sessions", filters, ("sessions", "participants", "last_any_day"), (key,)
+    )
+    r = aggregate(session, "requests", filters, ("requests", "last_any_day"), (key,))
+    r = r.dropna(subset=[key]).rename(columns={"last_any_day": "last_request_day"})
+    s = s.rename(columns={"last_any_day": "last_session_day"})
     frame = s.merge(r, on=key, how="outer")
     for column in ACTIVITY:
         frame[column] = frame[column].fillna(0).astype("int64")

@@ -30,6 +30,7 @@ from data_access import geo
 from data_access.models import Ambassador, Library, Locality, Raion
 from data_access.queries.breakdowns import by_raion
 from data_access.queries.directory import in_service_on, library_clauses
+from data_access.queries.frames import read_frame
 from data_access.queries.metrics import dormant_access_points
 
 DEFAULT_DORMANT_DAYS = 60
@@ -82,7 +83,7 @@ def program_units(session: Session, filters: Filters) -> pd.DataFrame:
     if raions is not None:
         stmt = stmt.where(Raion.code.in_(raions))
     columns = ["raion_code", "raion_name", "kind", "population"]
-    return pd.DataFrame(session.execute(stmt.order_by(Raion.code)).all(), columns=columns)
+    return read_frame(session, stmt.order_by(Raion.code), columns)
 
 
 def coverage_ranking(session: Session, filters: Filters) -> tuple[pd.DataFrame, float | None]:
@@ -117,7 +118,7 @@ def access_point_details(session: Session, filters: Filters, dormant_days: int) 
         Library.accredited_on.is_not(None), Library.accredited_on <= filters.date_to,
         *library_clauses(filters),
     )  # fmt: skip
-    points = pd.DataFrame(session.execute(stmt).all(), columns=POINT_COLUMNS[:9])
+    points = read_frame(session, stmt, POINT_COLUMNS[:9])
     dormant = dormant_access_points(session, filters, dormant_days)[["library_id", "last_day"]]
     frame = points.merge(dormant.assign(dormant=True), on="library_id", how="left")
     frame["dormant"] = frame["dormant"].astype("boolean").fillna(False).astype(bool)
@@ -130,7 +131,7 @@ def _ambassador_names(session: Session, library_ids: list[int], day: dt.date) ->
         .where(Ambassador.library_id.in_(library_ids), in_service_on(day))
         .order_by(Ambassador.display_name)
     )
-    rows = pd.DataFrame(session.execute(stmt).all(), columns=["library_id", "name"])
+    rows = read_frame(session, stmt, ["library_id", "name"])
     return rows.groupby("library_id")["name"].agg(", ".join)
 
 
@@ -205,9 +206,8 @@ def _distances(session: Session, units: pd.DataFrame, points: pd.DataFrame) -> p
         Locality.id, Locality.name_ro, Locality.kind, Locality.raion_code, Locality.lat,
         Locality.lon,
     ).where(Locality.raion_code.in_(units["raion_code"].tolist()))  # fmt: skip
-    places = pd.DataFrame(session.execute(stmt.order_by(Locality.id)).all(),
-                          columns=["locality_id", "locality", "locality_kind", "raion_code",
-                                   "lat", "lon"])  # fmt: skip
+    columns = ["locality_id", "locality", "locality_kind", "raion_code", "lat", "lon"]
+    places = read_frame(session, stmt.order_by(Locality.id), columns)
     places = places.merge(units[["raion_code", "raion_name"]], on="raion_code")
     active = points[~points["dormant"]].set_index("library_id")
     nearest = geo.nearest(places, active)

@@ -19,6 +19,7 @@ from dashboard.filters import Filters
 from dashboard.periods import PROGRAM_START
 from data_access.models import Ambassador, Library, Raion
 from data_access.queries.breakdowns import activity_by
+from data_access.queries.frames import read_frame
 from data_access.queries.metrics import last_activity_by_library
 
 ACTIVITY = ["sessions", "participants", "requests"]
@@ -86,7 +87,7 @@ def _ambassador_rows(session: Session, filters: Filters) -> pd.DataFrame:
     if filters.tiers:
         stmt = stmt.where(Ambassador.tier.in_(filters.tiers))
     columns = AMBASSADOR_COLUMNS[:13]
-    return pd.DataFrame(session.execute(stmt).all(), columns=columns)
+    return read_frame(session, stmt, columns)
 
 
 def ambassadors_directory(session: Session, filters: Filters) -> pd.DataFrame:
@@ -136,15 +137,16 @@ def libraries_directory(session: Session, filters: Filters, dormant_days: int = 
         .join(Raion, Raion.code == Library.raion_code)
         .where(*library_clauses(filters))
     )  # fmt: skip
-    libraries = pd.DataFrame(session.execute(stmt).all(), columns=LIBRARY_COLUMNS[:8])
+    libraries = read_frame(session, stmt, LIBRARY_COLUMNS[:8])
     staff = select(Ambassador.library_id, func.count().label("n")).where(
         in_service_on(filters.date_to)
     )
     if filters.tiers:
         staff = staff.where(Ambassador.tier.in_(filters.tiers))
-    counts = pd.DataFrame(
-        session.execute(staff.group_by(Ambassador.library_id)).all(),
-        columns=["library_id", "ambassadors_in_service"],
+    counts = read_frame(
+        session,
+        staff.group_by(Ambassador.library_id),
+        ["library_id", "ambassadors_in_service"],
     )
     activity = activity_by(session, filters, "library_id").drop(columns=["last_day"])
     last = last_activity_by_library(session, filters).rename(columns={"last_day": "last_activity"})

@@ -9,6 +9,7 @@ from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
 from data_access.models import Ambassador, Library
+from data_access.queries.frames import read_frame
 
 
 def library_roster(session: Session, on: dt.date) -> pd.DataFrame:
@@ -36,4 +37,4 @@ def library_roster(session: Session, on: dt.date) -> pd.DataFrame:
     )  # fmt: skip
     columns = ["library_id", "code", "name", "locality", "raion_code", "kind", "lat", "lon",
                "accredited_on", "national_ambassadors", "local_ambassadors"]  # fmt: skip
-    return pd.DataFrame(session.execute(stmt).all(), columns=columns)
+    return read_frame(session, stmt, columns)

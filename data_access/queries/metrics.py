@@ -21,8 +21,10 @@ from sqlalchemy.orm import Session
 from dashboard.filters import Filters
 from dashboard.periods import PROGRAM_START
 from data_access.models import Library
+from data_access.queries.frames import read_frame
 from data_access.queries.planner import aggregate, build_statement
 
+LOOKBACK_DAYS = 3 * 365  # how far back "last activity" looks (keeps the scan small)
 METRICS = (
     "sessions",
     "participants",
@@ -92,22 +94,27 @@ def access_point_frame(session: Session, filters: Filters) -> pd.DataFrame:
         stmt = stmt.where(lib.raion_code.in_(raions))
     if filters.library_kinds:
         stmt = stmt.where(lib.kind.in_(filters.library_kinds))
-    return pd.DataFrame(
-        session.execute(stmt).all(), columns=["library_id", "raion_code", "accredited_on"]
-    )
+    return read_frame(session, stmt, ["library_id", "raion_code", "accredited_on"])
 
 
 def last_activity_by_library(session: Session, filters: Filters) -> pd.DataFrame:
-    """Latest session or request day of each library up to the period end (any service)."""
-    history = replace(filters, date_from=PROGRAM_START, services=(), tiers=(), formats=())
+    """Latest session or request day of each library up to the period end (any service), within
+    :data:`LOOKBACK_DAYS` before it (older activity shows as none: "more than 3 years ago")."""
+    start = max(PROGRAM_START, filters.date_to - dt.timedelta(days=LOOKBACK_DAYS))
+    history = replace(filters, date_from=start, services=(), tiers=(), formats=())
     if history.date_from > history.date_to:
         return pd.DataFrame(columns=["library_id", "last_day"])
-    s = aggregate(session, "sessions", history, ("last_day",), ("library_id",))
-    r = aggregate(session, "requests", history, ("last_day",), ("library_id",))
+    s = aggregate(session, "sessions", history, ("last_any_day",), ("library_id",))
+    r = aggregate(session, "requests", history, ("last_any_day",), ("library_id",))
+    s, r = (f.rename(columns={"last_any_day": "last_day"}) for f in (s, r))
     both = pd.concat([s, r], ignore_index=True)
     if both.empty:
         return pd.DataFrame(columns=["library_id", "last_day"])
-    return both.groupby("library_id", as_index=False)["last_day"].max()
+    # datetime64 keeps the groupby in compiled code (Python dates took ~50 ms at demo scale)
+    both["last_day"] = pd.to_datetime(both["last_day"])
+    last = both.groupby("library_id", as_index=False)["last_day"].max()
+    last["last_day"] = last["last_day"].dt.date
+    return last
 
 
 def dormant_access_points(

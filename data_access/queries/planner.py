@@ -19,6 +19,7 @@ from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
 from dashboard.periods import add_months, month_end
 from data_access.models import InfoSession, ServiceRequest, ServiceType
+from data_access.queries.frames import read_frame
 from data_access.queries.sources import (
     MAX_MEASURES,
     Fact,
@@ -98,15 +99,22 @@ def build_statement(
         return raw_select(fact, filters, by, measures, (filters.date_from, filters.date_to))
     months, raw_spans = split_range(session, fact, filters.date_from, filters.date_to)
     parts: list[Select[Any]] = []
+    dims = filter_dims(fact, filters) | set(by)
+    bits = service_bits(session)
     if months is not None:
-        cube = pick_cube(fact, filter_dims(fact, filters) | set(by), measures, by)
+        cube = pick_cube(fact, filters, dims, measures, by)
         if cube is None:
             first = dt.date(months[0] // 100, months[0] % 100, 1)
             last = month_end(dt.date(months[1] // 100, months[1] % 100, 1))
             raw_spans = [(first, last), *raw_spans]
         else:
-            parts.append(cube.select(filters, by, measures, months, service_bits(session)))
-    parts += [raw_select(fact, filters, by, measures, span) for span in _merge(raw_spans)]
+            parts.append(cube.select(filters, by, measures, months, bits))
+    day_cube = pick_cube(fact, filters, dims, measures, by, grain="day") if raw_spans else None
+    for span in _merge(raw_spans):
+        if day_cube is not None:
+            parts.append(day_cube.select(filters, by, measures, span, bits))
+        else:
+            parts.append(raw_select(fact, filters, by, measures, span))
     if len(parts) == 1:
         return parts[0]
     union = union_all(*parts).subquery()
@@ -141,8 +149,8 @@ def aggregate(
     Sums are 0 (not missing) where nothing matched; ``last_day`` is a date or NaT.
     """
     stmt = build_statement(session, fact, filters, measures, by, use_rollups=use_rollups)
-    rows = [] if stmt is None else session.execute(stmt).all()
-    frame = pd.DataFrame(rows, columns=[*by, *measures])
+    columns = [*by, *measures]
+    frame = pd.DataFrame(columns=columns) if stmt is None else read_frame(session, stmt, columns)
     for m in measures:
         if m in MAX_MEASURES:
             frame[m] = pd.to_datetime(frame[m]).dt.date if len(frame) else frame[m]

@@ -1,49 +1,187 @@
-"""Where a fact aggregate can be read from: a monthly rollup (a "cube") or the raw fact table.
+"""The rollup tables ("cubes") a fact aggregate can be read from, smallest first.
 
-Each source knows how to express a dimension, a measure and the filters in its own columns, so
-the planner can read month-aligned spans from the smallest cube and partial months from the raw
-table with the very same query shape.
+Each cube knows its dimensions and measure columns and how to apply the filters in its own
+columns, so the planner can read whole months from the smallest cube that can answer, edge days
+from a day cube, and anything else from the raw tables (:mod:`data_access.queries.raw`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
-from sqlalchemy import BigInteger, Select, Table, and_, case, cast, exists, func, literal, select
+from sqlalchemy import BigInteger, Select, Table, cast, func, literal, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from dashboard.filters import Filters
 from data_access.models import (
-    Ambassador,
-    InfoSession,
-    InfoSessionServiceType,
-    Library,
     RollupAmbassadorMonth,
+    RollupLibraryMonth,
     RollupRequestLibraryMonth,
     RollupRequestMonth,
+    RollupRequestRaionMonth,
+    RollupRequestServiceDay,
+    RollupRequestServiceMonth,
     RollupSessionLibraryMonth,
+    RollupSessionMaskMonth,
     RollupSessionMonth,
-    ServiceRequest,
+    RollupSessionRaionMonth,
+    RollupSessionServiceMonth,
     ServiceType,
 )
-from data_access.models.base import NO_TIER, table_of
+from data_access.models.base import table_of
+from data_access.queries.raw import Fact, raw_select
 
-Fact = Literal["sessions", "requests"]
-MAX_MEASURES = frozenset({"last_day"})
-
-REQUEST_MEASURES = (
-    "requests",
-    "on_behalf_self",
-    "on_behalf_relative_abroad",
-    "on_behalf_other",
-    "outcome_submitted",
-    "outcome_completed",
-    "outcome_failed",
-    "last_day",
-)
+# ``last_day``: latest day of this fact; ``last_any_day``: latest day of any activity (a cube
+# may hold it for both facts at once; callers take the max over both facts either way).
+MAX_MEASURES = frozenset({"last_day", "last_any_day"})
+BREAKDOWN = ("on_behalf_self", "on_behalf_relative_abroad", "on_behalf_other",
+             "outcome_submitted", "outcome_completed", "outcome_failed")  # fmt: skip
+REQUEST_MEASURES = ("requests", *BREAKDOWN, "last_day")
 SESSION_MEASURES = ("sessions", "participants", "last_day")
+
+__all__ = ["MAX_MEASURES", "REQUEST_MEASURES", "SESSION_MEASURES", "Cube", "Fact", "pick_cube",
+           "raw_select"]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Cube:
+    """A rollup table: its dimensions and which column holds each measure."""
+
+    table: Table
+    fact: Fact
+    dims: frozenset[str]
+    measures: dict[str, str]
+    grain: str = "month"  # or "day": holds single days, for the partial edges of a range
+    # A cube that leaves some facts out (requests without an ambassador) answers only queries
+    # grouped by this dimension, where those facts would form their own group anyway.
+    only_when_grouped_by: str | None = None
+    # Sessions counted once under *each* service they cover: exact per service, so it answers
+    # "by service" and single-service filters, never a total across several services.
+    per_service: bool = False
+
+    def can_answer(self, filters: Filters, dims: set[str], measures: tuple[str, ...],
+                   by: tuple[str, ...]) -> bool:  # fmt: skip
+        if self.only_when_grouped_by and self.only_when_grouped_by not in by:
+            return False
+        wanted = set(dims)
+        if self.fact == "sessions" and ("service_mask" in wanted or "service_type_code" in by):
+            if self.per_service:
+                if "service_type_code" not in by and len(filters.services) != 1:
+                    return False
+                wanted = (wanted - {"service_mask"}) | {"service_type_code"}
+            elif "service_type_code" in wanted:
+                wanted = (wanted - {"service_type_code"}) | {"service_mask"}
+        elif self.per_service:
+            return False
+        return wanted <= self.dims and all(m in self.measures for m in measures)
+
+    def select(self, filters: Filters, by: tuple[str, ...], measures: tuple[str, ...],
+               span: tuple[Any, Any], service_bits: dict[str, int]) -> Select[Any]:  # fmt: skip
+        """``span`` is a (first, last) month-key range, or a (first, last) day range."""
+        t = self.table.c
+        columns: list[ColumnElement[Any]] = []
+        groups: list[ColumnElement[Any]] = []
+        froms: Any = self.table
+        where: list[ColumnElement[bool]] = [
+            (t.day if self.grain == "day" else t.month_key).between(*span)
+        ]
+        for dim in by:
+            if dim == "service_type_code" and self.fact == "sessions" and not self.per_service:
+                st = table_of(ServiceType)
+                bit = cast(literal(1), BigInteger).op("<<")(st.c.mask_bit)
+                froms = froms.join(st, t.service_mask.op("&")(bit) != 0)
+                columns.append(st.c.code.label(dim))
+                groups.append(st.c.code)
+                if filters.services:
+                    where.append(st.c.code.in_(filters.services))
+            else:
+                columns.append(t[dim].label(dim))
+                groups.append(t[dim])
+        for m in measures:
+            agg = func.max if m in MAX_MEASURES else func.sum
+            columns.append(agg(t[self.measures[m]]).label(m))
+        where += self._filters(filters, service_bits)
+        return select(*columns).select_from(froms).where(*where).group_by(*groups)
+
+    def _filters(self, filters: Filters, service_bits: dict[str, int]) -> list[ColumnElement[bool]]:
+        t = self.table.c
+        clauses: list[ColumnElement[bool]] = []
+        raions = filters.effective_raions
+        if raions is not None:
+            clauses.append(t.raion_code.in_(raions))
+        if filters.services:
+            if self.fact == "requests" or self.per_service:
+                clauses.append(t.service_type_code.in_(filters.services))
+            else:
+                mask = sum(1 << service_bits[s] for s in filters.services if s in service_bits)
+                clauses.append(t.service_mask.op("&")(cast(literal(mask), BigInteger)) != 0)
+        if filters.library_kinds:
+            clauses.append(t.library_kind.in_(filters.library_kinds))
+        if filters.tiers:
+            clauses.append(t.ambassador_tier.in_(filters.tiers))
+        if filters.formats and self.fact == "sessions":
+            clauses.append(t.format.in_(filters.formats))
+        return clauses
+
+
+def _same(*names: str) -> dict[str, str]:
+    return {n: n for n in names}
+
+
+def _cube(model: Any, fact: Fact, dims: str, measures: dict[str, str], **kw: Any) -> Cube:
+    return Cube(table_of(model), fact, frozenset(dims.split()), measures, **kw)
+
+
+REQUESTS = _same("requests", *BREAKDOWN)
+SESSIONS = _same("sessions", "participants")
+CUBES: tuple[Cube, ...] = (
+    _cube(RollupRequestRaionMonth, "requests", "month_key raion_code", REQUESTS),
+    _cube(RollupRequestServiceMonth, "requests", "month_key raion_code service_type_code",
+          REQUESTS),
+    _cube(RollupRequestMonth, "requests",
+          "month_key raion_code service_type_code library_kind ambassador_tier", REQUESTS),
+    _cube(RollupLibraryMonth, "requests", "month_key library_id raion_code library_kind",
+          {"requests": "requests", "last_any_day": "last_day"}),
+    _cube(RollupAmbassadorMonth, "requests",
+          "month_key ambassador_id library_id raion_code library_kind ambassador_tier",
+          {"requests": "requests", "last_day": "last_request_day",
+           "last_any_day": "last_request_day"}, only_when_grouped_by="ambassador_id"),
+    _cube(RollupRequestLibraryMonth, "requests",
+          "month_key library_id service_type_code ambassador_tier raion_code library_kind",
+          {"requests": "requests", "last_day": "last_day", "last_any_day": "last_day"}),
+    _cube(RollupSessionRaionMonth, "sessions", "month_key raion_code format audience", SESSIONS),
+    _cube(RollupSessionMaskMonth, "sessions", "month_key service_mask format", SESSIONS),
+    _cube(RollupSessionServiceMonth, "sessions", "month_key raion_code service_type_code format",
+          SESSIONS, per_service=True),
+    _cube(RollupSessionMonth, "sessions",
+          "month_key raion_code library_kind ambassador_tier format audience service_mask",
+          SESSIONS),
+    _cube(RollupLibraryMonth, "sessions", "month_key library_id raion_code library_kind",
+          {**SESSIONS, "last_any_day": "last_day"}),
+    _cube(RollupAmbassadorMonth, "sessions",
+          "month_key ambassador_id library_id raion_code library_kind ambassador_tier",
+          {**SESSIONS, "last_day": "last_session_day", "last_any_day": "last_session_day"}),
+    _cube(RollupSessionLibraryMonth, "sessions",
+          "month_key library_id ambassador_tier format service_mask raion_code library_kind",
+          {**SESSIONS, "last_day": "last_day", "last_any_day": "last_day"}),
+    _cube(RollupRequestServiceDay, "requests", "day month_key raion_code service_type_code",
+          REQUESTS, grain="day"),
+)  # fmt: skip
+
+
+def pick_cube(fact: Fact, filters: Filters, dims: set[str], measures: tuple[str, ...],
+              by: tuple[str, ...], grain: str = "month") -> Cube | None:  # fmt: skip
+    """The first (smallest) cube of ``fact`` and ``grain`` that can answer, or None."""
+    needed = set(dims) | ({"day"} if grain == "day" else set())
+    for cube in CUBES:
+        if (
+            cube.fact == fact
+            and cube.grain == grain
+            and cube.can_answer(filters, needed, measures, by)
+        ):
+            return cube
+    return None
 
 
 def filter_dims(fact: Fact, filters: Filters) -> set[str]:
@@ -60,225 +198,3 @@ def filter_dims(fact: Fact, filters: Filters) -> set[str]:
     if filters.formats and fact == "sessions":
         needed.add("format")
     return needed
-
-
-@dataclass(frozen=True)
-class Cube:
-    """A rollup table: its dimensions and which column holds each measure."""
-
-    table: Table
-    fact: Fact
-    dims: frozenset[str]
-    measures: dict[str, str]
-    # A cube that leaves some facts out (requests without an ambassador) can only answer
-    # queries grouped by this dimension, where those facts would form their own group anyway.
-    only_when_grouped_by: str | None = None
-
-    def can_answer(
-        self, dims: set[str], measures: tuple[str, ...], by: tuple[str, ...] = ()
-    ) -> bool:
-        if self.only_when_grouped_by and self.only_when_grouped_by not in by:
-            return False
-        wanted = {("service_mask" if d == "service_type_code" and self.fact == "sessions" else d)
-                  for d in dims}  # fmt: skip
-        return wanted <= self.dims and all(m in self.measures for m in measures)
-
-    def select(
-        self,
-        filters: Filters,
-        by: tuple[str, ...],
-        measures: tuple[str, ...],
-        months: tuple[int, int],
-        services_bits: dict[str, int],
-    ) -> Select[Any]:
-        t = self.table.c
-        columns: list[ColumnElement[Any]] = []
-        groups: list[ColumnElement[Any]] = []
-        froms: Table | Any = self.table
-        clauses: list[ColumnElement[bool]] = [t.month_key.between(*months)]
-        for dim in by:
-            if dim == "service_type_code" and self.fact == "sessions":
-                st = table_of(ServiceType)
-                bit = cast(literal(1), BigInteger).op("<<")(st.c.mask_bit)
-                froms = froms.join(st, t.service_mask.op("&")(bit) != 0)
-                columns.append(st.c.code.label(dim))
-                groups.append(st.c.code)
-                if filters.services:
-                    clauses.append(st.c.code.in_(filters.services))
-            else:
-                columns.append(t[dim].label(dim))
-                groups.append(t[dim])
-        for m in measures:
-            agg = func.max if m in MAX_MEASURES else func.sum
-            columns.append(agg(t[self.measures[m]]).label(m))
-        clauses += _cube_filters(self, filters, services_bits)
-        return select(*columns).select_from(froms).where(*clauses).group_by(*groups)
-
-
-def _cube_filters(
-    cube: Cube, filters: Filters, services_bits: dict[str, int]
-) -> list[ColumnElement[bool]]:
-    t = cube.table.c
-    clauses: list[ColumnElement[bool]] = []
-    raions = filters.effective_raions
-    if raions is not None:
-        clauses.append(t.raion_code.in_(raions))
-    if filters.services:
-        if cube.fact == "requests":
-            clauses.append(t.service_type_code.in_(filters.services))
-        else:
-            mask = sum(1 << services_bits[s] for s in filters.services if s in services_bits)
-            clauses.append(t.service_mask.op("&")(cast(literal(mask), BigInteger)) != 0)
-    if filters.library_kinds:
-        clauses.append(t.library_kind.in_(filters.library_kinds))
-    if filters.tiers:
-        clauses.append(t.ambassador_tier.in_(filters.tiers))
-    if filters.formats and cube.fact == "sessions":
-        clauses.append(t.format.in_(filters.formats))
-    return clauses
-
-
-def _measures(names: tuple[str, ...], cols: dict[str, str]) -> dict[str, str]:
-    return {n: cols.get(n, n) for n in names}
-
-
-CUBES: tuple[Cube, ...] = (
-    Cube(
-        table_of(RollupRequestMonth), "requests",
-        frozenset({"month_key", "raion_code", "service_type_code", "library_kind",
-                   "ambassador_tier"}),
-        _measures(REQUEST_MEASURES[:-1], {}),
-    ),
-    Cube(
-        table_of(RollupSessionMonth), "sessions",
-        frozenset({"month_key", "raion_code", "library_kind", "ambassador_tier", "format",
-                   "audience", "service_mask"}),
-        _measures(("sessions", "participants"), {}),
-    ),
-    Cube(
-        table_of(RollupAmbassadorMonth), "requests",
-        frozenset({"month_key", "ambassador_id", "library_id", "raion_code", "library_kind",
-                   "ambassador_tier"}),
-        {"requests": "requests", "last_day": "last_request_day"},
-        only_when_grouped_by="ambassador_id",
-    ),
-    Cube(
-        table_of(RollupAmbassadorMonth), "sessions",
-        frozenset({"month_key", "ambassador_id", "library_id", "raion_code", "library_kind",
-                   "ambassador_tier"}),
-        {"sessions": "sessions", "participants": "participants", "last_day": "last_session_day"},
-    ),
-    Cube(
-        table_of(RollupRequestLibraryMonth), "requests",
-        frozenset({"month_key", "library_id", "service_type_code", "ambassador_tier", "raion_code",
-                   "library_kind"}),
-        {"requests": "requests", "last_day": "last_day"},
-    ),
-    Cube(
-        table_of(RollupSessionLibraryMonth), "sessions",
-        frozenset({"month_key", "library_id", "ambassador_tier", "format", "service_mask",
-                   "raion_code", "library_kind"}),
-        {"sessions": "sessions", "participants": "participants", "last_day": "last_day"},
-    ),
-)  # fmt: skip
-
-
-def pick_cube(
-    fact: Fact, dims: set[str], measures: tuple[str, ...], by: tuple[str, ...] = ()
-) -> Cube | None:
-    """The first (smallest) cube of ``fact`` that has every dimension and measure needed."""
-    for cube in CUBES:
-        if cube.fact == fact and cube.can_answer(dims, measures, by):
-            return cube
-    return None
-
-
-def raw_select(
-    fact: Fact, filters: Filters, by: tuple[str, ...], measures: tuple[str, ...],
-    days: tuple[dt.date, dt.date],
-) -> Select[Any]:  # fmt: skip
-    """The same aggregate computed from the raw fact table over ``days`` (inclusive)."""
-    if fact == "requests":
-        return _raw_requests(filters, by, measures, days)
-    return _raw_sessions(filters, by, measures, days)
-
-
-def _count_if(condition: ColumnElement[bool]) -> ColumnElement[Any]:
-    return func.sum(case((condition, 1), else_=0))
-
-
-def _raw_requests(
-    filters: Filters, by: tuple[str, ...], measures: tuple[str, ...], days: tuple[dt.date, dt.date]
-) -> Select[Any]:
-    r, lib, amb = ServiceRequest, Library, Ambassador
-    dims: dict[str, Any] = {
-        "month_key": r.month_key, "raion_code": r.raion_code,
-        "service_type_code": r.service_type_code, "library_id": r.library_id,
-        "ambassador_id": r.ambassador_id, "on_behalf_of": r.on_behalf_of, "outcome": r.outcome,
-        "library_kind": lib.kind, "ambassador_tier": func.coalesce(amb.tier, NO_TIER),
-    }  # fmt: skip
-    values: dict[str, ColumnElement[Any]] = {
-        "requests": func.count(),
-        "last_day": func.max(r.requested_on),
-        **{f"on_behalf_{v}": _count_if(r.on_behalf_of == v)
-           for v in ("self", "relative_abroad", "other")},
-        **{f"outcome_{v}": _count_if(r.outcome == v) for v in ("submitted", "completed", "failed")},
-    }  # fmt: skip
-    stmt = select(*(dims[d].label(d) for d in by), *(values[m].label(m) for m in measures))
-    stmt = stmt.select_from(r)
-    if filters.library_kinds or "library_kind" in by:
-        stmt = stmt.join(lib, lib.id == r.library_id)
-    if filters.tiers or "ambassador_tier" in by:
-        stmt = stmt.outerjoin(amb, amb.id == r.ambassador_id)
-    clauses: list[ColumnElement[bool]] = [r.requested_on.between(*days)]
-    raions = filters.effective_raions
-    if raions is not None:
-        clauses.append(r.raion_code.in_(raions))
-    if filters.services:
-        clauses.append(r.service_type_code.in_(filters.services))
-    if filters.library_kinds:
-        clauses.append(lib.kind.in_(filters.library_kinds))
-    if filters.tiers:
-        clauses.append(func.coalesce(amb.tier, NO_TIER).in_(filters.tiers))
-    return stmt.where(*clauses).group_by(*(dims[d] for d in by))
-
-
-def _raw_sessions(
-    filters: Filters, by: tuple[str, ...], measures: tuple[str, ...], days: tuple[dt.date, dt.date]
-) -> Select[Any]:
-    s, lib, amb, x = InfoSession, Library, Ambassador, InfoSessionServiceType
-    dims: dict[str, Any] = {
-        "month_key": s.month_key, "raion_code": s.raion_code, "library_id": s.library_id,
-        "ambassador_id": s.ambassador_id, "format": s.format, "audience": s.audience,
-        "library_kind": lib.kind, "ambassador_tier": amb.tier,
-        "service_type_code": x.service_type_code,
-    }  # fmt: skip
-    values: dict[str, ColumnElement[Any]] = {
-        "sessions": func.count(),
-        "participants": func.sum(s.participants),
-        "last_day": func.max(s.held_on),
-    }
-    stmt = select(*(dims[d].label(d) for d in by), *(values[m].label(m) for m in measures))
-    stmt = stmt.select_from(s)
-    if filters.library_kinds or "library_kind" in by:
-        stmt = stmt.join(lib, lib.id == s.library_id)
-    if filters.tiers or "ambassador_tier" in by:
-        stmt = stmt.join(amb, amb.id == s.ambassador_id)
-    clauses: list[ColumnElement[bool]] = [s.held_on.between(*days)]
-    if "service_type_code" in by:
-        stmt = stmt.join(x, x.session_id == s.id)
-        if filters.services:
-            clauses.append(x.service_type_code.in_(filters.services))
-    elif filters.services:
-        covered = and_(x.session_id == s.id, x.service_type_code.in_(filters.services))
-        clauses.append(exists().where(covered))
-    raions = filters.effective_raions
-    if raions is not None:
-        clauses.append(s.raion_code.in_(raions))
-    if filters.library_kinds:
-        clauses.append(lib.kind.in_(filters.library_kinds))
-    if filters.tiers:
-        clauses.append(amb.tier.in_(filters.tiers))
-    if filters.formats:
-        clauses.append(s.format.in_(filters.formats))
-    return stmt.where(*clauses).group_by(*(dims[d] for d in by))

@@ -35,6 +35,7 @@ from dashboard.target_math import LEVEL_METRICS, progress
 from data_access.models import Ambassador, Library, Raion, Target
 from data_access.models.base import TARGET_METRICS, TARGET_SCOPES
 from data_access.queries.breakdowns import activity_by
+from data_access.queries.frames import read_frame
 from data_access.queries.metrics import access_point_frame
 from data_access.queries.planner import aggregate
 
@@ -62,7 +63,7 @@ def resolve_ambassadors(session: Session, values: list[str]) -> pd.DataFrame:
         .join(Library, Library.id == Ambassador.library_id)
         .where(or_(Ambassador.id.in_(ids), Ambassador.code.in_(codes)))
     )
-    rows = pd.DataFrame(session.execute(stmt).all(), columns=["id", "code", "name", "raion"])
+    rows = read_frame(session, stmt, ["id", "code", "name", "raion"])
     by_id = rows.assign(key=rows["id"].astype(str))
     by_code = rows[rows["code"].isin(codes)].assign(key=lambda f: f["code"])
     return pd.concat([by_id, by_code]).drop_duplicates("key").set_index("key")
@@ -82,7 +83,7 @@ def load_targets(session: Session, filters: Filters) -> pd.DataFrame:
     )  # fmt: skip
     columns = ["target_id", "metric", "scope_kind", "scope_value", "period_start",
                "period_end", "target"]  # fmt: skip
-    frame = pd.DataFrame(session.execute(stmt).all(), columns=columns)
+    frame = read_frame(session, stmt, columns)
     is_amb = frame["scope_kind"] == "ambassador"
     people = resolve_ambassadors(session, frame.loc[is_amb, "scope_value"].tolist())
     raion_names = dict(session.execute(select(Raion.code, Raion.name_ro)).all())

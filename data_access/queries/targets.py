@@ -20,6 +20,7 @@ from dashboard.target_math import NO_TARGET, share_elapsed
 from data_access.models import Ambassador, Library, Raion, Target
 from data_access.models.base import TARGET_METRICS, TARGET_SCOPES
 from data_access.queries.directory import ambassador_activity, ambassadors_directory
+from data_access.queries.frames import read_frame
 from data_access.queries.planner import aggregate, month_key
 from data_access.queries.target_actuals import (
     PROGRESS_COLUMNS,
@@ -74,7 +75,7 @@ def _population(session: Session, filters: Filters, extra: set[str]) -> pd.DataF
     raions = filters.effective_raions
     if raions is not None:
         stmt = stmt.where(Raion.code.in_(raions))
-    return pd.DataFrame(session.execute(stmt).all(), columns=RAION_COLUMNS[:3])
+    return read_frame(session, stmt, RAION_COLUMNS[:3])
 
 
 def attainment_by_raion(
@@ -131,7 +132,7 @@ def _cascade(session: Session, filters: Filters, nationals: pd.DataFrame) -> pd.
     )
     if filters.scope is not None:
         stmt = stmt.where(Library.raion_code.in_(sorted(filters.scope)))
-    locals_ = pd.DataFrame(session.execute(stmt).all(), columns=["local_id", "ambassador_id"])
+    locals_ = read_frame(session, stmt, ["local_id", "ambassador_id"])
     everyone = replace(filters, tiers=())
     activity = ambassador_activity(session, everyone).rename(columns={"ambassador_id": "local_id"})
     merged = locals_.merge(activity, on="local_id", how="left").fillna(

@@ -1,0 +1,115 @@
+"""Aggregates computed straight from the raw fact tables: partial months at a range's edges
+that no day rollup can answer, and the naive baseline."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from sqlalchemy import Select, and_, case, exists, func, select
+from sqlalchemy.sql.elements import ColumnElement
+
+from dashboard.filters import Filters
+from data_access.models import (
+    Ambassador,
+    InfoSession,
+    InfoSessionServiceType,
+    Library,
+    ServiceRequest,
+)
+from data_access.models.base import NO_TIER
+
+Fact = Literal["sessions", "requests"]
+
+
+def raw_select(
+    fact: Fact, filters: Filters, by: tuple[str, ...], measures: tuple[str, ...],
+    days: tuple[dt.date, dt.date],
+) -> Select[Any]:  # fmt: skip
+    """The same aggregate computed from the raw fact table over ``days`` (inclusive)."""
+    if fact == "requests":
+        return _raw_requests(filters, by, measures, days)
+    return _raw_sessions(filters, by, measures, days)
+
+
+def _count_if(condition: ColumnElement[bool]) -> ColumnElement[Any]:
+    return func.sum(case((condition, 1), else_=0))
+
+
+def _raw_requests(
+    filters: Filters, by: tuple[str, ...], measures: tuple[str, ...], days: tuple[dt.date, dt.date]
+) -> Select[Any]:
+    r, lib, amb = ServiceRequest, Library, Ambassador
+    dims: dict[str, Any] = {
+        "month_key": r.month_key, "raion_code": r.raion_code,
+        "service_type_code": r.service_type_code, "library_id": r.library_id,
+        "ambassador_id": r.ambassador_id, "on_behalf_of": r.on_behalf_of, "outcome": r.outcome,
+        "library_kind": lib.kind, "ambassador_tier": func.coalesce(amb.tier, NO_TIER),
+    }  # fmt: skip
+    values: dict[str, ColumnElement[Any]] = {
+        "requests": func.count(),
+        "last_day": func.max(r.requested_on),
+        "last_any_day": func.max(r.requested_on),
+        **{f"on_behalf_{v}": _count_if(r.on_behalf_of == v)
+           for v in ("self", "relative_abroad", "other")},
+        **{f"outcome_{v}": _count_if(r.outcome == v) for v in ("submitted", "completed", "failed")},
+    }  # fmt: skip
+    stmt = select(*(dims[d].label(d) for d in by), *(values[m].label(m) for m in measures))
+    stmt = stmt.select_from(r)
+    if filters.library_kinds or "library_kind" in by:
+        stmt = stmt.join(lib, lib.id == r.library_id)
+    if filters.tiers or "ambassador_tier" in by:
+        stmt = stmt.outerjoin(amb, amb.id == r.ambassador_id)
+    clauses: list[ColumnElement[bool]] = [r.requested_on.between(*days)]
+    raions = filters.effective_raions
+    if raions is not None:
+        clauses.append(r.raion_code.in_(raions))
+    if filters.services:
+        clauses.append(r.service_type_code.in_(filters.services))
+    if filters.library_kinds:
+        clauses.append(lib.kind.in_(filters.library_kinds))
+    if filters.tiers:
+        clauses.append(func.coalesce(amb.tier, NO_TIER).in_(filters.tiers))
+    return stmt.where(*clauses).group_by(*(dims[d] for d in by))
+
+
+def _raw_sessions(
+    filters: Filters, by: tuple[str, ...], measures: tuple[str, ...], days: tuple[dt.date, dt.date]
+) -> Select[Any]:
+    s, lib, amb, x = InfoSession, Library, Ambassador, InfoSessionServiceType
+    dims: dict[str, Any] = {
+        "month_key": s.month_key, "raion_code": s.raion_code, "library_id": s.library_id,
+        "ambassador_id": s.ambassador_id, "format": s.format, "audience": s.audience,
+        "library_kind": lib.kind, "ambassador_tier": amb.tier,
+        "service_type_code": x.service_type_code,
+    }  # fmt: skip
+    values: dict[str, ColumnElement[Any]] = {
+        "sessions": func.count(),
+        "participants": func.sum(s.participants),
+        "last_day": func.max(s.held_on),
+        "last_any_day": func.max(s.held_on),
+    }
+    stmt = select(*(dims[d].label(d) for d in by), *(values[m].label(m) for m in measures))
+    stmt = stmt.select_from(s)
+    if filters.library_kinds or "library_kind" in by:
+        stmt = stmt.join(lib, lib.id == s.library_id)
+    if filters.tiers or "ambassador_tier" in by:
+        stmt = stmt.join(amb, amb.id == s.ambassador_id)
+    clauses: list[ColumnElement[bool]] = [s.held_on.between(*days)]
+    if "service_type_code" in by:
+        stmt = stmt.join(x, x.session_id == s.id)
+        if filters.services:
+            clauses.append(x.service_type_code.in_(filters.services))
+    elif filters.services:
+        covered = and_(x.session_id == s.id, x.service_type_code.in_(filters.services))
+        clauses.append(exists().where(covered))
+    raions = filters.effective_raions
+    if raions is not None:
+        clauses.append(s.raion_code.in_(raions))
+    if filters.library_kinds:
+        clauses.append(lib.kind.in_(filters.library_kinds))
+    if filters.tiers:
+        clauses.append(amb.tier.in_(filters.tiers))
+    if filters.formats:
+        clauses.append(s.format.in_(filters.formats))
+    return stmt.where(*clauses).group_by(*(dims[d] for d in by))
