@@ -43,7 +43,7 @@ def kpi_values(app_ctx: AppContext, filters: Filters) -> KpiData:
     days = app_ctx.settings.dormant_days
     with app_ctx.db.session() as s:
         current = metrics.kpis(s, filters, days)
-        previous = metrics.kpis(s, filters.previous_period(), days)
+        previous = metrics.kpis(s, filters.previous_period(), days, with_dormant=False)
         targets = current_targets(s, filters, app_ctx.today())
     return current, previous, targets
 

@@ -34,7 +34,9 @@ class CallbackCase:
         first = self.outputs[0]
         return f"{self.page}:{first['id']}.{first['property']}"
 
-    def body(self, search: str, version: int, path: str, fed_back: dict[tuple[str, str], Any]) -> dict[str, Any]:
+    def body(
+        self, search: str, version: int, path: str, fed_back: dict[tuple[str, str], Any]
+    ) -> dict[str, Any]:
         def value(dep: dict[str, Any]) -> Any:
             key = (dep["id"], dep["property"])
             if key == (ids.URL, "search"):
@@ -84,7 +86,9 @@ def _parse_outputs(key: str) -> list[dict[str, Any]]:
     return outputs
 
 
-def catalog(app: dash.Dash, page_layouts: dict[str, Callable[[str], Any]], shell_layout: Any) -> list[CallbackCase]:
+def catalog(
+    app: dash.Dash, page_layouts: dict[str, Callable[[str], Any]], shell_layout: Any
+) -> list[CallbackCase]:
     """Server-side callbacks with plain string ids, each tagged with the page it serves."""
     pages: dict[str, dict[str, dict[str, Any]]] = {SHELL: _component_props(shell_layout)}
     for page in PAGES:
@@ -96,7 +100,9 @@ def catalog(app: dash.Dash, page_layouts: dict[str, Callable[[str], Any]], shell
         if "{" in key or spec.get("callback") is None:
             continue  # pattern-matching outputs (navigation links) and clientside callbacks
         outputs = _parse_outputs(key)
-        owner = next((p for p, comps in pages.items() if p != SHELL and outputs[0]["id"] in comps), SHELL)
+        owner = next(
+            (p for p, comps in pages.items() if p != SHELL and outputs[0]["id"] in comps), SHELL
+        )
         defaults = {}
         for dep in [*spec["inputs"], *spec["state"]]:
             for comps in (pages.get(owner, {}), pages[SHELL]):

@@ -9,11 +9,11 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from dashboard.settings import DEFAULT_DATA_DIR
 from data_access.database import Database
 from data_access.models import Library
 from data_access.pg_cluster import PgCluster, free_port
 from data_access.schema import init_db
-from dashboard.settings import DEFAULT_DATA_DIR
 
 BENCH_UNTIL = dt.date(2026, 11, 25)
 
@@ -41,7 +41,9 @@ def sqlite_database(scale: str = "national") -> Database:
 
 
 @contextmanager
-def postgres_database(scale: str = "national", pool_size: int = 5) -> Iterator[tuple[Database, PgCluster]]:
+def postgres_database(
+    scale: str = "national", pool_size: int = 5
+) -> Iterator[tuple[Database, PgCluster]]:
     """A local cluster kept under the bench folder between runs, started for this run only."""
     cluster = PgCluster(base_dir=bench_dir() / "pg", port=free_port())
     cluster.start()

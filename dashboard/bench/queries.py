@@ -44,7 +44,9 @@ def scenario_filters(scenarios: list[Scenario]) -> list[tuple[Scenario, Filters]
     return [(s, parse_filters(query_params(s.search), vocab, BENCH_UNTIL)[0]) for s in scenarios]
 
 
-def measure(db: Database, engine: str, cases: list[tuple[Scenario, Filters]]) -> list[dict[str, Any]]:
+def measure(
+    db: Database, engine: str, cases: list[tuple[Scenario, Filters]]
+) -> list[dict[str, Any]]:
     rows = []
     with db.session() as session:
         for fn in QUERIES.values():  # warm-up: the first query pays for connection and caches
@@ -58,14 +60,25 @@ def measure(db: Database, engine: str, cases: list[tuple[Scenario, Filters]]) ->
             for filtered, samples in timings.items():
                 stats = summarize(samples)
                 target = 20 if filtered else 50
-                rows.append({"engine": engine, "query": name,
-                             "filters": "filtered" if filtered else "unfiltered", **stats,
-                             "target_ms": target, "ok": stats["p95_ms"] <= target})  # fmt: skip
+                rows.append(
+                    {
+                        "engine": engine,
+                        "query": name,
+                        "filters": "filtered" if filtered else "unfiltered",
+                        **stats,
+                        "target_ms": target,
+                        "ok": stats["p95_ms"] <= target,
+                    }
+                )
     return rows
 
 
-def run(count: int = 40, engines: tuple[str, ...] = ("sqlite", "postgresql"),
-        scale: str = "national", output: Path | None = None) -> int:  # fmt: skip
+def run(
+    count: int = 40,
+    engines: tuple[str, ...] = ("sqlite", "postgresql"),
+    scale: str = "national",
+    output: Path | None = None,
+) -> int:
     cases = scenario_filters(random_scenarios(vocabulary(), BENCH_UNTIL, count))
     rows: list[dict[str, Any]] = []
     if "sqlite" in engines:
@@ -76,7 +89,14 @@ def run(count: int = 40, engines: tuple[str, ...] = ("sqlite", "postgresql"),
     columns = ["engine", "query", "filters", "n", "p50_ms", "p95_ms", "max_ms", "target_ms", "ok"]
     print(table(rows, columns))
     path = output or Path("artifacts/bench/queries.json")
-    write_json(path, {"machine": machine(), "scale": scale, "scenarios": [c[0].search for c in cases],
-                      "results": rows})  # fmt: skip
+    write_json(
+        path,
+        {
+            "machine": machine(),
+            "scale": scale,
+            "scenarios": [c[0].search for c in cases],
+            "results": rows,
+        },
+    )
     print(f"\nwritten {path}")
     return 0 if all(r["ok"] for r in rows) else 1

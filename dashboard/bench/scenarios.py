@@ -18,7 +18,9 @@ class Scenario:
     @property
     def filtered(self) -> bool:
         """Whether any dimension besides the dates is restricted."""
-        return any(f"{key}=" in self.search for key in ("raion", "serviciu", "tip", "nivel", "format"))
+        return any(
+            f"{key}=" in self.search for key in ("raion", "serviciu", "tip", "nivel", "format")
+        )
 
 
 def _dates(rng: random.Random, today: dt.date) -> str:
@@ -37,7 +39,9 @@ def _dates(rng: random.Random, today: dt.date) -> str:
     return f"de={start.isoformat()}&pana={end.isoformat()}"
 
 
-def random_scenarios(vocab: Vocabulary, today: dt.date, count: int, seed: int = 7) -> list[Scenario]:
+def random_scenarios(
+    vocab: Vocabulary, today: dt.date, count: int, seed: int = 7
+) -> list[Scenario]:
     """The default view first, then ``count`` random combinations (deterministic per seed)."""
     rng = random.Random(seed)
     raions, services = sorted(vocab.raions - {"MD-BD", "MD-SN"}), sorted(vocab.services)

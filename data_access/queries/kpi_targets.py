@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from dashboard.filters import Filters
-from data_access.queries.targets import targets_table
+from data_access.queries.target_actuals import ActualsByPeriod, load_targets, with_progress
 
 
 def current_targets(
@@ -25,11 +25,18 @@ def current_targets(
     if len(raions) > 1:
         return {}
     day = min(filters.date_to, today)
-    frame = targets_table(session, replace(filters, date_from=day, date_to=day), today)
+    in_force = replace(filters, date_from=day, date_to=day)
+    targets = load_targets(session, in_force)
     if raions:
-        frame = frame[(frame["scope_kind"] == "raion") & (frame["scope_value"] == raions[0])]
+        targets = targets[
+            (targets["scope_kind"] == "raion") & (targets["scope_value"] == raions[0])
+        ]
     else:
-        frame = frame[frame["scope_kind"] == "national"]
+        targets = targets[targets["scope_kind"] == "national"]
+    if targets.empty:
+        return {}
+    # Actuals only for the few targets shown (not every raion's), computed lazily per period.
+    frame = with_progress(targets, ActualsByPeriod(session, in_force, today), today)
     progress: dict[str, dict[str, Any]] = {}
     for row in frame.sort_values("period_start").itertuples():
         share = None if _missing(row.attainment) else float(row.attainment)

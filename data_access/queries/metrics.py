@@ -129,16 +129,19 @@ def dormant_access_points(
     return merged[is_dormant.astype(bool)].reset_index(drop=True)
 
 
-def kpis(session: Session, filters: Filters, dormant_days: int = 60) -> Kpis:
-    """Every headline metric for one filtered period."""
+def kpis(session: Session, filters: Filters, dormant_days: int = 60, *,
+         with_dormant: bool = True) -> Kpis:  # fmt: skip
+    """Every headline metric for one filtered period (``dormant_access_points`` is 0 when
+    ``with_dormant`` is False, e.g. for the previous period, where nobody shows it)."""
     sessions, participants, requests = activity_totals(session, filters)
+    dormant = len(dormant_access_points(session, filters, dormant_days)) if with_dormant else 0
     return Kpis(
         sessions=sessions,
         participants=participants,
         requests=requests,
         active_ambassadors=active_ambassadors(session, filters),
         access_points=len(access_point_frame(session, filters)),
-        dormant_access_points=len(dormant_access_points(session, filters, dormant_days)),
+        dormant_access_points=dormant,
     )
 
 

@@ -1,0 +1,160 @@
+"""Run the app under gunicorn on loopback for a benchmark, and talk to it over HTTP."""
+
+from __future__ import annotations
+
+import gzip
+import http.client
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from data_access.pg_cluster import free_port
+
+
+@dataclass
+class Reply:
+    status: int
+    ms: float
+    raw_bytes: int  # uncompressed JSON size
+    wire_bytes: int  # as sent (gzip)
+    body: Any
+
+
+class Client:
+    """A keep-alive HTTP client posting Dash callback requests (gzip accepted, like a browser)."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+
+    def post(self, path: str, payload: bytes) -> Reply:
+        headers = {"Content-Type": "application/json", "Accept-Encoding": "gzip"}
+        start = time.perf_counter()
+        try:
+            self.conn.request("POST", path, body=payload, headers=headers)
+            response = self.conn.getresponse()
+            data = response.read()
+        except (http.client.HTTPException, OSError):
+            self.conn.close()
+            self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
+            raise
+        ms = (time.perf_counter() - start) * 1000
+        raw = gzip.decompress(data) if response.getheader("Content-Encoding") == "gzip" else data
+        try:
+            body = json.loads(raw) if raw else None
+        except ValueError:
+            body = None
+        return Reply(response.status, ms, len(raw), len(data), body)
+
+    def get(self, path: str) -> Reply:
+        start = time.perf_counter()
+        self.conn.request("GET", path, headers={"Accept-Encoding": "gzip"})
+        response = self.conn.getresponse()
+        data = response.read()
+        return Reply(
+            response.status, (time.perf_counter() - start) * 1000, len(data), len(data), None
+        )
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+@dataclass
+class Served:
+    port: int
+    process: subprocess.Popen[bytes]
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def worker_pids(self) -> list[int]:
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        try:
+            return [int(p) for p in children.read_text().split()]
+        except OSError:
+            return []
+
+    def worker_rss_mb(self) -> list[float]:
+        sizes = []
+        for pid in self.worker_pids():
+            try:
+                status = Path(f"/proc/{pid}/status").read_text()
+            except OSError:
+                continue
+            kb = next(
+                int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS")
+            )
+            sizes.append(round(kb / 1024, 1))
+        return sizes
+
+
+@contextmanager
+def gunicorn(
+    database_url: str,
+    *,
+    workers: int = 1,
+    env: dict[str, str] | None = None,
+    cache_dir: str | None = None,
+) -> Iterator[Served]:
+    """``gunicorn --workers N --preload app:server`` on a free loopback port."""
+    port = free_port()
+    environment = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DB_POOL_SIZE": "4",
+        "REFRESH_SECONDS": "3600",
+        **(env or {}),
+    }
+    if cache_dir:
+        environment["CACHE_DIR"] = cache_dir
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "--workers",
+        str(workers),
+        "--preload",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--timeout",
+        "300",
+        "--log-level",
+        "warning",
+        "app:server",
+    ]
+    root = Path(__file__).resolve().parents[2]
+    process = subprocess.Popen(command, cwd=root, env=environment)
+    served = Served(port, process)
+    try:
+        _wait_up(served)
+        yield served
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def _wait_up(served: Served, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if served.process.poll() is not None:
+            raise RuntimeError("gunicorn exited during start-up")
+        try:
+            client = Client(served.port)
+            if client.get("/_dash-layout").status == 200:
+                client.close()
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError("gunicorn did not answer in time")
