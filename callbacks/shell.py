@@ -17,14 +17,24 @@ from dashboard.status import DataStatus
 from dashboard.url_state import to_query
 from layouts import ids
 from layouts.filter_panel import filter_panel
+from layouts.pages import coverage as coverage_page
+from layouts.pages import data as data_page
+from layouts.pages import directory as directory_page
 from layouts.pages import map as map_page
 from layouts.pages import overview
+from layouts.pages import presentation as presentation_page
+from layouts.pages import targets as targets_page
 from layouts.shell import message_page, navbar
 
 log = logging.getLogger(__name__)
 PAGE_LAYOUTS: dict[str, Callable[[str], Any]] = {
     "overview": overview.layout,
     "map": map_page.layout,
+    "targets": targets_page.layout,
+    "coverage": coverage_page.layout,
+    "directory": directory_page.layout,
+    "presentation": presentation_page.layout,
+    "data": data_page.layout,
 }
 
 

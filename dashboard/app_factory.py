@@ -11,10 +11,15 @@ import dash
 from flask import Response, jsonify, request, send_file
 from werkzeug.exceptions import HTTPException
 
+from callbacks import coverage as coverage_callbacks
+from callbacks import data as data_callbacks
+from callbacks import directory as directory_callbacks
 from callbacks import filters as filter_callbacks
 from callbacks import map as map_callbacks
 from callbacks import overview as overview_callbacks
+from callbacks import presentation as presentation_callbacks
 from callbacks import shell as shell_callbacks
+from callbacks import targets as targets_callbacks
 from dashboard.baseline import NAIVE
 from dashboard.cache import ResultCache
 from dashboard.context import AppContext
@@ -84,7 +89,9 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     _add_routes(server, app_ctx)
     if settings.naive_baseline:
         server.before_request(lambda: NAIVE.set(True) and None)
-    for module in (shell_callbacks, filter_callbacks, overview_callbacks, map_callbacks):
+    for module in (shell_callbacks, filter_callbacks, overview_callbacks, map_callbacks,
+                   targets_callbacks, coverage_callbacks, directory_callbacks,
+                   presentation_callbacks, data_callbacks):  # fmt: skip
         module.register(app, app_ctx)
     return app
 

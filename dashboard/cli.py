@@ -81,6 +81,18 @@ def cmd_bench_queries(args: argparse.Namespace, _settings: Settings) -> int:
     return queries.run(args.count, _engines(args.engine), args.scale)
 
 
+def cmd_bench(args: argparse.Namespace, _settings: Settings) -> int:
+    from dashboard.bench import end_to_end
+
+    return end_to_end.run(
+        args.count,
+        _engines(args.engine),
+        args.scale,
+        args.naive_count,
+        with_browser=not args.no_browser,
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="eambasadori", description="eAmbasadori dashboard: serve, set up and load data."
@@ -120,6 +132,14 @@ def build_parser() -> argparse.ArgumentParser:
     bench_q = sub.add_parser("bench-queries", help="p50/p95 of every query (national scale)")
     _bench_options(bench_q)
     bench_q.set_defaults(handler=cmd_bench_queries)
+
+    bench = sub.add_parser(
+        "bench", help="every callback over HTTP vs the naive way, browser, memory"
+    )
+    _bench_options(bench)
+    bench.add_argument("--naive-count", type=int, default=10, help="scenarios for the baseline")
+    bench.add_argument("--no-browser", action="store_true")
+    bench.set_defaults(handler=cmd_bench)
     return parser
 
 

@@ -73,7 +73,8 @@ def test_kpis_equal_direct_sql(client, demo_sqlite: Path) -> None:  # type: igno
         demo_sqlite,
         "SELECT count(*) FROM info_session s WHERE raion_code IN ('MD-UN','MD-CU')"
         " AND held_on BETWEEN '2024-01-01' AND '2024-12-31' AND EXISTS (SELECT 1 FROM"
-        " info_session_service_type x WHERE x.session_id = s.id AND x.service_type_code = 'cazier')",
+        " info_session_service_type x WHERE x.session_id = s.id"
+        " AND x.service_type_code = 'cazier')",
     )
     assert requests > 0
     assert sessions > 0

@@ -25,7 +25,9 @@ def test_every_key_has_every_language(key: str) -> None:
     entry = all_messages()[key]
     missing = [lang for lang in LANGUAGES if not entry.get(lang, "").strip()]
     assert not missing, f"{key} lacks {missing}"
-    assert set(entry) <= set(LANGUAGES), f"{key} has unknown languages {set(entry) - set(LANGUAGES)}"
+    assert set(entry) <= set(LANGUAGES), (
+        f"{key} has unknown languages {set(entry) - set(LANGUAGES)}"
+    )
     placeholders = {lang: _placeholders(entry[lang]) for lang in LANGUAGES}
     assert len({frozenset(p) for p in placeholders.values()}) == 1, f"{key}: {placeholders}"
     assert not CEDILLA.search(entry["ro"]), f"{key}: use ș/ț (comma below), not ş/ţ"

@@ -164,4 +164,127 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No active access point",
         "ru": "Нет активной точки доступа",
     },
+    # Coverage page layout (``/acoperire``).
+    "coverage.title": {
+        "ro": "Acoperire: unde rețeaua nu ajunge",
+        "en": "Coverage: where the network falls short",
+        "ru": "Охват: куда сеть не доходит",
+    },
+    "coverage.intro": {
+        "ro": "Pentru coordonatorii regionali: activitatea pe cap de locuitor, punctele de acces inactive și localitățile departe de un punct de acces activ, în cele 35 de unități cu populație recenzată.",
+        "en": "For regional coordinators: activity per inhabitant, dormant access points and localities far from an active access point, across the 35 units with census population.",
+        "ru": "Для региональных координаторов: активность на душу населения, неактивные точки доступа и населённые пункты вдали от активной точки доступа в 35 единицах с данными переписи.",
+    },
+    "coverage.control.days": {
+        "ro": "Inactiv după (zile fără activitate)",
+        "en": "Dormant after (days without activity)",
+        "ru": "Неактивна после (дней без активности)",
+    },
+    "coverage.control.km": {
+        "ro": "Distanța maximă până la un punct activ (km)",
+        "en": "Maximum distance to an active point (km)",
+        "ru": "Максимальное расстояние до активной точки (км)",
+    },
+    "coverage.ranking": {
+        "ro": "Cetățeni deserviți la 10.000 de locuitori, pe unități",
+        "en": "Citizens served per 10,000 inhabitants, by unit",
+        "ru": "Обслужено граждан на 10 000 жителей, по единицам",
+    },
+    "coverage.median_short": {
+        "ro": "mediana {value}",
+        "en": "median {value}",
+        "ru": "медиана {value}",
+    },
+    "coverage.below_median": {
+        "ro": "sub mediană",
+        "en": "below the median",
+        "ru": "ниже медианы",
+    },
+    "coverage.above_median": {
+        "ro": "la nivelul medianei sau peste",
+        "en": "at or above the median",
+        "ru": "на уровне медианы или выше",
+    },
+    "coverage.summary.no_active": {
+        "ro": "Unități fără punct de acces activ",
+        "en": "Units without an active access point",
+        "ru": "Единицы без активной точки доступа",
+    },
+    "coverage.summary.dormant": {
+        "ro": "Puncte de acces inactive",
+        "en": "Dormant access points",
+        "ru": "Неактивные точки доступа",
+    },
+    "coverage.summary.far": {
+        "ro": "Localități la peste {km} km",
+        "en": "Localities beyond {km} km",
+        "ru": "Населённые пункты дальше {km} км",
+    },
+    "coverage.summary.median": {
+        "ro": "Mediana la 10.000 de locuitori",
+        "en": "Median per 10,000 inhabitants",
+        "ru": "Медиана на 10 000 жителей",
+    },
+    "coverage.no_active.title": {
+        "ro": "Unități fără niciun punct de acces activ",
+        "en": "Units with no active access point",
+        "ru": "Единицы без активной точки доступа",
+    },
+    "coverage.no_active.none": {
+        "ro": "Fiecare unitate are cel puțin un punct de acces activ.",
+        "en": "Every unit has at least one active access point.",
+        "ru": "В каждой единице есть хотя бы одна активная точка доступа.",
+    },
+    "coverage.no_active.item": {
+        "ro": "{name}: {points} puncte de acces, toate inactive",
+        "en": "{name}: {points} access points, all dormant",
+        "ru": "{name}: точек доступа {points}, все неактивны",
+    },
+    "coverage.no_active.item_none": {
+        "ro": "{name}: niciun punct de acces",
+        "en": "{name}: no access point at all",
+        "ru": "{name}: нет ни одной точки доступа",
+    },
+    "coverage.dormant.title": {
+        "ro": "Puncte de acces inactive (fără activitate în ultimele {days} zile ale perioadei)",
+        "en": "Dormant access points (no activity in the period's last {days} days)",
+        "ru": "Неактивные точки доступа (без активности в последние {days} дн. периода)",
+    },
+    "coverage.far.title": {
+        "ro": "Localități la peste {km} km de cel mai apropiat punct de acces activ",
+        "en": "Localities more than {km} km from the nearest active access point",
+        "ru": "Населённые пункты дальше {km} км от ближайшей активной точки доступа",
+    },
+    "coverage.far.none": {
+        "ro": "Nicio localitate nu este la peste {km} km de un punct de acces activ.",
+        "en": "No locality is more than {km} km from an active access point.",
+        "ru": "Нет населённых пунктов дальше {km} км от активной точки доступа.",
+    },
+    "coverage.far.by_unit": {
+        "ro": "Localități îndepărtate, pe unități",
+        "en": "Far localities by unit",
+        "ru": "Удалённые населённые пункты по единицам",
+    },
+    "coverage.far.legend": {
+        "ro": "Fiecare punct este o localitate îndepărtată; cu cât punctul e mai mare, cu atât e mai departe de cel mai apropiat punct de acces activ.",
+        "en": "Each dot is a far locality; the bigger the dot, the farther it is from the nearest active access point.",
+        "ru": "Каждая точка — удалённый населённый пункт; чем больше точка, тем дальше ближайшая активная точка доступа.",
+    },
+    "coverage.score.sort_hint": {
+        "ro": "Sortați după orice coloană; descărcați tabelul cu indicele și componentele lui.",
+        "en": "Sort by any column; download the table with the score and its components.",
+        "ru": "Сортируйте по любому столбцу; скачайте таблицу с индексом и его компонентами.",
+    },
+    # A library's last activity is looked up over the last 3 years only
+    # (data_access.queries.metrics.LOOKBACK_DAYS): no date means none in that window.
+    "coverage.no_activity_3y": {
+        "ro": "nicio activitate în ultimii 3 ani",
+        "en": "none in the last 3 years",
+        "ru": "нет за последние 3 года",
+    },
+    "coverage.file.scores": {
+        "ro": "indice-deservire",
+        "en": "underserved-score",
+        "ru": "underserved-score",
+    },
 }

@@ -1,0 +1,168 @@
+"""Coverage callbacks: ranking, dormant access points, far localities, the underserved score and
+its export. Thin: parse -> query (cached per filters, data version and page controls) -> build.
+
+The dormant-days control starts at ``settings.dormant_days``: the layout cannot know the
+settings, so one small callback fills it in, and the callbacks that depend on it run once that
+value is set (``prevent_initial_call``), never twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+from dash import Dash, Input, Output, State, ctx, no_update
+from dash.exceptions import PreventUpdate
+
+from callbacks.common import DATA_INPUTS, figures_fallback, guarded
+from dashboard.context import AppContext
+from dashboard.filters import Filters
+from dashboard.i18n import fmt_int, fmt_number, t
+from data_access.queries import coverage
+from layouts import ids
+from layouts.figures.coverage import far_counts_figure, far_map_figure, ranking_figure
+from layouts.grid import column_defs, file_name, grid_rows, rows_in_view, table_download
+from layouts.pages.coverage import DEFAULT_KM, DORMANT_COLUMNS, SCORE_COLUMNS, no_active_list
+
+GEOJSON_ASSET = "geo/raions.geojson"
+CONTROLS = [
+    Input(ids.COVERAGE_DAYS, "value", allow_optional=True),
+    Input(ids.COVERAGE_KM, "value", allow_optional=True),
+]
+
+
+def dormant_days(app_ctx: AppContext, value: object) -> int:
+    """The control's value when it is a sensible whole number of days, else the setting."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and 1 <= value <= 3650:
+        return int(value)
+    return app_ctx.settings.dormant_days
+
+
+def max_km(value: object) -> float:
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 < value <= 200:
+        return float(value)
+    return float(DEFAULT_KM)
+
+
+def cached(app_ctx: AppContext, name: str, filters: Filters, parts: tuple[object, ...],
+           query: Callable[..., Any], *args: object) -> Any:  # fmt: skip
+    """``query(session, filters, *args)`` through the result cache."""
+
+    def compute() -> Any:
+        with app_ctx.db.session() as s:
+            return query(s, filters, *args)
+
+    return app_ctx.memo(name, (filters.cache_key(), *parts), compute)
+
+
+def far_view(distances: pd.DataFrame, units: pd.DataFrame, km: float) -> tuple[Any, Any]:
+    """Far localities (the data layer's definition) and their count per unit."""
+    far = distances[coverage.is_far(distances["distance_km"], km)]
+    return far, coverage.far_counts(distances, units, km)
+
+
+def register(app: Dash, app_ctx: AppContext) -> None:
+    geojson_url = app.get_asset_url(GEOJSON_ASSET)
+    outline = sorted(r.code for r in app_ctx.filter_options.raions)
+
+    @app.callback(Output(ids.COVERAGE_DAYS, "value"), Input(ids.COVERAGE_INIT, "data"))
+    def initial_days(_init: Any) -> int:
+        return app_ctx.settings.dormant_days
+
+    @app.callback(Output(ids.COVERAGE_RANKING, "figure"), *DATA_INPUTS)
+    @guarded(figures_fallback(1))
+    def update_ranking(search: str | None, version: Any) -> dict[str, Any]:
+        filters, _, lang = app_ctx.parse(search)
+        ranking, median = cached(app_ctx, "coverage.ranking", filters, (version,),
+                                 coverage.coverage_ranking)  # fmt: skip
+        return ranking_figure(ranking, median, lang)
+
+    @app.callback(
+        Output(ids.COVERAGE_DORMANT_TITLE, "children"),
+        Output(ids.COVERAGE_DORMANT_GRID, "rowData"),
+        Output(ids.COVERAGE_NO_ACTIVE, "children"),
+        *DATA_INPUTS, CONTROLS[0],
+        prevent_initial_call=True,
+    )  # fmt: skip
+    @guarded(lambda lang, message: (message, [], message))
+    def update_points(search: str | None, version: Any, days_value: Any) -> tuple[Any, ...]:
+        filters, _, lang = app_ctx.parse(search)
+        days = dormant_days(app_ctx, days_value)
+        parts = (version, days)
+        dormant = cached(app_ctx, "coverage.dormant", filters, parts, coverage.dormant_points, days)
+        units = cached(app_ctx, "coverage.no_active", filters, parts,
+                       coverage.units_without_active_point, days)  # fmt: skip
+        title = f"{t('coverage.dormant.title', lang, days=days)}: {fmt_int(len(dormant), lang)}"
+        rows = grid_rows(dormant, DORMANT_COLUMNS, lang, "library_id")
+        return title, rows, no_active_list(units, lang)
+
+    @app.callback(
+        Output(ids.COVERAGE_FAR_TITLE, "children"),
+        Output(ids.COVERAGE_FAR_MAP, "figure"),
+        Output(ids.COVERAGE_FAR_COUNTS, "figure"),
+        *DATA_INPUTS, *CONTROLS,
+        prevent_initial_call=True,
+    )  # fmt: skip
+    @guarded(lambda lang, message: (message, *figures_fallback(2)(lang, message)))
+    def update_far(
+        search: str | None, version: Any, days_value: Any, km_value: Any
+    ) -> tuple[Any, ...]:
+        filters, _, lang = app_ctx.parse(search)
+        days, km = dormant_days(app_ctx, days_value), max_km(km_value)
+        distances = cached(app_ctx, "coverage.distances", filters, (version, days),
+                           coverage.locality_distances, days)  # fmt: skip
+        units = cached(app_ctx, "coverage.units", filters, (version,), coverage.program_units)
+        far, counts = far_view(distances, units, km)
+        km_text = fmt_number(km, lang, 0)
+        title = f"{t('coverage.far.title', lang, km=km_text)}: {fmt_int(len(far), lang)}"
+        return (title, far_map_figure(far, outline, km, lang, geojson_url),
+                far_counts_figure(counts, km, lang))  # fmt: skip
+
+    @app.callback(
+        Output(ids.COVERAGE_SCORE_GRID, "columnDefs"),
+        Output(ids.COVERAGE_SCORE_GRID, "rowData"),
+        Output(ids.COVERAGE_FORMULA, "children"),
+        *DATA_INPUTS, *CONTROLS,
+        prevent_initial_call=True,
+    )  # fmt: skip
+    @guarded(lambda _lang, message: (no_update, [], message))
+    def update_scores(
+        search: str | None, version: Any, days_value: Any, km_value: Any
+    ) -> tuple[Any, ...]:
+        filters, _, lang = app_ctx.parse(search)
+        days, km = dormant_days(app_ctx, days_value), max_km(km_value)
+        scores = score_frame(app_ctx, filters, version, days, km)
+        km_text = fmt_number(km, lang, 0)
+        return (column_defs(SCORE_COLUMNS, lang, km=km_text),
+                grid_rows(scores, SCORE_COLUMNS, lang, "raion_code"),
+                t("coverage.score.formula", lang, km=km_text, days=days))  # fmt: skip
+
+    @app.callback(
+        Output(ids.COVERAGE_DOWNLOAD, "data"),
+        State(ids.URL, "search"), State(ids.DATA_VERSION, "data"),
+        Input(ids.COVERAGE_EXPORT_CSV, "n_clicks", allow_optional=True),
+        Input(ids.COVERAGE_EXPORT_XLSX, "n_clicks", allow_optional=True),
+        State(ids.COVERAGE_DAYS, "value", allow_optional=True),
+        State(ids.COVERAGE_KM, "value", allow_optional=True),
+        State(ids.COVERAGE_SCORE_GRID, "virtualRowData", allow_optional=True),
+        prevent_initial_call=True,
+    )  # fmt: skip
+    @guarded(lambda _lang, _message: no_update)
+    def export_scores(search: str | None, version: Any, _csv: Any, _xlsx: Any, days_value: Any,
+                      km_value: Any, view: Any) -> dict[str, Any]:  # fmt: skip
+        if ctx.triggered_id not in (ids.COVERAGE_EXPORT_CSV, ids.COVERAGE_EXPORT_XLSX):
+            raise PreventUpdate
+        filters, _, lang = app_ctx.parse(search)
+        days, km = dormant_days(app_ctx, days_value), max_km(km_value)
+        scores = rows_in_view(score_frame(app_ctx, filters, version, days, km), "raion_code", view)
+        kind = "xlsx" if ctx.triggered_id == ids.COVERAGE_EXPORT_XLSX else "csv"
+        name = file_name(t("coverage.file.scores", lang), filters.date_to, lang,
+                         demo=app_ctx.status().is_demo)  # fmt: skip
+        return table_download(scores, SCORE_COLUMNS, lang, kind, name, km=fmt_number(km, lang, 0))
+
+
+def score_frame(app_ctx: AppContext, filters: Filters, version: Any, days: int,
+                km: float) -> pd.DataFrame:  # fmt: skip
+    return cached(app_ctx, "coverage.scores", filters, (version, days, km),
+                  coverage.underserved_scores, km, days)  # fmt: skip

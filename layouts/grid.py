@@ -1,0 +1,291 @@
+"""Sortable, searchable, paginated tables (dash-ag-grid) in the current language, and the same
+column definitions reused for the CSV/XLSX exports.
+
+A grid row carries the raw value of each column (numbers, ISO dates, translated labels) so that
+sorting and filtering work on values, and for formatted columns a ``<field>__text`` that the grid
+displays ("1.234" in Romanian, "1 234" in Russian; "—" where there is no value). Pure: no Dash
+callbacks, no database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import dash_ag_grid as dag
+import pandas as pd
+from babel.numbers import get_decimal_symbol, get_group_symbol
+from dash import dcc
+
+from dashboard.exporting import sheet_title, to_csv_bytes, to_xlsx_bytes
+from dashboard.i18n import fmt_date, fmt_percent, t
+from dashboard.i18n.formatting import LOCALES
+
+TEXT, INT, NUMBER, PERCENT, DATE, LABEL, STATUS = (
+    "text", "int", "number", "percent", "date", "label", "status",
+)  # fmt: skip
+NUMERIC = frozenset({INT, NUMBER, PERCENT})
+FORMATTED = frozenset({INT, NUMBER, PERCENT, DATE})
+MISSING = "—"
+PAGE_SIZES = [10, 20, 50, 100]
+DATE_WIDTH = 125  # "25.11.2026" and a two-line header
+# AG Grid's own interface texts the users see (localeText keys); translated in i18n/directory.py
+GRID_TEXT_KEYS = (
+    "page", "of", "to", "more", "firstPage", "previousPage", "nextPage", "lastPage",
+    "pageSizeSelectorLabel", "ariaPageSizeSelectorLabel", "noRowsToShow", "loadingOoo",
+    "filterOoo", "searchOoo", "applyFilter", "resetFilter", "clearFilter", "cancelFilter",
+    "equals", "notEqual", "contains", "notContains", "startsWith", "endsWith", "blank",
+    "notBlank", "lessThan", "greaterThan", "lessThanOrEqual", "greaterThanOrEqual", "inRange",
+    "inRangeStart", "inRangeEnd", "andCondition", "orCondition", "before", "after", "selectAll",
+    "sortAscending", "sortDescending", "sortUnSort", "columnFilter", "columnMenu", "pinColumn",
+    "pinLeft", "pinRight", "noPin", "autosizeThisColumn", "autosizeAllColumns", "resetColumns",
+)  # fmt: skip
+# The app's font instead of the theme's web font (nothing is fetched from a font CDN)
+THEME = {"function": "themeQuartz.withParams({fontFamily: 'inherit', fontSize: 13})"}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: the frame column it shows, its translated header, how values are shown.
+
+    ``kind``: text, int, number (one decimal), percent, date, label (a code translated with
+    ``labels``: ``t(f"{labels}.{code}")``) or status (a target status, drawn as a pill).
+    """
+
+    field: str
+    header_key: str
+    kind: str = TEXT
+    labels: str = ""
+    min_width: int = 120
+    pinned: bool = False
+    missing_key: str = ""  # message shown instead of "—" where there is no value
+
+
+def grid_locale(lang: str) -> dict[str, str]:
+    """AG Grid's ``localeText``: its texts, and its number separators (row counts), in ``lang``."""
+    group, decimal = _symbols(lang)
+    texts = {key: t(f"grid.{key}", lang) for key in GRID_TEXT_KEYS}
+    return texts | {"thousandSeparator": group, "decimalSeparator": decimal}
+
+
+def header(column: Column, lang: str, **params: object) -> str:
+    return t(column.header_key, lang, **params)
+
+
+def column_defs(columns: Sequence[Column], lang: str, **params: object) -> list[dict[str, Any]]:
+    """AG Grid column definitions with headers in ``lang`` (``params`` fill placeholders)."""
+    defs = []
+    for column in columns:
+        title = header(column, lang, **params)
+        spec: dict[str, Any] = {"field": column.field, "headerName": title,
+                                "headerTooltip": title, "minWidth": column.min_width}  # fmt: skip
+        if column.kind in NUMERIC:
+            spec |= {"type": "rightAligned", "filter": "agNumberColumnFilter"}
+        if column.kind == DATE:
+            spec["minWidth"] = max(column.min_width, DATE_WIDTH)
+        if column.kind in FORMATTED:
+            text = f"params.data.{column.field}__text"
+            spec["valueFormatter"] = {"function": f"params.data ? {text} : ''"}
+            spec["getQuickFilterText"] = {"function": text}
+        if column.kind == STATUS:
+            spec["cellClass"] = {
+                "function": f"'status-cell status-' + params.data.{column.field}__code"
+            }
+        if column.pinned:
+            spec["pinned"] = "left"
+        defs.append(spec)
+    return defs
+
+
+def data_grid(
+    grid_id: str,
+    columns: Sequence[Column],
+    lang: str,
+    *,
+    page_size: int = 20,
+    height: int = 520,
+    selectable: bool = False,
+) -> dag.AgGrid:
+    """An empty grid (rows come from a callback) with every user-visible text in ``lang``."""
+    options: dict[str, Any] = {
+        "pagination": True,
+        "paginationPageSize": page_size,
+        "paginationPageSizeSelector": PAGE_SIZES,
+        "localeText": grid_locale(lang),
+        "theme": THEME,
+        "enableCellTextSelection": True,
+        "tooltipShowDelay": 300,
+    }
+    if selectable:
+        options["rowSelection"] = {"mode": "singleRow", "checkboxes": False,
+                                   "enableClickSelection": True}  # fmt: skip
+    return dag.AgGrid(
+        id=grid_id,
+        columnDefs=column_defs(columns, lang),
+        rowData=[],
+        defaultColDef={
+            "sortable": True,
+            "resizable": True,
+            "filter": True,
+            "wrapHeaderText": True,
+            "autoHeaderHeight": True,
+        },
+        dashGridOptions=options,
+        getRowId="params.data.id",
+        columnSize="responsiveSizeToFit",
+        className="eamb-grid",
+        style={"height": f"{height}px", "width": "100%"},
+    )
+
+
+@cache
+def _symbols(lang: str) -> tuple[str, str]:
+    locale = LOCALES.get(lang, LOCALES["ro"])
+    return get_group_symbol(locale), get_decimal_symbol(locale)
+
+
+def _missing(value: Any) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
+def int_text(value: Any, lang: str) -> str:
+    """Like :func:`dashboard.i18n.fmt_int` ("1.234" in Romanian), fast enough for big tables."""
+    if _missing(value):
+        return MISSING
+    return f"{round(value):,}".replace(",", _symbols(lang)[0])
+
+
+def number_text(value: Any, lang: str, digits: int = 1) -> str:
+    """Like :func:`dashboard.i18n.fmt_number`, fast enough for big tables."""
+    if _missing(value):
+        return MISSING
+    group, decimal = _symbols(lang)
+    raw = f"{float(value):,.{digits}f}"
+    return raw.replace(",", "\0").replace(".", decimal).replace("\0", group)
+
+
+@cache
+def date_text(value: dt.date, lang: str) -> str:
+    return fmt_date(value, lang, "short")
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if _missing(value):
+        return None
+    if isinstance(value, pd.Timestamp | dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-safe Python value (NaN/NA -> None, numpy scalars -> Python numbers)."""
+    if _missing(value):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def _cells(column: Column, values: pd.Series, lang: str) -> dict[str, list[Any]]:
+    """The row fields of one column: raw values (and their texts for formatted columns)."""
+    field, kind = column.field, column.kind
+    missing = t(column.missing_key, lang) if column.missing_key else MISSING
+    if kind in (LABEL, STATUS):
+        codes = [_plain(v) for v in values]
+        cells = {field: [None if c is None else t(f"{column.labels}.{c}", lang) for c in codes]}
+        return cells | ({f"{field}__code": codes} if kind == STATUS else {})
+    if kind == DATE:
+        days = [_as_date(v) for v in values]
+        return {
+            field: [None if d is None else d.isoformat() for d in days],
+            f"{field}__text": [missing if d is None else date_text(d, lang) for d in days],
+        }
+    raw = [_plain(v) for v in values]
+    if kind == TEXT:
+        return {field: raw}
+    show = {INT: int_text, NUMBER: number_text, PERCENT: fmt_percent}[kind]
+    return {field: raw, f"{field}__text": [missing if v is None else show(v, lang) for v in raw]}
+
+
+def grid_rows(
+    frame: pd.DataFrame,
+    columns: Sequence[Column],
+    lang: str,
+    row_id: str,
+    keep: Sequence[str] = (),
+) -> list[dict[str, Any]]:
+    """The rows of ``frame`` for a grid of ``columns``; ``row_id`` names the unique id column,
+    ``keep`` more columns carried as they are (e.g. an id read back from a selected row)."""
+    fields: dict[str, list[Any]] = {"id": [str(_plain(v)) for v in frame[row_id]]}
+    for name in keep:
+        fields[name] = [_plain(v) for v in frame[name]]
+    for column in columns:
+        fields |= _cells(column, frame[column.field], lang)
+    names = list(fields)
+    return [dict(zip(names, values, strict=True)) for values in zip(*fields.values(), strict=True)]
+
+
+def rows_in_view(frame: pd.DataFrame, row_id: str, view: object) -> pd.DataFrame:
+    """The rows of ``frame`` a grid shows, in its order: ``view`` is the grid's
+    ``virtualRowData`` (after its filters, quick filter and sort); ``None`` = every row.
+
+    Only the row ids are taken from the browser: values always come from ``frame``.
+    """
+    if not isinstance(view, list):
+        return frame
+    wanted = [str(row.get("id")) for row in view if isinstance(row, dict)]
+    keyed = frame.set_index(frame[row_id].astype(str), drop=False)
+    return keyed.loc[[key for key in wanted if key in keyed.index]].reset_index(drop=True)
+
+
+def export_headers(columns: Sequence[Column], lang: str, **params: object) -> dict[str, str]:
+    return {column.field: header(column, lang, **params) for column in columns}
+
+
+def export_frame(frame: pd.DataFrame, columns: Sequence[Column], lang: str) -> pd.DataFrame:
+    """``frame`` with labels and statuses translated, ready for ``exporting.to_*_bytes``."""
+    out = frame.copy()
+    for column in columns:
+        if column.kind in (LABEL, STATUS):
+            out[column.field] = [
+                None if _missing(v) else t(f"{column.labels}.{v}", lang) for v in out[column.field]
+            ]
+        elif column.kind == DATE:
+            out[column.field] = [_as_date(v) for v in out[column.field]]
+    return out
+
+
+def file_name(base: str, day: dt.date, lang: str, *, demo: bool) -> str:
+    """``eambasadori-2026-11-25``; demo data says so in the name too (a file outlives the badge)."""
+    return f"{base}-{day.isoformat()}" + (f"-{t('export.demo', lang)}" if demo else "")
+
+
+EXPORT_TYPES = {
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def table_download(
+    frame: pd.DataFrame,
+    columns: Sequence[Column],
+    lang: str,
+    kind: str,
+    name: str,
+    **params: object,
+) -> dict[str, Any]:
+    """``dcc.Download`` data: ``frame``'s ``columns`` as ``name.csv`` or ``name.xlsx``, headers
+    in ``lang``, Excel-safe (see :mod:`dashboard.exporting`)."""
+    table = export_frame(frame, columns, lang)
+    headers = export_headers(columns, lang, **params)
+    if kind == "xlsx":
+        data = to_xlsx_bytes(table, headers, sheet_title(name), lang)
+    else:
+        kind, data = "csv", to_csv_bytes(table, headers, lang)
+    return dcc.send_bytes(data, f"{name}.{kind}", type=EXPORT_TYPES[kind])

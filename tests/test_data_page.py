@@ -1,0 +1,413 @@
+"""The Data page over HTTP (Flask test client): check, import, history, limits, templates."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import io
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pandas as pd
+import pytest
+from flask.testing import FlaskClient
+
+from callbacks.data import request_limit
+from callbacks.data_view import history_frame, read_upload, to_view
+from dashboard.app_factory import create_app
+from data_access.importing import ImportReport, RowError
+from layouts import ids
+from layouts.import_report import size_text
+from layouts.pages.data import layout
+from tests.conftest import app_settings
+from tests.dash_client import post_callback, response_value
+from tests.test_import_fixtures import REQUEST_HEADER, SESSION_HEADER, csv_bytes
+
+SMALL_LIMIT = 1024 * 1024
+INSPECT_OUTPUTS = [
+    (ids.DATA_REPORT, "children"),
+    (ids.DATA_FILE_INFO, "children"),
+    (ids.DATA_CONFIRM, "disabled"),
+    (ids.DATA_CONFIRM_NOTE, "children"),
+    (ids.DATA_INSPECTED, "data"),
+    (ids.DATA_RESULT, "children"),
+]
+CONFIRM_OUTPUTS = [
+    (ids.DATA_RESULT, "children"),
+    (ids.DATA_CONFIRM, "disabled"),
+    (ids.DATA_CONFIRM_NOTE, "children"),
+    (ids.DATA_IMPORTED, "data"),
+]
+
+
+def people(db_path: Path) -> tuple[str, str, str]:
+    """(library code, raion code, ambassador code) of a real ambassador of the demo data."""
+    with sqlite3.connect(db_path) as conn:
+        row = conn.execute(
+            "SELECT l.code, l.raion_code, a.code FROM ambassador a"
+            " JOIN library l ON l.id = a.library_id ORDER BY a.id LIMIT 1"
+        ).fetchone()
+    return row[0], row[1], row[2]
+
+
+def sessions_csv(db_path: Path, prefix: str, n: int = 3) -> bytes:
+    library, raion, ambassador = people(db_path)
+    rows = [
+        [f"2026-11-{10 + i}", raion, library, ambassador, "online", "cetățeni", str(5 + i),
+         "cazier", f"{prefix}-{i + 1}"]
+        for i in range(n)
+    ]  # fmt: skip
+    return csv_bytes(SESSION_HEADER, rows, delimiter=";")
+
+
+def stored(content: bytes, name: str = "sesiuni.csv") -> dict[str, Any]:
+    encoded = base64.b64encode(content).decode()
+    return {"name": name, "size": len(content), "content": f"data:text/csv;base64,{encoded}"}
+
+
+def sql(db_path: Path, query: str) -> Any:
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute(query).fetchone()[0]
+
+
+def make_client(db_path: Path, tmp_path: Path, **settings: object) -> FlaskClient:
+    app = create_app(app_settings(f"sqlite:///{db_path}", tmp_path, **settings))
+    return app.server.test_client()
+
+
+@pytest.fixture
+def client(demo_copy: Path, tmp_path: Path) -> FlaskClient:
+    return make_client(demo_copy, tmp_path, cache_type="SimpleCache")
+
+
+def inspect(client: FlaskClient, store: Any, search: str = "", kind: str = "auto") -> Any:
+    response = post_callback(
+        client,
+        INSPECT_OUTPUTS,
+        [(ids.DATA_FILE, "data", store), (ids.DATA_KIND, "value", kind)],
+        state=[(ids.URL, "search", search)],
+        changed=[(ids.DATA_FILE, "data")],
+    )
+    assert response.status_code == 200, response.data[:500]
+    return response
+
+
+def confirm(client: FlaskClient, store: Any, inspected: Any, search: str = "") -> Any:
+    response = post_callback(
+        client,
+        CONFIRM_OUTPUTS,
+        [(ids.DATA_CONFIRM, "n_clicks", 1)],
+        state=[
+            (ids.URL, "search", search),
+            (ids.DATA_FILE, "data", store),
+            (ids.DATA_KIND, "value", "auto"),
+            (ids.DATA_INSPECTED, "data", inspected),
+            (ids.DATA_IMPORTED, "data", 0),
+        ],
+        changed=[(ids.DATA_CONFIRM, "n_clicks")],
+    )
+    assert response.status_code == 200, response.data[:500]
+    return response
+
+
+def value(response: Any, cid: str, prop: str) -> Any:
+    return response_value(response, cid, prop)
+
+
+def text_of(response: Any, cid: str, prop: str = "children") -> str:
+    return json.dumps(value(response, cid, prop), ensure_ascii=False)
+
+
+def history_rows(client: FlaskClient, search: str = "") -> list[dict[str, Any]]:
+    response = post_callback(
+        client,
+        [(ids.DATA_HISTORY_GRID, "rowData")],
+        [
+            (ids.URL, "search", search),
+            (ids.DATA_VERSION, "data", 1),
+            (ids.DATA_IMPORTED, "data", 1),
+        ],
+    )
+    return value(response, ids.DATA_HISTORY_GRID, "rowData")
+
+
+def test_layout_starts_with_nothing_importable() -> None:
+    page = layout("en")
+    assert page[ids.DATA_UPLOAD].accept == ".csv,.xlsx"
+    assert page[ids.DATA_UPLOAD].multiple is False
+    button = page[ids.DATA_CONFIRM]
+    assert (button.children, button.disabled) == ("Import into the database", True)
+    assert page[ids.DATA_CONFIRM_NOTE].children == "Upload a valid file to be able to import it."
+    assert [c["headerName"] for c in page[ids.DATA_HISTORY_GRID].columnDefs][:3] == [
+        "When (UTC)", "Who", "File",
+    ]  # fmt: skip
+
+
+def test_configure_sets_the_limit_and_documents_the_format(client: FlaskClient) -> None:
+    outputs = [(ids.DATA_UPLOAD, "max_size"), (ids.DATA_UPLOAD_HINT, "children"),
+               (ids.DATA_UPLOAD_LIMIT, "data"), (ids.DATA_FORMAT, "children")]  # fmt: skip
+    response = post_callback(client, outputs, [(ids.URL, "search", "?limba=en")])
+    assert value(response, ids.DATA_UPLOAD, "max_size") == 10 * 1024 * 1024
+    assert value(response, ids.DATA_UPLOAD_HINT, "children") == (
+        "CSV or XLSX, one file, at most 10.0 MB."
+    )
+    doc = text_of(response, ids.DATA_FORMAT)
+    for header in ("cod_raport", "participanti", "in_numele"):
+        assert header in doc
+    assert "Information sessions" in doc
+
+
+def test_a_valid_file_is_checked_without_writing(client: FlaskClient, demo_copy: Path) -> None:
+    content = sessions_csv(demo_copy, "T-VALID")
+    before = (sql(demo_copy, "SELECT count(*) FROM info_session"),
+              sql(demo_copy, "SELECT count(*) FROM import_batch"))  # fmt: skip
+    response = inspect(client, stored(content), "?limba=en")
+    assert value(response, ids.DATA_CONFIRM, "disabled") is False
+    sha = hashlib.sha256(content).hexdigest()
+    assert value(response, ids.DATA_INSPECTED, "data") == {"sha256": sha}
+    assert sha in value(response, ids.DATA_CONFIRM_NOTE, "children")
+    report = text_of(response, ids.DATA_REPORT)
+    assert "data-banner-valid" in report
+    assert "The file can be imported" in report
+    assert "The check wrote nothing to the database." in report
+    assert value(response, ids.DATA_FILE_INFO, "children").startswith("File: sesiuni.csv (")
+    after = (sql(demo_copy, "SELECT count(*) FROM info_session"),
+             sql(demo_copy, "SELECT count(*) FROM import_batch"))  # fmt: skip
+    assert after == before
+
+
+def test_errors_are_listed_row_by_row(client: FlaskClient, demo_copy: Path) -> None:
+    library, raion, ambassador = people(demo_copy)
+    rows = [
+        ["2026-11-10", raion, library, ambassador, "online", "cetățeni", "5", "cazier", "E-1"],
+        ["31.02.2026", raion, library, ambassador, "online", "cetățeni", "5", "cazier", "E-2"],
+        ["2026-11-12", raion, "BP-XX-9999", ambassador, "online", "cetățeni", "-3", "", "E-3"],
+    ]
+    content = csv_bytes(SESSION_HEADER, rows)
+    response = inspect(client, stored(content))
+    assert value(response, ids.DATA_CONFIRM, "disabled") is True
+    assert value(response, ids.DATA_INSPECTED, "data") is None
+    report = value(response, ids.DATA_REPORT, "children")
+    grid = next(c for c in report if c.get("props", {}).get("id") == ids.DATA_ERRORS_GRID)
+    errors = grid["props"]["rowData"]
+    assert {e["row"] for e in errors} == {3, 4}  # header = row 1
+    by_column = {(e["row"], e["column"]): e["message"] for e in errors}
+    assert "nu este o dată validă" in by_column[(3, "data")]
+    assert "BP-XX-9999" in by_column[(4, "biblioteca")]
+    assert "data-banner-rejected" in json.dumps(report, ensure_ascii=False)
+    assert "Rânduri valide" in json.dumps(report, ensure_ascii=False)
+
+
+def test_personal_data_is_refused_with_the_reason(client: FlaskClient, demo_copy: Path) -> None:
+    library, raion, _ = people(demo_copy)
+    header = [*REQUEST_HEADER, "IDNP"]
+    rows = [["2026-11-10", raion, library, "", "cazier", "sine", "depus", "P-1", "2001234567890"]]
+    response = inspect(client, stored(csv_bytes(header, rows), "cereri.csv"), "?limba=ru")
+    report = text_of(response, ids.DATA_REPORT)
+    assert "data-banner-privacy" in report
+    assert "Файл отклонён: он содержит персональные данные" in report
+    assert "нельзя хранить имена, IDNP" in report
+    assert "2001234567890" not in report  # the value itself is never echoed
+    assert value(response, ids.DATA_CONFIRM, "disabled") is True
+
+
+def test_confirm_imports_updates_rollups_and_clears_the_cache(
+    client: FlaskClient, demo_copy: Path
+) -> None:
+    app_ctx = client.application.extensions["eambasadori"]
+    app_ctx.cache.get_or_compute("probe", (1,), lambda: "cached")
+    sessions = sql(demo_copy, "SELECT count(*) FROM info_session")
+    version = sql(demo_copy, "SELECT version FROM data_state")
+    content = sessions_csv(demo_copy, "T-IMPORT", 4)
+    checked = inspect(client, stored(content))
+    response = confirm(client, stored(content), value(checked, ids.DATA_INSPECTED, "data"))
+
+    result = text_of(response, ids.DATA_RESULT)
+    assert "data-result-imported" in result
+    assert '"href": "/"' in result  # where the new numbers are
+    assert value(response, ids.DATA_CONFIRM, "disabled") is True
+    assert value(response, ids.DATA_IMPORTED, "data") == 1
+    assert sql(demo_copy, "SELECT count(*) FROM info_session") == sessions + 4
+    assert sql(demo_copy, "SELECT version FROM data_state") > version
+    assert sql(demo_copy, "SELECT created_by FROM import_batch ORDER BY id DESC LIMIT 1") == (
+        "dashboard 127.0.0.1"
+    )
+    assert app_ctx.cache.get_or_compute("probe", (1,), lambda: "fresh") == "fresh"
+    # The overview reads the rollups: they include the new rows.
+    search = "?de=2026-11-01&pana=2026-11-25"
+    kpis = post_callback(client, [(ids.KPI_ROW, "children")],
+                         [(ids.URL, "search", search), (ids.DATA_VERSION, "data", 99)])  # fmt: skip
+    expected = sql(demo_copy, "SELECT count(*) FROM info_session WHERE held_on >= '2026-11-01'")
+    assert f'"data-value": "{expected}"' in json.dumps(value(kpis, ids.KPI_ROW, "children"))
+
+
+def test_a_second_import_adds_nothing_and_history_says_so(
+    client: FlaskClient, demo_copy: Path
+) -> None:
+    content = sessions_csv(demo_copy, "T-TWICE", 2)
+    inspected = value(inspect(client, stored(content)), ids.DATA_INSPECTED, "data")
+    confirm(client, stored(content), inspected)
+    again = inspect(client, stored(content), "?limba=en")
+    assert "data-banner-duplicate" in text_of(again, ids.DATA_REPORT)
+    assert value(again, ids.DATA_CONFIRM, "disabled") is True
+    sessions = sql(demo_copy, "SELECT count(*) FROM info_session")
+    second = confirm(client, stored(content), inspected, "?limba=en")  # e.g. a double click
+    assert "data-result-duplicate" in text_of(second, ids.DATA_RESULT)
+    assert sql(demo_copy, "SELECT count(*) FROM info_session") == sessions
+
+    rows = history_rows(client, "?limba=en")
+    assert [(r["status"], r["inserted"], r["file_name"]) for r in rows[:2]] == [
+        ("Nothing new", 0, "sesiuni.csv"),
+        ("Imported", 2, "sesiuni.csv"),
+    ]
+    assert rows[0]["kind"] == "Information sessions"
+    assert rows[-1]["kind"] == "Demo data"
+    assert rows[0]["sha"] == hashlib.sha256(content).hexdigest()[:12]
+
+
+def test_history_shows_an_unfinished_import_as_interrupted(
+    client: FlaskClient, demo_copy: Path
+) -> None:
+    with sqlite3.connect(demo_copy) as conn:
+        conn.execute(
+            "INSERT INTO import_batch (file_name, sha256, kind, rows, inserted, status, message,"
+            " created_at, created_by) VALUES ('x.csv', 'ab', 'requests', 3, 0, 'failed',"
+            " 'in progress', '2026-11-25 10:00:00', 'cli')"
+        )
+    rows = history_rows(client)
+    assert (rows[0]["status"], rows[0]["when"]) == ("Întrerupt sau în curs", "2026-11-25 10:00")
+
+
+def test_confirm_refuses_bytes_other_than_those_checked(
+    client: FlaskClient, demo_copy: Path
+) -> None:
+    checked = sessions_csv(demo_copy, "T-A")
+    other = sessions_csv(demo_copy, "T-B")
+    inspected = value(inspect(client, stored(checked)), ids.DATA_INSPECTED, "data")
+    batches = sql(demo_copy, "SELECT count(*) FROM import_batch")
+    response = confirm(client, stored(other), inspected, "?limba=en")
+    assert "The file changed after it was checked" in text_of(response, ids.DATA_RESULT)
+    assert sql(demo_copy, "SELECT count(*) FROM import_batch") == batches
+
+
+def test_a_file_over_the_limit_gets_a_clear_message(demo_copy: Path, tmp_path: Path) -> None:
+    client = make_client(demo_copy, tmp_path, max_upload_bytes=SMALL_LIMIT)
+    content = sessions_csv(demo_copy, "T-BIG") + b"\r\n" * (SMALL_LIMIT // 2 + 10)  # blank lines
+    assert SMALL_LIMIT < len(content) < request_limit(SMALL_LIMIT)
+    batches = sql(demo_copy, "SELECT count(*) FROM import_batch")
+    response = inspect(client, stored(content), "?limba=en")
+    report = text_of(response, ids.DATA_REPORT)
+    assert "The file is 1.1 MB; the limit is 1.0 MB." in report
+    assert value(response, ids.DATA_CONFIRM, "disabled") is True
+    # Refused in the browser already (never read): the same message from the size it reported.
+    told = inspect(client, {"name": "big.csv", "size": 5 * 1024 * 1024, "problem": "too_large"})
+    assert "Fișierul are 5,0 MB; limita este 1,0 MB." in text_of(told, ids.DATA_REPORT)
+    # Even a forged confirmation cannot import it.
+    forged = confirm(client, stored(content), {"sha256": hashlib.sha256(content).hexdigest()})
+    assert "Nu există niciun fișier verificat" in text_of(forged, ids.DATA_RESULT)
+    assert sql(demo_copy, "SELECT count(*) FROM import_batch") == batches
+
+
+def test_a_request_over_the_server_limit_is_413_not_500(demo_copy: Path, tmp_path: Path) -> None:
+    client = make_client(demo_copy, tmp_path, max_upload_bytes=SMALL_LIMIT)
+    huge = stored(b"x" * (request_limit(SMALL_LIMIT) + 1))
+    response = client.post(
+        "/_dash-update-component",
+        json={"output": "data-file.data", "inputs": [{"id": "x", "property": "y", "value": huge}]},
+        headers={"Referer": "http://localhost/date?limba=en"},
+    )
+    assert response.status_code == 413
+    assert response.get_json() == {
+        "error": "The file is too large to be sent (the limit is 1.0 MB). Split it into several "
+        "files."
+    }
+
+
+@pytest.mark.parametrize(
+    ("problem", "expected"),
+    [("wrong_type", "„raport.pdf” nu este un fișier CSV sau XLSX"),
+     ("several", "Încărcați un singur fișier odată.")],
+)  # fmt: skip
+def test_files_refused_in_the_browser_are_explained(
+    client: FlaskClient, problem: str, expected: str
+) -> None:
+    response = inspect(client, {"name": "raport.pdf", "size": 10, "problem": problem})
+    assert expected in text_of(response, ids.DATA_REPORT)
+
+
+def _download(client: FlaskClient, kind: str, fmt: str, search: str) -> dict[str, Any]:
+    buttons = [
+        {"id": ids.data_template(k, f), "property": "n_clicks", "value": int((k, f) == (kind, fmt))}
+        for k in ("sessions", "requests")
+        for f in ("xlsx", "csv")
+    ]
+    trigger = json.dumps(ids.data_template(kind, fmt), separators=(",", ":"), sort_keys=True)
+    body = {
+        "output": f"{ids.DATA_DOWNLOAD}.data",
+        "outputs": {"id": ids.DATA_DOWNLOAD, "property": "data"},
+        "inputs": [buttons],
+        "state": [{"id": ids.URL, "property": "search", "value": search}],
+        "changedPropIds": [f"{trigger}.n_clicks"],
+    }
+    response = client.post("/_dash-update-component", json=body)
+    assert response.status_code == 200
+    return value(response, ids.DATA_DOWNLOAD, "data")
+
+
+def test_templates_download_in_the_current_language(client: FlaskClient) -> None:
+    csv = _download(client, "requests", "csv", "")
+    assert csv["filename"] == "eambasadori_cereri.csv"
+    assert base64.b64decode(csv["content"]).startswith("\ufeffdata;raion;".encode())
+    xlsx = _download(client, "sessions", "xlsx", "?limba=en")
+    assert xlsx["filename"] == "eambasadori_sesiuni.xlsx"
+    book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(xlsx["content"])))
+    assert book.sheetnames == ["report", "instructions", "services"]
+    assert [c.value for c in book["report"][1]][-1] == "cod_raport"
+
+
+def test_read_upload_handles_odd_payloads() -> None:
+    assert read_upload(None, 100) is None
+    assert read_upload({"name": "a.csv", "content": "data:"}, 100).content == b""  # empty file
+    assert read_upload({"name": "a.csv", "content": "data:;base64,@@"}, 100).problem == "unreadable"
+    assert read_upload({"name": "a.csv", "content": "hello"}, 100).problem == "unreadable"
+    big = read_upload(stored(b"x" * 200), 100)
+    assert (big.problem, big.size) == ("too_large", 201)  # upper bound, never decoded
+    assert size_text(532, "ro") == "532 octeți"
+    assert size_text(12_700, "ro") == "12,4 KB"
+    assert size_text(3 * 1024 * 1024, "en") == "3.0 MB"
+
+
+def test_report_view_counts() -> None:
+    report = ImportReport("f.csv", "ab", kind="sessions", rows=5, status="rejected")
+    report.errors = [RowError(2, "data", "required"), RowError(2, "raion", "required"),
+                     RowError(4, "data", "required")]  # fmt: skip
+    view = to_view(report, 10, "en")
+    assert (view.valid_rows, view.error_total, view.importable) == (3, 3, False)
+    assert view.errors[0] == (2, "data", "The value is missing.")
+    located = to_view(report, 10, "en", located=True)
+    assert located.errors[0][2] == "Row 2, column “data”: The value is missing."
+    report.errors.append(RowError(None, None, "kind_unknown"))
+    assert to_view(report, 10, "en").valid_rows is None
+
+
+def test_history_times_are_utc_on_both_engines() -> None:
+    frame = pd.DataFrame(
+        {
+            "id": [2, 1],
+            "created_at": [
+                dt.datetime(2026, 11, 25, 12, 5, tzinfo=dt.timezone(dt.timedelta(hours=2))),
+                dt.datetime(2026, 11, 24, 9, 0),  # SQLite: naive, stored as UTC
+            ],
+            "status": ["failed", "failed"],
+            "message": ["in progress", "failure=busy"],
+            "sha256": ["a" * 64, "b" * 64],
+        }
+    )
+    out = history_frame(frame)
+    assert list(out["when"]) == ["2026-11-25 10:05", "2026-11-24 09:00"]
+    assert list(out["status"]) == ["interrupted", "failed"]
+    assert list(out["sha"]) == ["a" * 12, "b" * 12]

@@ -1,0 +1,557 @@
+"""The program pages (targets, coverage, directory, presentation) over HTTP: every callback
+through the Flask test client, numbers against SQL written here, exports decoded and checked."""
+
+from __future__ import annotations
+
+import base64
+import csv
+import datetime as dt
+import io
+import re
+import sqlite3
+import statistics
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+
+from dashboard.app_factory import create_app
+from dashboard.i18n import t
+from layouts import ids
+from layouts.pages import coverage, directory, presentation, targets
+from tests.conftest import app_settings
+from tests.dash_client import post_callback
+
+YEAR = "?perioada=an"  # 2026-01-01 .. 2026-11-25 (the demo's today)
+FROM, TO = "2026-01-01", "2026-11-25"
+
+
+@pytest.fixture
+def client(demo_sqlite: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+    return create_app(app_settings(f"sqlite:///{demo_sqlite}", tmp_path)).server.test_client()
+
+
+def _sql(path: Path, sql: str, *params: object) -> list[tuple[Any, ...]]:
+    with sqlite3.connect(path) as conn:
+        return conn.execute(sql, params).fetchall()
+
+
+def _one(path: Path, sql: str, *params: object) -> Any:
+    return _sql(path, sql, *params)[0][0]
+
+
+def _data(search: str = YEAR) -> list[tuple[str, str, object]]:
+    return [(ids.URL, "search", search), (ids.DATA_VERSION, "data", 1)]
+
+
+def _call(client, outputs, inputs, state=None, changed=None) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    response = post_callback(client, outputs, inputs, state, changed)
+    assert response.status_code == 200, response.data[:500]
+    body = response.get_json()["response"]
+    return {f"{cid}.{prop}": body[cid][prop] for cid, prop in outputs}
+
+
+def _download(value: dict[str, Any]) -> bytes:
+    assert value["base64"] is True
+    return base64.b64decode(value["content"])
+
+
+# --- layouts -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["ro", "en", "ru"])
+@pytest.mark.parametrize("module", [targets, coverage, directory, presentation])
+def test_layouts_build_in_every_language(module: Any, lang: str) -> None:
+    text = str(module.layout(lang).to_plotly_json())
+    assert "Traceback" not in text
+
+
+def test_pages_are_served(client) -> None:  # type: ignore[no-untyped-def]
+    for path in ("/tinte", "/acoperire", "/director", "/prezentare"):
+        assert client.get(path).status_code == 200
+
+
+# --- targets -----------------------------------------------------------------------------------
+
+TARGET_OUTPUTS = [(ids.TARGETS_SUMMARY, "children"), (ids.TARGETS_GRID, "rowData"),
+                  (ids.TARGETS_PICKER, "options"), (ids.TARGETS_PICKER, "value")]  # fmt: skip
+
+
+def _citizens_served(path: Path, date_from: str, date_to: str, raion: str | None = None) -> int:
+    where = " AND raion_code = ?" if raion else ""
+    args = (date_from, date_to, *([raion] if raion else []))
+    participants = _one(path, "SELECT coalesce(sum(participants), 0) FROM info_session"
+                              f" WHERE held_on BETWEEN ? AND ?{where}", *args)  # fmt: skip
+    requests = _one(path, "SELECT count(*) FROM service_request"
+                          f" WHERE requested_on BETWEEN ? AND ?{where}", *args)  # fmt: skip
+    return int(participants) + int(requests)
+
+
+def test_every_target_of_the_period_with_its_actual(client, demo_sqlite: Path) -> None:  # type: ignore[no-untyped-def]
+    out = _call(client, TARGET_OUTPUTS, _data(), state=[(ids.TARGETS_PICKER, "value", None)])
+    rows = out[f"{ids.TARGETS_GRID}.rowData"]
+    expected = _one(demo_sqlite, "SELECT count(*) FROM target WHERE period_start <= ?"
+                                 " AND period_end >= ?", TO, FROM)  # fmt: skip
+    assert len(rows) == expected > 0
+    national = _one(
+        demo_sqlite,
+        "SELECT id FROM target WHERE scope_kind = 'national' AND metric = 'citizens_served'"
+        " AND period_start = ?",
+        FROM,
+    )
+    assert out[f"{ids.TARGETS_PICKER}.value"] == national  # the default chart
+    row = next(r for r in rows if r["id"] == str(national))
+    assert row["actual"] == _citizens_served(demo_sqlite, FROM, TO)
+    assert row["status__code"] in ("on_track", "at_risk", "behind")
+    assert row["status"] in ("în grafic", "la risc", "în urmă")
+    assert row["attainment__text"].endswith("%")
+    assert f"{len(rows)} ținte" in str(out[f"{ids.TARGETS_SUMMARY}.children"])
+
+
+def test_chosen_target_is_kept_and_charted(client, demo_sqlite: Path) -> None:  # type: ignore[no-untyped-def]
+    raion_target = _one(demo_sqlite, "SELECT id FROM target WHERE scope_kind = 'raion' AND"
+                                      " scope_value = 'MD-UN' AND metric = 'requests' AND"
+                                      " period_start = ?", FROM)  # fmt: skip
+    out = _call(
+        client, TARGET_OUTPUTS, _data(), state=[(ids.TARGETS_PICKER, "value", raion_target)]
+    )
+    assert out[f"{ids.TARGETS_PICKER}.value"] == raion_target
+    chart = _call(client, [(ids.TARGETS_CHART, "figure")],
+                  [(ids.TARGETS_PICKER, "value", raion_target)], state=_data())  # fmt: skip
+    figure = chart[f"{ids.TARGETS_CHART}.figure"]
+    goal, actual = figure["data"][0], figure["data"][1]
+    assert len(actual["x"]) == 12
+    assert goal["y"][-1] == _one(demo_sqlite, "SELECT value FROM target WHERE id = ?", raion_target)
+    reached = [v for v in actual["y"] if v is not None]
+    assert reached[-1] == _one(
+        demo_sqlite,
+        "SELECT count(*) FROM service_request WHERE raion_code"
+        " = 'MD-UN' AND requested_on BETWEEN ? AND ?",
+        FROM,
+        TO,
+    )
+    assert figure["layout"]["meta"]["metric"] == "requests"
+
+
+def test_no_target_in_the_period_says_so(client) -> None:  # type: ignore[no-untyped-def]
+    out = _call(client, TARGET_OUTPUTS, _data("?de=2016-01-01&pana=2016-06-30"),
+                state=[(ids.TARGETS_PICKER, "value", 5)])  # fmt: skip
+    assert out[f"{ids.TARGETS_GRID}.rowData"] == []
+    assert "Nicio țintă" in str(out[f"{ids.TARGETS_SUMMARY}.children"])
+    chart = _call(client, [(ids.TARGETS_CHART, "figure")],
+                  [(ids.TARGETS_PICKER, "value", "1 OR 1=1")], state=_data())  # fmt: skip
+    assert chart[f"{ids.TARGETS_CHART}.figure"]["data"] == []  # explicit "no data" figure
+
+
+def test_raion_table_against_sql(client, demo_sqlite: Path) -> None:  # type: ignore[no-untyped-def]
+    rows = _call(client, [(ids.TARGETS_RAION_GRID, "rowData")], _data())
+    rows = rows[f"{ids.TARGETS_RAION_GRID}.rowData"]
+    assert len(rows) == 35 * 2  # census units x (requests, sessions)
+    cahul = next(
+        r for r in rows if r["raion_name"] == "Cahul" and r["id"].split("|")[1] == "sessions"
+    )
+    assert cahul["actual"] == _one(
+        demo_sqlite,
+        "SELECT count(*) FROM info_session WHERE raion_code = 'MD-CA' AND held_on BETWEEN ? AND ?",
+        FROM,
+        TO,
+    )
+
+
+def test_ambassador_cascade_and_drill_down(client, demo_sqlite: Path) -> None:  # type: ignore[no-untyped-def]
+    rows = _call(client, [(ids.TARGETS_AMBASSADOR_GRID, "rowData")], _data())
+    rows = rows[f"{ids.TARGETS_AMBASSADOR_GRID}.rowData"]
+    nationals = _one(demo_sqlite, "SELECT count(*) FROM ambassador WHERE tier = 'national' AND"
+                                  " certified_on <= ? AND (left_on IS NULL OR left_on >= ?)",
+                     TO, FROM)  # fmt: skip
+    assert len(rows) == nationals
+    trainer = max(rows, key=lambda r: r["locals_trained"])
+    outputs = [(ids.TARGETS_LOCALS_TITLE, "children"), (ids.TARGETS_LOCALS_GRID, "rowData")]
+    selected = [(ids.TARGETS_AMBASSADOR_GRID, "selectedRows", [trainer])]
+    out = _call(client, outputs, [*_data(), *selected])
+    shown = {int(r["id"]) for r in out[f"{ids.TARGETS_LOCALS_GRID}.rowData"]}
+    trained = {
+        r[0]
+        for r in _sql(
+            demo_sqlite,
+            "SELECT id FROM ambassador WHERE trained_by_id = ? AND certified_on <= ?",
+            trainer["ambassador_id"],
+            TO,
+        )
+    }
+    in_service = {
+        r[0]
+        for r in _sql(
+            demo_sqlite,
+            "SELECT id FROM ambassador WHERE trained_by_id ="
+            " ? AND certified_on <= ? AND (left_on IS NULL OR"
+            " left_on >= ?)",
+            trainer["ambassador_id"],
+            TO,
+            FROM,
+        )
+    }
+    assert in_service <= shown <= trained
+    assert len(trained) == trainer["locals_trained"] > 0
+    assert trainer["name"] in out[f"{ids.TARGETS_LOCALS_TITLE}.children"]
+
+
+# --- coverage ----------------------------------------------------------------------------------
+
+POINT_OUTPUTS = [(ids.COVERAGE_DORMANT_TITLE, "children"), (ids.COVERAGE_DORMANT_GRID, "rowData"),
+                 (ids.COVERAGE_NO_ACTIVE, "children")]  # fmt: skip
+FAR_OUTPUTS = [(ids.COVERAGE_FAR_TITLE, "children"), (ids.COVERAGE_FAR_MAP, "figure"),
+               (ids.COVERAGE_FAR_COUNTS, "figure")]  # fmt: skip
+SCORE_OUTPUTS = [(ids.COVERAGE_SCORE_GRID, "columnDefs"), (ids.COVERAGE_SCORE_GRID, "rowData"),
+                 (ids.COVERAGE_FORMULA, "children")]  # fmt: skip
+
+
+def _controls(days: object = 60, km: object = 10) -> list[tuple[str, str, object]]:
+    return [(ids.COVERAGE_DAYS, "value", days), (ids.COVERAGE_KM, "value", km)]
+
+
+def test_ranking_and_median_against_sql(client, demo_sqlite: Path) -> None:  # type: ignore[no-untyped-def]
+    figure = _call(client, [(ids.COVERAGE_RANKING, "figure")], _data())[
+        f"{ids.COVERAGE_RANKING}.figure"
+    ]
+    names = [n for trace in figure["data"] for n in trace["y"]]
+    assert len(names) == 35
+    units = _sql(demo_sqlite, "SELECT code, population FROM raion WHERE population IS NOT NULL")
+    rates = [_citizens_served(demo_sqlite, FROM, TO, code) / pop * 10_000 for code, pop in units]
+    assert figure["layout"]["meta"]["median"] == pytest.approx(statistics.median(rates))
+    assert figure["layout"]["shapes"][0]["x0"] == pytest.approx(statistics.median(rates))
+
+
+def test_days_control_starts_at_the_setting(client) -> None:  # type: ignore[no-untyped-def]
+    out = _call(client, [(ids.COVERAGE_DAYS, "value")], [(ids.COVERAGE_INIT, "data", True)])
+    assert out[f"{ids.COVERAGE_DAYS}.value"] == 60
+
+
+def _dormant_sql(path: Path, days: int) -> int:
+    cutoff = (dt.date.fromisoformat(TO) - dt.timedelta(days=days)).isoformat()
+    sql = (
+        "SELECT count(*) FROM library l WHERE accredited_on <= ? AND NOT EXISTS (SELECT 1 FROM"
+        " info_session s WHERE s.library_id = l.id AND held_on BETWEEN ? AND ?) AND NOT EXISTS"
+        " (SELECT 1 FROM service_request r WHERE r.library_id = l.id AND requested_on BETWEEN"
+        " ? AND ?)"
+    )
+    return _one(path, sql, TO, cutoff, TO, cutoff, TO)
+
+
+@pytest.mark.parametrize("days", [60, 30])
+def test_dormant_points_against_sql(client, demo_sqlite: Path, days: int) -> None:  # type: ignore[no-untyped-def]
+    out = _call(client, POINT_OUTPUTS, [*_data(), (ids.COVERAGE_DAYS, "value", days)])
+    rows = out[f"{ids.COVERAGE_DORMANT_GRID}.rowData"]
+    assert len(rows) == _dormant_sql(demo_sqlite, days) > 0
+    assert out[f"{ids.COVERAGE_DORMANT_TITLE}.children"].endswith(f": {len(rows)}")
+    assert f"{days} zile" in out[f"{ids.COVERAGE_DORMANT_TITLE}.children"]
+    assert all(r["last_day__text"] for r in rows)  # a date, or "nicio activitate în ultimii 3 ani"
+
+
+@pytest.mark.parametrize("bad", ["abc", -5, True, 10**9, None])
+def test_bad_control_values_fall_back(client, bad: object) -> None:  # type: ignore[no-untyped-def]
+    out = _call(client, SCORE_OUTPUTS, [*_data(), *_controls(bad, bad)])
+    assert "60 zile" in out[f"{ids.COVERAGE_FORMULA}.children"]
+    assert "10 km" in out[f"{ids.COVERAGE_FORMULA}.children"]
+
+
+def test_far_localities_map_and_counts(client) -> None:  # type: ignore[no-untyped-def]
+    near = _call(client, FAR_OUTPUTS, [*_data(), *_controls(km=3)])
+    far = _call(client, FAR_OUTPUTS, [*_data(), *_controls(km=30)])
+    figure = near[f"{ids.COVERAGE_FAR_MAP}.figure"]
+    shapes, dots = figure["data"]
+    assert shapes["geojson"].endswith("/assets/geo/raions.geojson")  # a URL, never the shapes
+    assert len(shapes["locations"]) == 37
+    count = figure["layout"]["meta"]["far"]
+    assert count == len(dots["lat"]) > 0
+    assert near[f"{ids.COVERAGE_FAR_TITLE}.children"].endswith(f": {count}")
+    bars = near[f"{ids.COVERAGE_FAR_COUNTS}.figure"]["data"][0]["x"]
+    assert sum(bars) == count
+    assert far[f"{ids.COVERAGE_FAR_MAP}.figure"]["layout"]["meta"]["far"] < count
+    if far[f"{ids.COVERAGE_FAR_MAP}.figure"]["layout"]["meta"]["far"] == 0:
+        assert "Nicio localitate" in str(far[f"{ids.COVERAGE_FAR_COUNTS}.figure"])
+
+
+def test_score_table_and_formula(client) -> None:  # type: ignore[no-untyped-def]
+    out = _call(client, SCORE_OUTPUTS, [*_data("?perioada=an&limba=en"), *_controls(45, 7)])
+    rows = out[f"{ids.COVERAGE_SCORE_GRID}.rowData"]
+    assert len(rows) == 35
+    assert [r["rank"] for r in rows] == sorted(r["rank"] for r in rows)
+    assert rows[0]["score"] >= rows[-1]["score"]
+    headers = [c["headerName"] for c in out[f"{ids.COVERAGE_SCORE_GRID}.columnDefs"]]
+    assert "Localities beyond 7 km" in headers
+    formula = out[f"{ids.COVERAGE_FORMULA}.children"]
+    assert "0.40 × A" in formula
+    assert "7 km" in formula
+    assert "45 days" in formula
+
+
+def _export(client, csv_id: str, xlsx_id: str, download: str, state, kind: str) -> bytes:  # type: ignore[no-untyped-def]
+    trigger = csv_id if kind == "csv" else xlsx_id
+    out = _call(client, [(download, "data")],
+                [(csv_id, "n_clicks", 1 if kind == "csv" else None),
+                 (xlsx_id, "n_clicks", 1 if kind == "xlsx" else None)],
+                state=state, changed=[(trigger, "n_clicks")])  # fmt: skip
+    value = out[f"{download}.data"]
+    assert re.fullmatch(rf"[a-z-]+-{TO}-(date-demo|demo-data)\.{kind}", value["filename"])
+    return _download(value)
+
+
+def _score_state(search: str = YEAR, view: object = None) -> list[tuple[str, str, object]]:
+    return [*_data(search), *_controls(), (ids.COVERAGE_SCORE_GRID, "virtualRowData", view)]
+
+
+def test_score_export_csv_and_xlsx(client) -> None:  # type: ignore[no-untyped-def]
+    ids_ = (ids.COVERAGE_EXPORT_CSV, ids.COVERAGE_EXPORT_XLSX, ids.COVERAGE_DOWNLOAD)
+    data = _export(client, *ids_, _score_state(), "csv")
+    assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Excel reads the diacritics
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:3] == ["Loc", "Raion", "Indice"]
+    assert "Localități la peste 10 km" in rows[0]
+    assert len(rows) == 36
+    view = [{"id": "MD-UN"}, {"id": "MD-BA"}, {"id": "MD-XX"}]  # the grid's filtered, sorted rows
+    book = load_workbook(io.BytesIO(_export(client, *ids_, _score_state(YEAR + "&limba=en", view),
+                                            "xlsx")))  # fmt: skip
+    sheet = book.active
+    assert [sheet["A1"].value, sheet["B1"].value] == ["Rank", "Raion"]
+    assert [sheet["B2"].value, sheet["B3"].value, sheet["B4"].value] == ["Ungheni", "Bălți", None]
+    assert isinstance(sheet["C2"].value, float)  # numbers stay numbers
+
+
+# --- directory ---------------------------------------------------------------------------------
+
+
+def test_directory_rows_against_sql(client, demo_sqlite: Path) -> None:  # type: ignore[no-untyped-def]
+    search = YEAR + "&raion=MD-UN"
+    people = _call(client, [(ids.DIRECTORY_AMB_GRID, "rowData")], _data(search))
+    people = people[f"{ids.DIRECTORY_AMB_GRID}.rowData"]
+    active = ("EXISTS (SELECT 1 FROM info_session s WHERE s.ambassador_id = a.id AND held_on"
+              " BETWEEN :f AND :t) OR EXISTS (SELECT 1 FROM service_request r WHERE"
+              " r.ambassador_id = a.id AND requested_on BETWEEN :f AND :t)")  # fmt: skip
+    with sqlite3.connect(demo_sqlite) as conn:
+        expected = conn.execute(
+            "SELECT count(*) FROM ambassador a JOIN library l ON l.id = a.library_id WHERE"
+            " l.raion_code = 'MD-UN' AND a.certified_on <= :t AND (a.left_on IS NULL OR"
+            f" a.left_on >= :f OR {active})", {"f": FROM, "t": TO},
+        ).fetchone()[0]  # fmt: skip
+    assert len(people) == expected > 0
+    busiest = max(people, key=lambda r: r["sessions"])
+    assert busiest["sessions"] == _one(demo_sqlite, "SELECT count(*) FROM info_session WHERE"
+                                                    " ambassador_id = ? AND held_on BETWEEN ? AND"
+                                                    " ?", int(busiest["id"]), FROM, TO)  # fmt: skip
+    assert busiest["tier"] in ("Național", "Local")
+    places = _call(client, [(ids.DIRECTORY_LIB_GRID, "rowData")], _data(search))
+    places = places[f"{ids.DIRECTORY_LIB_GRID}.rowData"]
+    assert len(places) == _one(
+        demo_sqlite, "SELECT count(*) FROM library WHERE raion_code = 'MD-UN'"
+    )
+    assert {r["status"] for r in places} <= {"Activ", "Inactiv", "Nu e punct de acces"}
+
+
+def test_search_box_sets_the_quick_filter(client) -> None:  # type: ignore[no-untyped-def]
+    out = _call(client, [(ids.DIRECTORY_LIB_GRID, "dashGridOptions")],
+                [(ids.DIRECTORY_LIB_SEARCH, "value", "Ungheni")])  # fmt: skip
+    patch = out[f"{ids.DIRECTORY_LIB_GRID}.dashGridOptions"]
+    assert patch["operations"][0]["location"] == ["quickFilterText"]
+    assert patch["operations"][0]["params"]["value"] == "Ungheni"
+
+
+@pytest.fixture
+def risky_client(demo_copy: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A library whose name a spreadsheet would run as a formula."""
+    with sqlite3.connect(demo_copy) as conn:
+        conn.execute("UPDATE library SET name = '=HYPERLINK(\"http://x\";\"ș\")' WHERE id ="
+                     " (SELECT min(id) FROM library WHERE raion_code = 'MD-UN')")  # fmt: skip
+    return create_app(app_settings(f"sqlite:///{demo_copy}", tmp_path)).server.test_client()
+
+
+def test_directory_export_is_safe_and_translated(risky_client) -> None:  # type: ignore[no-untyped-def]
+    ids_ = (ids.DIRECTORY_LIB_CSV, ids.DIRECTORY_LIB_XLSX, ids.DIRECTORY_LIB_DOWNLOAD)
+    state = [
+        *_data(YEAR + "&raion=MD-UN&limba=ru"),
+        (ids.DIRECTORY_LIB_GRID, "virtualRowData", None),
+    ]
+    text = _export(risky_client, *ids_, state, "csv").decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert rows[0][:4] == ["Название", "Тип", "Населённый пункт", "Район"]
+    assert any(r[0].startswith("'=HYPERLINK") for r in rows[1:])  # neutralised
+    assert not any(r[0].startswith("=") for r in rows[1:])
+    sheet = load_workbook(io.BytesIO(_export(risky_client, *ids_, state, "xlsx"))).active
+    risky = next(c for c in sheet["A"] if str(c.value).startswith("=HYPERLINK"))
+    assert risky.data_type == "s"  # text, never a formula
+    assert risky.quotePrefix
+    assert any(c.value == t("kind.village", "ru") for c in sheet["B"])
+
+
+def test_ambassador_export_follows_the_grid_view(client) -> None:  # type: ignore[no-untyped-def]
+    rows = _call(client, [(ids.DIRECTORY_AMB_GRID, "rowData")], _data(YEAR + "&raion=MD-UN"))
+    rows = rows[f"{ids.DIRECTORY_AMB_GRID}.rowData"]
+    view = [{"id": r["id"]} for r in sorted(rows, key=lambda r: -r["requests"])[:3]]
+    state = [*_data(YEAR + "&raion=MD-UN"), (ids.DIRECTORY_AMB_GRID, "virtualRowData", view)]
+    ids_ = (ids.DIRECTORY_AMB_CSV, ids.DIRECTORY_AMB_XLSX, ids.DIRECTORY_AMB_DOWNLOAD)
+    table = list(csv.reader(io.StringIO(_export(client, *ids_, state, "csv").decode("utf-8-sig")),
+                            delimiter=";"))  # fmt: skip
+    assert table[0][0] == "Nume"
+    assert "Instruit de" in table[0]
+    names = {r["id"]: r["name"] for r in rows}
+    assert [r[0] for r in table[1:]] == [names[v["id"]] for v in view]
+
+
+# --- presentation ------------------------------------------------------------------------------
+
+
+def test_presentation_figures_against_sql(client, demo_sqlite: Path) -> None:  # type: ignore[no-untyped-def]
+    search = YEAR + "&raion=MD-CA"
+    out = _call(
+        client, [(ids.PRES_KPIS, "children"), (ids.PRES_SUBTITLE, "children")], _data(search)
+    )
+    tiles = {t["props"]["data-metric"]: int(t["props"]["children"][0]["props"]["data-value"])
+             for t in out[f"{ids.PRES_KPIS}.children"]}  # fmt: skip
+    assert tiles["citizens_served"] == _citizens_served(demo_sqlite, FROM, TO, "MD-CA")
+    assert "Cahul" in out[f"{ids.PRES_SUBTITLE}.children"]
+    figure = _call(client, [(ids.PRES_MAP, "figure")], _data(search))[f"{ids.PRES_MAP}.figure"]
+    assert {trace["type"] for trace in figure["data"]} == {"choropleth"}
+    assert figure["data"][0]["geojson"].endswith("/assets/geo/raions.geojson")
+    assert figure["layout"]["font"]["size"] >= 18
+    assert "height" not in figure["layout"]
+    trend = _call(client, [(ids.PRES_TREND, "figure")], _data(search))[f"{ids.PRES_TREND}.figure"]
+    assert sum(trend["data"][0]["y"]) == tiles["citizens_served"]
+    top = _call(client, [(ids.PRES_TOP, "figure")], _data())[f"{ids.PRES_TOP}.figure"]
+    assert len(top["data"][0]["y"]) == 10
+
+
+@pytest.mark.parametrize(
+    ("trigger", "current", "expected"),
+    [(ids.PRES_NEXT, "kpis", "map"), (ids.PRES_PREVIOUS, "kpis", "top"),
+     (ids.PRES_INTERVAL, "top", "kpis"), (ids.PRES_NEXT, "bogus", "kpis")],
+)  # fmt: skip
+def test_slides_advance_and_wrap(client, trigger: str, current: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    prop = "n_intervals" if trigger == ids.PRES_INTERVAL else "n_clicks"
+    inputs = [(ids.PRES_INTERVAL, "n_intervals", 0), (ids.PRES_PREVIOUS, "n_clicks", None),
+              (ids.PRES_NEXT, "n_clicks", None)]  # fmt: skip
+    inputs = [(c, p, 1) if c == trigger else (c, p, v) for c, p, v in inputs]
+    out = _call(client, [(ids.PRES_SLIDE, "value")], inputs,
+                state=[(ids.PRES_SLIDE, "value", current)], changed=[(trigger, prop)])  # fmt: skip
+    assert out[f"{ids.PRES_SLIDE}.value"] == expected
+
+
+def test_auto_advance_toggle(client) -> None:  # type: ignore[no-untyped-def]
+    on = _call(client, [(ids.PRES_INTERVAL, "disabled")], [(ids.PRES_AUTO, "value", True)])
+    off = _call(client, [(ids.PRES_INTERVAL, "disabled")], [(ids.PRES_AUTO, "value", False)])
+    assert on[f"{ids.PRES_INTERVAL}.disabled"] is False
+    assert off[f"{ids.PRES_INTERVAL}.disabled"] is True
+
+
+@pytest.mark.parametrize("search", ["?raion=MD-XX'--", "?de=2099-01-01", {"$ne": 1}])
+def test_crafted_searches_never_break_a_page(client, search: object) -> None:  # type: ignore[no-untyped-def]
+    pages = [
+        (ids.TARGETS_RAION_GRID, "rowData"),
+        (ids.COVERAGE_RANKING, "figure"),
+        (ids.DIRECTORY_AMB_GRID, "rowData"),
+        (ids.PRES_TREND, "figure"),
+    ]
+    for output in pages:
+        response = post_callback(client, [output], _data(search))  # type: ignore[arg-type]
+        assert response.status_code == 200
+        assert "Traceback" not in response.data.decode()
+
+
+# --- pure builders -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["ro", "en", "ru"])
+def test_fast_table_numbers_read_like_babel(lang: str) -> None:
+    from dashboard.i18n import fmt_int, fmt_number
+    from layouts.grid import int_text, number_text
+
+    for value in (0, 7, 999, 1234, 1234567, 1_000_000_000):
+        assert int_text(value, lang) == fmt_int(value, lang)
+        assert number_text(value + 0.25, lang) == fmt_number(value + 0.25, lang)
+    assert int_text(float("nan"), lang) == "—"
+
+
+@pytest.mark.parametrize("lang", ["ro", "en", "ru"])
+def test_grid_interface_is_translated(lang: str) -> None:
+    from layouts.grid import GRID_TEXT_KEYS, grid_locale
+
+    texts = grid_locale(lang)
+    assert all(texts[key] != f"grid.{key}" for key in GRID_TEXT_KEYS)
+    assert texts["thousandSeparator"] == {"ro": ".", "en": ",", "ru": "\xa0"}[lang]
+
+
+def test_grid_rows_export_frame_and_view() -> None:
+    import pandas as pd
+
+    from layouts.grid import DATE, INT, LABEL, STATUS, Column, export_frame, grid_rows, rows_in_view
+
+    frame = pd.DataFrame({
+        "key": [1, 2, 3],
+        "tier": ["national", "local", None],
+        "status": ["on_track", "behind", "no_target"],
+        "day": [dt.date(2026, 11, 2), None, dt.date(2025, 1, 31)],
+        "count": [1234, 0, None],
+    })  # fmt: skip
+    columns = [Column("tier", "directory.col.tier", LABEL, labels="tier"),
+               Column("status", "targets.col.status", STATUS, labels="status"),
+               Column("day", "common.last_activity", DATE, missing_key="common.never"),
+               Column("count", "metric.requests", INT)]  # fmt: skip
+    rows = grid_rows(frame, columns, "ro", "key")
+    assert rows[0] == {"id": "1", "tier": "Național", "status": "în grafic",
+                       "status__code": "on_track", "day": "2026-11-02", "day__text": "02.11.2026",
+                       "count": 1234.0, "count__text": "1.234"}  # fmt: skip
+    assert rows[1]["day"] is None
+    assert rows[1]["day__text"] == "niciodată"
+    assert rows[2]["tier"] is None
+    assert rows[2]["count__text"] == "—"
+    out = export_frame(frame, columns, "en")
+    assert out["tier"].tolist()[:2] == ["National", "Local"]
+    assert pd.isna(out["tier"].iloc[2])
+    assert out["status"].tolist() == ["on track", "behind", "no target"]
+    view = rows_in_view(frame, "key", [{"id": "3"}, {"id": "99"}, "junk", {"id": "1"}])
+    assert view["key"].tolist() == [3, 1]
+    assert rows_in_view(frame, "key", None) is frame
+
+
+def test_figures_say_no_data_in_words() -> None:
+    import pandas as pd
+
+    from layouts.figures.coverage import far_counts_figure, far_map_figure, ranking_figure
+    from layouts.figures.targets import cumulative_figure
+
+    def message(figure: dict[str, Any]) -> str:
+        return str(figure["layout"]["annotations"][0]["text"])
+
+    assert "Nu există date" in message(ranking_figure(pd.DataFrame(), None, "ro"))
+    counts = pd.DataFrame({"raion_name": ["Cahul"], "localities": [55], "far_localities": [0]})
+    assert "10 km" in message(far_counts_figure(counts, 10, "ro"))
+    empty_far = pd.DataFrame(columns=["lat", "lon", "distance_km", "locality", "raion_name"])
+    assert "10 km" in message(far_map_figure(empty_far, ["MD-CA"], 10, "ro", "/g.json"))
+    assert "There is no data" in message(cumulative_figure(pd.DataFrame(), {}, "en"))
+    later = pd.DataFrame({"month_key": [202701], "actual": [float("nan")], "target_line": [1.0]})
+    assert "not started" in message(cumulative_figure(later, {}, "en"))
+
+
+def test_default_target_and_slides() -> None:
+    import pandas as pd
+
+    from layouts.figures.targets import default_target, target_row
+
+    d = dt.date
+    frame = pd.DataFrame({
+        "target_id": [1, 2, 3],
+        "scope_kind": ["raion", "national", "national"],
+        "metric": ["requests", "citizens_served", "citizens_served"],
+        "period_start": [d(2026, 1, 1), d(2025, 1, 1), d(2026, 1, 1)],
+        "period_end": [d(2026, 12, 31), d(2025, 12, 31), d(2026, 12, 31)],
+        "scope_value": ["MD-CA", None, None],
+    })  # fmt: skip
+    assert default_target(frame, d(2026, 5, 1)) == 3
+    assert default_target(frame[:2], d(2026, 5, 1)) == 2  # the latest national one
+    assert default_target(frame[:1], d(2026, 5, 1)) == 1  # else the first in view
+    assert default_target(frame[:0], d(2026, 5, 1)) is None
+    assert target_row(frame, 3)["scope_value"] is None  # type: ignore[index]
+    assert target_row(frame, True) is None
+    assert target_row(frame, "3") is None
+    assert presentation.next_slide("top", 1) == "kpis"
+    assert presentation.next_slide(None, -1) == "kpis"  # unknown: back to the first
