@@ -93,6 +93,12 @@ def cmd_bench(args: argparse.Namespace, _settings: Settings) -> int:
     )
 
 
+def cmd_load(args: argparse.Namespace, _settings: Settings) -> int:
+    from dashboard.bench import load
+
+    return load.run(args.users, args.seconds, args.workers, _engines(args.engine), args.scale)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="eambasadori", description="eAmbasadori dashboard: serve, set up and load data."
@@ -140,6 +146,14 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--naive-count", type=int, default=10, help="scenarios for the baseline")
     bench.add_argument("--no-browser", action="store_true")
     bench.set_defaults(handler=cmd_bench)
+
+    load = sub.add_parser("load", help="simulated users against gunicorn on loopback")
+    load.add_argument("--users", type=int, default=25)
+    load.add_argument("--seconds", type=int, default=60)
+    load.add_argument("--workers", type=int, default=3)
+    load.add_argument("--engine", choices=("sqlite", "postgresql", "both"), default="sqlite")
+    load.add_argument("--scale", choices=("national", "demo"), default="national")
+    load.set_defaults(handler=cmd_load)
     return parser
 
 

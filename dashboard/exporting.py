@@ -32,10 +32,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 CSV_FORMATS = {"ro": (";", ","), "ru": (";", ","), "en": (",", ".")}  # (delimiter, decimal)
@@ -114,7 +110,11 @@ def _xlsx_value(value: Any) -> Any:
         return value.date() if _is_midnight(value) else value.replace(tzinfo=None)
     if isinstance(value, dt.date):
         return value
-    return ILLEGAL_CHARACTERS_RE.sub("", str(value))
+    return _ILLEGAL_XML.sub("", str(value))
+
+
+# Control characters XML cannot hold (the same set openpyxl refuses).
+_ILLEGAL_XML = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 
 
 def sheet_title(name: str) -> str:
@@ -127,6 +127,11 @@ def to_xlsx_bytes(
     frame: pd.DataFrame, headers: Mapping[str, str], sheet_name: str, lang: str = "ro"
 ) -> bytes:
     """The ``headers`` columns of ``frame`` as one XLSX sheet (see the module doc)."""
+    # openpyxl is imported on first export only: it costs every worker ~10 MB otherwise.
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     columns = _columns(frame, headers)
     date_format = XLSX_DATE_FORMATS.get(lang, XLSX_DATE_FORMATS["ro"])
     workbook = Workbook()

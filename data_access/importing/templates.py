@@ -12,14 +12,13 @@ services; the importer reads only the first sheet.
 from __future__ import annotations
 
 import io
-
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
+from typing import TYPE_CHECKING
 
 from data_access.importing.formats import COLUMNS, KINDS
 from data_access.reference import service_types_frame
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 FILE_NAMES = {"sessions": "eambasadori_sesiuni", "requests": "eambasadori_cereri"}
 EXAMPLES = {
@@ -59,6 +58,11 @@ def _t(key: str, lang: str) -> str:
 
 
 def _xlsx(kind: str, lang: str) -> bytes:
+    from openpyxl import Workbook  # loaded on the first XLSX template only
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
     book = Workbook()
     data = book.active
     assert data is not None
@@ -83,6 +87,8 @@ def _xlsx(kind: str, lang: str) -> bytes:
 
 
 def _instructions(book: Workbook, kind: str, lang: str) -> None:
+    from openpyxl.styles import Alignment, Font
+
     sheet = book.create_sheet(_t("sheet_help", lang))
     sheet.append([_t(f"h.{h}", lang) for h in ("column", "required", "meaning", "example")])
     for cell in sheet[1]:
@@ -106,6 +112,8 @@ def _instructions(book: Workbook, kind: str, lang: str) -> None:
 
 
 def _services(book: Workbook, lang: str) -> None:
+    from openpyxl.styles import Font
+
     sheet = book.create_sheet(_t("sheet_services", lang))
     sheet.append(["code", "name_ro", "name_en", "name_ru"])
     for cell in sheet[1]:

@@ -15,12 +15,14 @@ import re
 import warnings
 import zipfile
 from collections.abc import Iterator
-
-import openpyxl
+from typing import TYPE_CHECKING
 
 from data_access.importing.formats import ImportLimits
 from data_access.importing.normalize import Cell
 from data_access.importing.report import ImportFileError
+
+if TYPE_CHECKING:
+    import openpyxl
 
 _BOMB_FLOOR = 5 * 1024 * 1024  # below this uncompressed size, a high ratio is harmless
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
@@ -61,6 +63,8 @@ def check_zip(content: bytes, limits: ImportLimits) -> None:
 
 def xlsx_records(content: bytes, limits: ImportLimits) -> Iterator[tuple[int, list[Cell]]]:
     check_zip(content, limits)
+    import openpyxl  # loaded on the first XLSX only (~10 MB per worker otherwise)
+
     if not openpyxl.DEFUSEDXML:  # never parse untrusted XML without defusedxml
         raise RuntimeError("defusedxml must be installed (and not disabled) to read XLSX")
     try:

@@ -26,7 +26,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dashboard.filters import Filters
-from data_access import geo
 from data_access.models import Ambassador, Library, Locality, Raion
 from data_access.queries.breakdowns import by_raion
 from data_access.queries.directory import in_service_on, library_clauses
@@ -210,6 +209,8 @@ def _distances(session: Session, units: pd.DataFrame, points: pd.DataFrame) -> p
     places = read_frame(session, stmt.order_by(Locality.id), columns)
     places = places.merge(units[["raion_code", "raion_name"]], on="raion_code")
     active = points[~points["dormant"]].set_index("library_id")
+    from data_access import geo  # geopandas is loaded on the coverage page only (~15 MB)
+
     nearest = geo.nearest(places, active)
     places["distance_km"] = nearest["distance_km"].to_numpy()
     ids = nearest["target"].astype("Int64").to_numpy()
