@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import dash_bootstrap_components as dbc
 from dash import ALL, Dash, Input, Output, State, ctx, html, no_update
@@ -41,9 +43,15 @@ PAGE_LAYOUTS: dict[str, Callable[[str], Any]] = {
 def updated_text(status: DataStatus | None, lang: str) -> str:
     if status is None or status.updated_at is None:
         return ""
-    when = status.updated_at
-    stamp = f"{fmt_date(when.date(), lang)} {when.strftime('%H:%M')}"
+    when = local_time(status.updated_at)
+    stamp = f"{fmt_date(when.date(), lang)} {when.strftime('%H:%M:%S')}"
     return t("shell.updated_at", lang, when=stamp)
+
+
+def local_time(moment: dt.datetime) -> dt.datetime:
+    """Moldova's time of a stored moment (SQLite returns UTC without a zone)."""
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+    return aware.astimezone(ZoneInfo("Europe/Chisinau"))
 
 
 def notices_alert(notices: list[Any], lang: str) -> Any:

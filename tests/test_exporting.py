@@ -91,7 +91,8 @@ def test_xlsx_types_and_formula_injection(frame: pd.DataFrame) -> None:
     assert rows[3][2].value is None  # NaN -> empty cell
     for row, risky in zip(rows[4:], RISKY, strict=True):
         cell = row[0]
-        assert cell.value == risky  # kept verbatim ...
+        # kept verbatim (a leading CR reads back as LF unless lxml wrote the file) ...
+        assert cell.value.replace("\r", "\n") == risky.replace("\r", "\n")
         assert cell.data_type == "s"  # ... as text, not a formula
     assert len(rows[0]) == len(HEADERS)
 
