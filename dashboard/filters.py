@@ -10,7 +10,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field, replace
 
-from dashboard.periods import PROGRAM_START, Period
+from dashboard.periods import PROGRAM_START, Period, add_months, shift_months
 
 MAX_LIST_ITEMS = 64  # more values than any vocabulary holds is a crafted request
 
@@ -70,7 +70,16 @@ class Filters:
         return (self.date_to - self.date_from).days + 1
 
     def previous_period(self) -> Filters:
-        """The same filters over the equal-length period just before this one."""
+        """The same filters over the period of equal length just before this one.
+
+        A period that starts on a month's first day moves back by whole months (so "last 12
+        months" compares with the 12 months before, 2024 with 2023); any other by its days.
+        """
+        if self.date_from.day == 1:
+            to, since = self.date_to, self.date_from
+            months = (to.year - since.year) * 12 + to.month - since.month + 1
+            end = min(shift_months(to, -months), since - dt.timedelta(days=1))
+            return replace(self, date_from=add_months(since, -months), date_to=end, period=None)
         length = dt.timedelta(days=self.days)
         return replace(
             self, date_from=self.date_from - length, date_to=self.date_to - length, period=None

@@ -27,6 +27,12 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
+def shift_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` away, clamped to that month's end (31 March - 1 = 28/29 Feb)."""
+    first = add_months(day, months)
+    return min(first + dt.timedelta(days=day.day - 1), month_end(first))
+
+
 def month_end(day: dt.date) -> dt.date:
     return add_months(day, 1) - dt.timedelta(days=1)
 

@@ -15,14 +15,15 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import func, select, union
+from sqlalchemy import distinct, func, select, union
 from sqlalchemy.orm import Session
 
+from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
 from dashboard.periods import PROGRAM_START
-from data_access.models import Library
+from data_access.models import Library, RollupAmbassadorMonth
 from data_access.queries.frames import read_frame
-from data_access.queries.planner import aggregate, build_statement
+from data_access.queries.planner import aggregate, build_statement, split_range
 
 LOOKBACK_DAYS = 3 * 365  # how far back "last activity" looks (keeps the scan small)
 METRICS = (
@@ -76,7 +77,34 @@ def _active_ids_statement(session: Session, filters: Filters) -> Any:
     return union(*parts) if len(parts) > 1 else parts[0]
 
 
+def _active_in_whole_months(session: Session, filters: Filters) -> int | None:
+    """One scan of the ambassador rollup, when whole months with no service or format filter
+    answer the question (the usual case); None when the general path is needed."""
+    if NAIVE.get() or filters.services or filters.formats or filters.effective_raions == ():
+        return None
+    months, raw_spans = split_range(session, "requests", filters.date_from, filters.date_to)
+    if months is None or raw_spans:
+        return None
+    if split_range(session, "sessions", filters.date_from, filters.date_to) != (months, []):
+        return None
+    a = RollupAmbassadorMonth
+    stmt = select(func.count(distinct(a.ambassador_id))).where(
+        a.month_key.between(*months), (a.sessions > 0) | (a.requests > 0)
+    )
+    raions = filters.effective_raions
+    if raions is not None:
+        stmt = stmt.where(a.raion_code.in_(raions))
+    if filters.library_kinds:
+        stmt = stmt.where(a.library_kind.in_(filters.library_kinds))
+    if filters.tiers:
+        stmt = stmt.where(a.ambassador_tier.in_(filters.tiers))
+    return int(session.scalar(stmt) or 0)
+
+
 def active_ambassadors(session: Session, filters: Filters) -> int:
+    fast = _active_in_whole_months(session, filters)
+    if fast is not None:
+        return fast
     stmt = _active_ids_statement(session, filters)
     if stmt is None:
         return 0
@@ -97,10 +125,17 @@ def access_point_frame(session: Session, filters: Filters) -> pd.DataFrame:
     return read_frame(session, stmt, ["library_id", "raion_code", "accredited_on"])
 
 
-def last_activity_by_library(session: Session, filters: Filters) -> pd.DataFrame:
+def last_activity_by_library(
+    session: Session, filters: Filters, lookback_days: int = 0
+) -> pd.DataFrame:
     """Latest session or request day of each library up to the period end (any service), within
-    :data:`LOOKBACK_DAYS` before it (older activity shows as none: "more than 3 years ago")."""
-    start = max(PROGRAM_START, filters.date_to - dt.timedelta(days=LOOKBACK_DAYS))
+    ``lookback_days`` (default :data:`LOOKBACK_DAYS`) before it; older activity shows as none.
+
+    The window starts on a month's first day: the latest day is a max, so reading the whole
+    first month from the library rollup gives the same answer as reading from the cutoff day.
+    """
+    cutoff = filters.date_to - dt.timedelta(days=lookback_days or LOOKBACK_DAYS)
+    start = max(PROGRAM_START, cutoff.replace(day=1))
     history = replace(filters, date_from=start, services=(), tiers=(), formats=())
     if history.date_from > history.date_to:
         return pd.DataFrame(columns=["library_id", "last_day"])
@@ -118,11 +153,15 @@ def last_activity_by_library(session: Session, filters: Filters) -> pd.DataFrame
 
 
 def dormant_access_points(
-    session: Session, filters: Filters, dormant_days: int = 60
+    session: Session, filters: Filters, dormant_days: int = 60, lookback_days: int | None = None
 ) -> pd.DataFrame:
-    """Access points with no activity in the ``dormant_days`` before the period end."""
+    """Access points with no activity in the ``dormant_days`` before the period end.
+
+    ``last_day`` looks back ``lookback_days`` (default :data:`LOOKBACK_DAYS`); pass
+    ``dormant_days`` when only the count matters (a much smaller read).
+    """
     points = access_point_frame(session, filters)
-    last = last_activity_by_library(session, filters)
+    last = last_activity_by_library(session, filters, lookback_days or LOOKBACK_DAYS)
     merged = points.merge(last, on="library_id", how="left")
     cutoff = filters.date_to - dt.timedelta(days=dormant_days)
     is_dormant = merged["last_day"].isna() | (merged["last_day"] < cutoff)
@@ -134,7 +173,11 @@ def kpis(session: Session, filters: Filters, dormant_days: int = 60, *,
     """Every headline metric for one filtered period (``dormant_access_points`` is 0 when
     ``with_dormant`` is False, e.g. for the previous period, where nobody shows it)."""
     sessions, participants, requests = activity_totals(session, filters)
-    dormant = len(dormant_access_points(session, filters, dormant_days)) if with_dormant else 0
+    dormant = (
+        len(dormant_access_points(session, filters, dormant_days, lookback_days=dormant_days))
+        if with_dormant
+        else 0
+    )
     return Kpis(
         sessions=sessions,
         participants=participants,

@@ -36,7 +36,7 @@ from data_access.models import Ambassador, Library, Raion, Target
 from data_access.models.base import TARGET_METRICS, TARGET_SCOPES
 from data_access.queries.breakdowns import activity_by
 from data_access.queries.frames import read_frame
-from data_access.queries.metrics import access_point_frame
+from data_access.queries.metrics import access_point_frame, active_ambassadors
 from data_access.queries.planner import aggregate
 
 ACTIVITY_METRICS = ("sessions", "participants", "requests", "citizens_served")
@@ -172,6 +172,8 @@ class PeriodActuals:
         if metric == "access_points":
             return float(self.access_points(scope_kind, key, self.filters.date_to))
         if metric == "active_ambassadors":
+            if scope_kind == "national":  # one count, not every (raion, ambassador) pair
+                return float(active_ambassadors(self.session, self.filters))
             pairs = self.active_pairs
             if scope_kind == "raion":
                 pairs = pairs[pairs["raion_code"] == key]
