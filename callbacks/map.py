@@ -15,8 +15,8 @@ from dashboard.context import AppContext
 from dashboard.filters import Filters
 from dashboard.i18n import t
 from dashboard.url_state import to_query
-from data_access.queries import breakdowns, metrics
-from data_access.queries.libraries import library_roster
+from data_access.queries import breakdowns
+from data_access.queries.libraries import library_markers, library_roster
 from layouts import ids
 from layouts.figures.raion_map import LIBRARIES, map_figure, map_updates
 from layouts.pages.map import MAP_METRICS
@@ -24,41 +24,11 @@ from layouts.pages.map import MAP_METRICS
 GEOJSON_ASSET = "geo/raions.geojson"
 
 
-def library_frame(app_ctx: AppContext, filters: Filters) -> pd.DataFrame:
-    """One row per library: static facts plus this period's activity and marker class."""
-    with app_ctx.db.session() as s:
-        roster = library_roster(s, filters.date_to)
-        activity = breakdowns.activity_by(s, filters, "library_id")
-        last = metrics.last_activity_by_library(s, replace(filters, raions=(), library_kinds=()))
-    frame = roster.merge(activity.drop(columns=["last_day"]), on="library_id", how="left")
-    frame = frame.merge(last, on="library_id", how="left")
-    for column in ("sessions", "participants", "requests"):
-        frame[column] = frame[column].fillna(0).astype("int64")
-    frame["citizens_served"] = frame["participants"] + frame["requests"]
-    since = pd.to_datetime(frame["last_day"])
-    frame["days_since_activity"] = (pd.Timestamp(filters.date_to) - since).dt.days
-    is_point = frame["accredited_on"].notna() & (frame["accredited_on"] <= filters.date_to)
-    dormant = is_point & (
-        frame["days_since_activity"].isna()
-        | (frame["days_since_activity"] > app_ctx.settings.dormant_days)
-    )
-    tier = frame["national_ambassadors"].gt(0).map({True: "national", False: "local"})
-    tier = tier.where(
-        frame["national_ambassadors"].gt(0) | frame["local_ambassadors"].gt(0), "none"
-    )
-    frame["marker_class"] = tier.where(~dormant, "dormant")
-    raions = filters.effective_raions
-    in_view = frame["raion_code"].isin(raions) if raions is not None else True
-    if filters.library_kinds:
-        in_view = in_view & frame["kind"].isin(filters.library_kinds)
-    frame["visible"] = in_view & (is_point | frame["citizens_served"].gt(0))
-    return frame
-
-
 def map_data(app_ctx: AppContext, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
     with app_ctx.db.session() as s:
         raions = breakdowns.by_raion(s, replace(filters, raions=()))
-    return raions, library_frame(app_ctx, filters)
+        libraries = library_markers(s, filters, app_ctx.settings.dormant_days)
+    return raions, libraries
 
 
 def selection_text(filters: Filters, names: dict[str, str], lang: str) -> str:
