@@ -216,13 +216,14 @@ def _ambassadors(months: Months) -> Select[Any]:
         s.month_key, s.ambassador_id, s.library_id, s.raion_code,
         func.count().label("sessions"), func.sum(s.participants).label("participants"),
         literal(0).label("requests"), func.max(s.held_on).label("last_session_day"),
-        no_day.label("last_request_day"),
+        no_day.label("last_request_day"), func.min(s.held_on).label("first_day"),
     ).where(in_months(s.month_key, months)).group_by(
         s.month_key, s.ambassador_id, s.library_id, s.raion_code
     )  # fmt: skip
     requests_part = select(
         r.month_key, r.ambassador_id, r.library_id, r.raion_code,
         literal(0), literal(0), func.count(), no_day, func.max(r.requested_on),
+        func.min(r.requested_on),
     ).where(in_months(r.month_key, months), r.ambassador_id.is_not(None)).group_by(
         r.month_key, r.ambassador_id, r.library_id, r.raion_code
     )  # fmt: skip
@@ -231,7 +232,8 @@ def _ambassadors(months: Months) -> Select[Any]:
     dims = [u.c.month_key, u.c.ambassador_id, u.c.library_id, u.c.raion_code, lib.kind, amb.tier]
     return (
         select(*dims, *_summed(u, ("sessions", "participants", "requests")),
-               func.max(u.c.last_session_day), func.max(u.c.last_request_day))
+               func.max(u.c.last_session_day), func.max(u.c.last_request_day),
+               func.min(u.c.first_day))
         .join(lib, lib.id == u.c.library_id)
         .join(amb, amb.id == u.c.ambassador_id)
         .group_by(*dims)

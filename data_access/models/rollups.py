@@ -96,6 +96,9 @@ class RollupAmbassadorMonth(Base):
     requests: Mapped[int] = mapped_column(Integer)
     last_session_day: Mapped[dt.date | None] = mapped_column(Date)
     last_request_day: Mapped[dt.date | None] = mapped_column(Date)
+    # First day of any activity in the month: with the last days, says whether an ambassador
+    # was active in a partial month at the edge of a range without reading the facts.
+    first_day: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class RollupRequestRaionMonth(Base):

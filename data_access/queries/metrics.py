@@ -15,15 +15,15 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import distinct, func, select, union
+from sqlalchemy import and_, distinct, func, or_, select, true, union
 from sqlalchemy.orm import Session
 
 from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
-from dashboard.periods import PROGRAM_START
+from dashboard.periods import PROGRAM_START, month_end
 from data_access.models import Library, RollupAmbassadorMonth
 from data_access.queries.frames import read_frame
-from data_access.queries.planner import aggregate, build_statement, split_range
+from data_access.queries.planner import aggregate, build_statement, has_facts_between, month_key
 
 LOOKBACK_DAYS = 3 * 365  # how far back "last activity" looks (keeps the scan small)
 METRICS = (
@@ -77,19 +77,38 @@ def _active_ids_statement(session: Session, filters: Filters) -> Any:
     return union(*parts) if len(parts) > 1 else parts[0]
 
 
-def _active_in_whole_months(session: Session, filters: Filters) -> int | None:
-    """One scan of the ambassador rollup, when whole months with no service or format filter
-    answer the question (the usual case); None when the general path is needed."""
+def _active_from_rollup(session: Session, filters: Filters) -> int | None:
+    """Active ambassadors from one scan of the ambassador rollup (None: use the general path).
+
+    Whole months count every row; in a partial first month an ambassador counts when their last
+    day there is on or after the start, in a partial last month when their first day is on or
+    before the end (a month is whole when nothing happened after the end in it).
+    """
     if NAIVE.get() or filters.services or filters.formats or filters.effective_raions == ():
         return None
-    months, raw_spans = split_range(session, "requests", filters.date_from, filters.date_to)
-    if months is None or raw_spans:
-        return None
-    if split_range(session, "sessions", filters.date_from, filters.date_to) != (months, []):
-        return None
+    start, end = filters.date_from, filters.date_to
     a = RollupAmbassadorMonth
+    head, tail = month_key(start), month_key(end)
+    head_whole = start.day == 1
+    tail_whole = not any(
+        has_facts_between(session, fact, end + dt.timedelta(days=1), month_end(end))
+        for fact in ("sessions", "requests")
+    )
+    active_after_start = (a.last_session_day >= start) | (a.last_request_day >= start)
+    head_condition = true() if head_whole else active_after_start
+    tail_condition = true() if tail_whole else a.first_day <= end
+    if head == tail:
+        if not (head_whole or tail_whole):
+            return None  # both edges inside one month: only the facts can tell
+        when = and_(a.month_key == head, head_condition, tail_condition)
+    else:
+        when = or_(
+            and_(a.month_key == head, head_condition),
+            and_(a.month_key > head, a.month_key < tail),
+            and_(a.month_key == tail, tail_condition),
+        )
     stmt = select(func.count(distinct(a.ambassador_id))).where(
-        a.month_key.between(*months), (a.sessions > 0) | (a.requests > 0)
+        a.month_key.between(head, tail), when
     )
     raions = filters.effective_raions
     if raions is not None:
@@ -102,7 +121,7 @@ def _active_in_whole_months(session: Session, filters: Filters) -> int | None:
 
 
 def active_ambassadors(session: Session, filters: Filters) -> int:
-    fast = _active_in_whole_months(session, filters)
+    fast = _active_from_rollup(session, filters)
     if fast is not None:
         return fast
     stmt = _active_ids_statement(session, filters)

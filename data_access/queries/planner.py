@@ -39,7 +39,8 @@ def _date_column(fact: Fact) -> Any:
     return ServiceRequest.requested_on if fact == "requests" else InfoSession.held_on
 
 
-def _has_facts_between(session: Session, fact: Fact, first: dt.date, last: dt.date) -> bool:
+def has_facts_between(session: Session, fact: Fact, first: dt.date, last: dt.date) -> bool:
+    """Whether any fact falls on ``[first, last]`` (an index probe on the date)."""
     if first > last:
         return False
     column = _date_column(fact)
@@ -51,7 +52,7 @@ def split_range(
 ) -> tuple[tuple[int, int] | None, list[DateSpan]]:
     """(whole months as a month-key range or None, raw day spans for the partial edges)."""
     start = first.replace(day=1)
-    if first != start and _has_facts_between(session, fact, start, first - dt.timedelta(days=1)):
+    if first != start and has_facts_between(session, fact, start, first - dt.timedelta(days=1)):
         head_last = min(month_end(first), last)
         if head_last == last:
             return None, [(first, last)]
@@ -61,7 +62,7 @@ def split_range(
         raw = []
         first = start
     end = month_end(last)
-    if last != end and _has_facts_between(session, fact, last + dt.timedelta(days=1), end):
+    if last != end and has_facts_between(session, fact, last + dt.timedelta(days=1), end):
         tail_first = last.replace(day=1)
         raw.append((max(tail_first, first), last))
         last = tail_first - dt.timedelta(days=1)
