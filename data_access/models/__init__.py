@@ -14,11 +14,13 @@ from data_access.models.rollups import (
     RollupRequestRaionMonth,
     RollupRequestServiceDay,
     RollupRequestServiceMonth,
+    RollupRequestTierMonth,
     RollupSessionLibraryMonth,
     RollupSessionMaskMonth,
     RollupSessionMonth,
     RollupSessionRaionMonth,
     RollupSessionServiceMonth,
+    RollupSessionTierMonth,
 )
 
 __all__ = [
@@ -40,11 +42,13 @@ __all__ = [
     "RollupRequestRaionMonth",
     "RollupRequestServiceDay",
     "RollupRequestServiceMonth",
+    "RollupRequestTierMonth",
     "RollupSessionLibraryMonth",
     "RollupSessionMaskMonth",
     "RollupSessionMonth",
     "RollupSessionRaionMonth",
     "RollupSessionServiceMonth",
+    "RollupSessionTierMonth",
     "ServiceRequest",
     "ServiceType",
     "Target",

@@ -210,3 +210,36 @@ class RollupSessionMaskMonth(Base):
     format: Mapped[str] = mapped_column(String(10), primary_key=True)
     sessions: Mapped[int] = mapped_column(Integer)
     participants: Mapped[int] = mapped_column(Integer)
+
+
+class RollupRequestTierMonth(Base):
+    """Requests per month, raion, library kind and ambassador tier (kind/tier filters)."""
+
+    __tablename__ = "rollup_request_tier_month"
+
+    month_key: Mapped[int] = mapped_column(Integer, primary_key=True)
+    raion_code: Mapped[str] = mapped_column(String(5), primary_key=True)
+    library_kind: Mapped[str] = mapped_column(String(10), primary_key=True)
+    ambassador_tier: Mapped[str] = mapped_column(String(10), primary_key=True)
+    requests: Mapped[int] = mapped_column(Integer)
+    on_behalf_self: Mapped[int] = mapped_column(Integer)
+    on_behalf_relative_abroad: Mapped[int] = mapped_column(Integer)
+    on_behalf_other: Mapped[int] = mapped_column(Integer)
+    outcome_submitted: Mapped[int] = mapped_column(Integer)
+    outcome_completed: Mapped[int] = mapped_column(Integer)
+    outcome_failed: Mapped[int] = mapped_column(Integer)
+
+
+class RollupSessionTierMonth(Base):
+    """Sessions per month, raion, library kind, ambassador tier, format and audience."""
+
+    __tablename__ = "rollup_session_tier_month"
+
+    month_key: Mapped[int] = mapped_column(Integer, primary_key=True)
+    raion_code: Mapped[str] = mapped_column(String(5), primary_key=True)
+    library_kind: Mapped[str] = mapped_column(String(10), primary_key=True)
+    ambassador_tier: Mapped[str] = mapped_column(String(10), primary_key=True)
+    format: Mapped[str] = mapped_column(String(10), primary_key=True)
+    audience: Mapped[str] = mapped_column(String(30), primary_key=True)
+    sessions: Mapped[int] = mapped_column(Integer)
+    participants: Mapped[int] = mapped_column(Integer)
