@@ -1,21 +1,17 @@
-"""Overview callbacks: KPI cards, trend, breakdowns. Thin: parse -> query -> build."""
+"""Overview callbacks: trend and breakdowns (the KPI cards: callbacks/overview_kpis.py)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output
 
 from callbacks.common import DATA_INPUTS, figures_fallback, guarded
 from dashboard.context import AppContext
 from dashboard.filters import Filters
 from dashboard.i18n import t
-from data_access.queries import breakdowns, metrics
-from data_access.queries.kpi_targets import current_targets
-from data_access.queries.metrics import Kpis
+from data_access.queries import breakdowns
 from layouts import ids
-from layouts.components import kpi_card
 from layouts.figures.breakdowns import (
     raion_rank_figure,
     service_figure,
@@ -24,7 +20,6 @@ from layouts.figures.breakdowns import (
 )
 from layouts.figures.trend import trend_figure
 
-KPI_METRICS = metrics.METRICS
 BREAKDOWN_OUTPUTS = [
     ids.BY_SERVICE,
     ids.BY_AUDIENCE,
@@ -33,35 +28,6 @@ BREAKDOWN_OUTPUTS = [
     ids.TOP_RAIONS,
     ids.BOTTOM_RAIONS,
 ]
-
-
-KpiData = tuple[Kpis, Kpis, dict[str, dict[str, Any]]]
-
-
-def kpi_values(app_ctx: AppContext, filters: Filters) -> KpiData:
-    """This period's and the previous equal period's headline metrics, and current targets."""
-    days = app_ctx.settings.dormant_days
-    with app_ctx.db.session() as s:
-        current = metrics.kpis(s, filters, days)
-        previous = metrics.kpis(s, filters.previous_period(), days, with_dormant=False)
-        targets = current_targets(s, filters, app_ctx.today())
-    return current, previous, targets
-
-
-def kpi_cards(data: KpiData, lang: str, dormant_days: int) -> list[Any]:
-    current, previous, targets = data
-    cards = []
-    for metric in KPI_METRICS:
-        note = None
-        if metric == "access_points":
-            note = t(
-                "kpi.dormant_note", lang, count=current.dormant_access_points, days=dormant_days
-            )
-        definition = t(f"metric.{metric}.def", lang)
-        card = kpi_card(metric, current.value(metric), previous.value(metric), lang,
-                        definition=definition, note=note, progress=targets.get(metric))  # fmt: skip
-        cards.append(dbc.Col(card, xs=12, sm=6, xl=4, xxl=2))
-    return cards
 
 
 def breakdown_figures(app_ctx: AppContext, filters: Filters, lang: str) -> list[dict[str, Any]]:
@@ -91,20 +57,7 @@ def breakdown_figures(app_ctx: AppContext, filters: Filters, lang: str) -> list[
     ]
 
 
-def _kpi_fallback(_lang: str, message: str) -> list[Any]:
-    return [dbc.Col(dbc.Alert(message, color="warning"))]
-
-
 def register(app: Dash, app_ctx: AppContext) -> None:
-    @app.callback(Output(ids.KPI_ROW, "children"), *DATA_INPUTS)
-    @guarded(_kpi_fallback)
-    def update_kpis(search: str | None, version: Any) -> list[Any]:
-        filters, _, lang = app_ctx.parse(search)
-        data = app_ctx.memo(
-            "overview.kpis", (filters.cache_key(), version), lambda: kpi_values(app_ctx, filters)
-        )
-        return kpi_cards(data, lang, app_ctx.settings.dormant_days)
-
     @app.callback(
         Output(ids.TREND, "figure"),
         *DATA_INPUTS,

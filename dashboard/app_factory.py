@@ -17,6 +17,7 @@ from callbacks import directory as directory_callbacks
 from callbacks import filters as filter_callbacks
 from callbacks import map as map_callbacks
 from callbacks import overview as overview_callbacks
+from callbacks import overview_kpis as overview_kpi_callbacks
 from callbacks import presentation as presentation_callbacks
 from callbacks import shell as shell_callbacks
 from callbacks import targets as targets_callbacks
@@ -31,6 +32,18 @@ from layouts.filter_panel import filter_panel
 from layouts.shell import root_layout
 
 log = logging.getLogger(__name__)
+CALLBACK_MODULES = (
+    shell_callbacks,
+    filter_callbacks,
+    overview_callbacks,
+    overview_kpi_callbacks,
+    map_callbacks,
+    targets_callbacks,
+    coverage_callbacks,
+    directory_callbacks,
+    presentation_callbacks,
+    data_callbacks,
+)
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 BOOTSTRAP_CSS = "/vendor/bootstrap.min.css"
 
@@ -89,9 +102,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     _add_routes(server, app_ctx)
     if settings.naive_baseline:
         server.before_request(lambda: NAIVE.set(True) and None)
-    for module in (shell_callbacks, filter_callbacks, overview_callbacks, map_callbacks,
-                   targets_callbacks, coverage_callbacks, directory_callbacks,
-                   presentation_callbacks, data_callbacks):  # fmt: skip
+    for module in CALLBACK_MODULES:
         module.register(app, app_ctx)
     return app
 

@@ -118,25 +118,27 @@ def target_line(progress: dict[str, Any] | None, lang: str) -> html.Div:
     )
 
 
-def kpi_card(
-    metric: str,
-    value: int,
-    previous: int | None,
-    lang: str,
-    *,
-    definition: str,
-    progress: dict[str, Any] | None = None,
-    note: str | None = None,
-) -> dbc.Card:
+def kpi_card(metric: str, lang: str, *, definition: str) -> dbc.Card:
+    """A KPI card's frame; its value, change, note and target are filled by callbacks."""
     tooltip_id = f"kpi-def-{metric}"
-    body: list[Any] = [
-        html.Div([html.Span(t(f"metric.{metric}", lang)), info_icon(tooltip_id, definition)],
-                 className="kpi-title"),
-        html.Div(fmt_int(value, lang), className="kpi-value", **{"data-value": str(value)}),
-    ]  # fmt: skip
-    if previous is not None:
-        body.append(change_badge(value, previous, lang))
-    if note:
-        body.append(html.Div(note, className="kpi-note"))
-    body.append(target_line(progress, lang))
-    return dbc.Card(dbc.CardBody(body), id=ids.kpi(metric), className="kpi-card h-100")
+    return dbc.Card(
+        dbc.CardBody(
+            [
+                html.Div(
+                    [html.Span(t(f"metric.{metric}", lang)), info_icon(tooltip_id, definition)],
+                    className="kpi-title",
+                ),
+                html.Div(html.Div("…", className="kpi-value"), id=ids.kpi_part(metric, "value")),
+                html.Div(id=ids.kpi_part(metric, "change")),
+                html.Div(id=ids.kpi_part(metric, "note")),
+                html.Div(id=ids.kpi_part(metric, "target")),
+            ]
+        ),
+        id=ids.kpi(metric),
+        className="kpi-card h-100",
+    )  # fmt: skip
+
+
+def kpi_value(value: int, lang: str) -> html.Div:
+    """The big number, with the raw value in ``data-value`` (tests read it)."""
+    return html.Div(fmt_int(value, lang), className="kpi-value", **{"data-value": str(value)})

@@ -61,6 +61,11 @@ def kpi(metric: str) -> dict[str, str]:
     return {"type": "kpi", "metric": metric}
 
 
+def kpi_part(metric: str, part: str) -> dict[str, str]:
+    """The value / change / note / target slot of a KPI card."""
+    return {"type": "kpi-part", "metric": metric, "part": part}
+
+
 def chart_message(chart: str) -> dict[str, str]:
     return {"type": "chart-message", "chart": chart}
 

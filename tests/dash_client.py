@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -12,8 +13,6 @@ Prop = tuple[Any, str]  # (component id, property)
 
 def _prop_id(cid: Any, prop: str) -> str:
     if isinstance(cid, dict):
-        import json
-
         return json.dumps(cid, separators=(",", ":"), sort_keys=True) + "." + prop
     return f"{cid}.{prop}"
 
@@ -55,3 +54,23 @@ def post_callback(
 
 def response_value(response: Any, cid: str, prop: str) -> Any:
     return response.get_json()["response"][cid][prop]
+
+
+def kpi_values(client: FlaskClient, search: str, version: int = 1) -> dict[str, int]:
+    """Metric -> the number its KPI card shows, through the two KPI callbacks over HTTP."""
+    from callbacks.overview_kpis import ACTIVITY, DORMANT_NOTE, PLACES
+    from layouts import ids
+
+    inputs = [(ids.URL, "search", search), (ids.DATA_VERSION, "data", version)]
+    values: dict[str, int] = {}
+    for metrics, extra in ((ACTIVITY, []), (PLACES, [DORMANT_NOTE])):
+        outputs = [(ids.kpi_part(m, p), "children") for m in metrics for p in ("value", "change")]
+        outputs += [(o.component_id, o.component_property) for o in extra]
+        response = post_callback(client, outputs, inputs)
+        assert response.status_code == 200, response.data[:300]
+        body = response.get_json()["response"]
+        for metric in metrics:
+            key = json.dumps(ids.kpi_part(metric, "value"), separators=(",", ":"), sort_keys=True)
+            value = body[key]["children"]["props"]["data-value"]
+            values[metric] = int(value)
+    return values

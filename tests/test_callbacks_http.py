@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
+from callbacks.overview_kpis import ACTIVITY
 from dashboard.app_factory import create_app
 from layouts import ids
 from tests.conftest import app_settings
-from tests.dash_client import post_callback, response_value
+from tests.dash_client import kpi_values, post_callback, response_value
 
 DATA = [(ids.URL, "search"), (ids.DATA_VERSION, "data")]
 
@@ -34,18 +35,6 @@ def _sql(path: Path, sql: str, **params: object) -> int:
     return int(value or 0)
 
 
-def _kpi_values(response) -> dict[str, int]:  # type: ignore[no-untyped-def]
-    """Metric -> value from the rendered KPI cards (data-value attributes)."""
-    cards = response_value(response, ids.KPI_ROW, "children")
-    values = {}
-    for col in cards:
-        card = col["props"]["children"]
-        metric = card["props"]["id"]["metric"]
-        body = card["props"]["children"]["props"]["children"]
-        values[metric] = int(body[1]["props"]["data-value"])
-    return values
-
-
 def test_pages_and_layout_are_served(client) -> None:  # type: ignore[no-untyped-def]
     assert client.get("/").status_code == 200
     assert client.get("/harta?raion=MD-UN").status_code == 200
@@ -61,9 +50,7 @@ def test_pages_and_layout_are_served(client) -> None:  # type: ignore[no-untyped
 
 def test_kpis_equal_direct_sql(client, demo_sqlite: Path) -> None:  # type: ignore[no-untyped-def]
     search = "?raion=MD-UN,MD-CU&serviciu=cazier&de=2024-01-01&pana=2024-12-31"
-    response = post_callback(client, [(ids.KPI_ROW, "children")], _data_inputs(search))
-    assert response.status_code == 200
-    values = _kpi_values(response)
+    values = kpi_values(client, search)
     requests = _sql(
         demo_sqlite,
         "SELECT count(*) FROM service_request WHERE raion_code IN ('MD-UN','MD-CU')"
@@ -168,7 +155,8 @@ CRAFTED = [
 
 @pytest.mark.parametrize("search", CRAFTED)
 def test_crafted_searches_are_handled(client, search: str) -> None:  # type: ignore[no-untyped-def]
-    response = post_callback(client, [(ids.KPI_ROW, "children")], _data_inputs(search))
+    outputs = [(ids.kpi_part(m, p), "children") for m in ACTIVITY for p in ("value", "change")]
+    response = post_callback(client, outputs, _data_inputs(search))
     assert response.status_code == 200
     body = response.data.decode()
     assert "Traceback" not in body
@@ -178,10 +166,10 @@ def test_crafted_searches_are_handled(client, search: str) -> None:  # type: ign
 @pytest.mark.parametrize(
     "payload",
     [
-        {"output": "kpi-row.children", "outputs": {"id": "kpi-row", "property": "children"},
+        {"output": "trend-graph.figure", "outputs": {"id": "trend-graph", "property": "figure"},
          "inputs": [{"id": "url", "property": "search", "value": {"$ne": 1}},
                     {"id": "data-version", "property": "data", "value": "x"}]},
-        {"output": "kpi-row.children", "inputs": "not a list"},
+        {"output": "trend-graph.figure", "inputs": "not a list"},
         {"output": "no-such.prop", "outputs": {"id": "no-such", "property": "prop"}, "inputs": []},
         {"output": "raion-map.figure", "outputs": {"id": "raion-map", "property": "figure"},
          "inputs": [{"id": "url", "property": "search", "value": ["MD-UN"] * 100000}]},

@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from layouts.components import change_badge, kpi_card
+from layouts import ids
+from layouts.components import change_badge, kpi_card, kpi_value
 from layouts.figures.breakdowns import raion_rank_figure, service_figure, share_figure
 from layouts.figures.common import hbar_figure, message_figure
 from layouts.figures.raion_map import (
@@ -128,9 +129,11 @@ def test_change_badge() -> None:
 
 
 @pytest.mark.parametrize("lang", ["ro", "en", "ru"])
-def test_kpi_card_carries_value_and_definition(lang: str) -> None:
-    card = kpi_card("requests", 12345, 10000, lang, definition="def")
-    body = card.children.children
-    assert body[1].className == "kpi-value"
-    assert body[1].to_plotly_json()["props"]["data-value"] == "12345"
+def test_kpi_card_frame_and_value(lang: str) -> None:
+    card = kpi_card("requests", lang, definition="def")
     assert card.id == {"type": "kpi", "metric": "requests"}
+    slots = [child.id for child in card.children.children[1:]]
+    assert slots == [ids.kpi_part("requests", p) for p in ("value", "change", "note", "target")]
+    number = kpi_value(12345, lang)
+    assert number.className == "kpi-value"
+    assert number.to_plotly_json()["props"]["data-value"] == "12345"

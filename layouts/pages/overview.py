@@ -7,9 +7,17 @@ from dash import html
 
 from dashboard.i18n import t
 from layouts import ids
-from layouts.components import chart_card, dropdown
+from layouts.components import chart_card, dropdown, kpi_card
 
+KPI_METRICS = (
+    "sessions", "participants", "requests", "citizens_served", "active_ambassadors",
+    "access_points",
+)  # fmt: skip
 TREND_METRICS = ("citizens_served", "sessions", "participants", "requests")
+
+
+def _definition(metric: str, lang: str) -> str:
+    return t(f"metric.{metric}.def", lang)
 
 
 def layout(lang: str) -> html.Div:
@@ -25,7 +33,16 @@ def layout(lang: str) -> html.Div:
     return html.Div(
         [
             html.H1(t("overview.title", lang), className="page-title"),
-            dbc.Row(id=ids.KPI_ROW, className="g-3 mb-3 kpi-row"),
+            dbc.Row(
+                [
+                    dbc.Col(
+                        kpi_card(m, lang, definition=_definition(m, lang)), xs=12, sm=6, xl=4, xxl=2
+                    )
+                    for m in KPI_METRICS
+                ],
+                id=ids.KPI_ROW,
+                className="g-3 mb-3 kpi-row",
+            ),
             dbc.Row(
                 dbc.Col(
                     chart_card(t("overview.trend", lang), ids.TREND, lang, extra=metric_picker)

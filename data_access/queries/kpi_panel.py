@@ -1,0 +1,46 @@
+"""The numbers of the overview's KPI cards: each metric now and in the previous equal period.
+
+Split in two groups (activity; ambassadors and access points) so the page can ask for them in
+parallel; the targets come from :mod:`data_access.queries.kpi_targets`.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from dashboard.filters import Filters
+from data_access.queries import metrics
+
+Pair = tuple[int, int]  # (this period, the previous equal period)
+
+
+def activity_pairs(session: Session, filters: Filters) -> dict[str, Pair]:
+    now = metrics.activity_totals(session, filters)
+    before = metrics.activity_totals(session, filters.previous_period())
+    pairs = {
+        name: (current, previous)
+        for name, current, previous in zip(
+            ("sessions", "participants", "requests"), now, before, strict=True
+        )
+    }
+    pairs["citizens_served"] = (now[1] + now[2], before[1] + before[2])
+    return pairs
+
+
+def place_pairs(
+    session: Session, filters: Filters, dormant_days: int
+) -> tuple[dict[str, Pair], int]:
+    """Active ambassadors and access points (now, before), and the dormant access points now."""
+    previous = filters.previous_period()
+    pairs = {
+        "active_ambassadors": (
+            metrics.active_ambassadors(session, filters),
+            metrics.active_ambassadors(session, previous),
+        ),
+        "access_points": (
+            len(metrics.access_point_frame(session, filters)),
+            len(metrics.access_point_frame(session, previous)),
+        ),
+    }
+    dormant = metrics.dormant_access_points(session, filters, dormant_days, dormant_days)
+    return pairs, len(dormant)
