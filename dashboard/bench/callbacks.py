@@ -115,7 +115,7 @@ def run_engine(database_url: str, scenarios: list[Scenario], naive_count: int) -
         gunicorn(database_url, cache_dir=cache_dir) as fast,
     ):
         optimised = measure_server(fast, cases, scenarios, version, with_cache_hit=True)
-        memory = fast.worker_rss_mb()
+        memory = {"rss_mb": fast.worker_rss_mb(), "pss_mb": fast.worker_pss_mb()}
     naive_scenarios = scenarios[:naive_count]
     with gunicorn(database_url, env={"EAMBASADORI_NAIVE_BASELINE": "1"}) as slow:
         naive = measure_server(slow, cases, naive_scenarios, version, with_cache_hit=False)
@@ -128,7 +128,7 @@ def run_engine(database_url: str, scenarios: list[Scenario], naive_count: int) -
         row["naive_p50_ms"], row["naive_p95_ms"] = base["p50_ms"], base["p95_ms"]
         row["speedup_p50"] = _ratio(base["p50_ms"], same["p50_ms"])
         row["speedup_p95"] = _ratio(base["p95_ms"], same["p95_ms"])
-    return {"callbacks": optimised, "worker_rss_mb": memory}
+    return {"callbacks": optimised, "worker_memory": memory}
 
 
 def _ratio(naive_ms: float, fast_ms: float) -> float | None:

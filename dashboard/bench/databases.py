@@ -16,6 +16,7 @@ from data_access.pg_cluster import PgCluster, free_port
 from data_access.schema import init_db
 
 BENCH_UNTIL = dt.date(2026, 11, 25)
+PG_BENCH_DIR = Path("/var/tmp/eambasadori-bench-pg")
 
 
 def bench_dir() -> Path:
@@ -45,7 +46,8 @@ def postgres_database(
     scale: str = "national", pool_size: int = 5
 ) -> Iterator[tuple[Database, PgCluster]]:
     """A local cluster kept under the bench folder between runs, started for this run only."""
-    cluster = PgCluster(base_dir=bench_dir() / "pg", port=free_port())
+    # Not under the home folder: the server runs as the postgres user, who cannot enter /root.
+    cluster = PgCluster(base_dir=PG_BENCH_DIR, port=free_port())
     cluster.start()
     try:
         url = cluster.url(scale)

@@ -59,8 +59,8 @@ def check(result: dict[str, Any]) -> list[str]:
     for page in result.get("browser", []):
         if page["median_settled_ms"] > TARGET_SETTLED_MS:
             failures.append(f"browser {page['page']}: {page['median_settled_ms']} ms")
-    if any(mb > TARGET_RSS_MB for mb in result["worker_rss_mb"]):
-        failures.append(f"worker memory {result['worker_rss_mb']} MB")
+    if any(mb > TARGET_RSS_MB for mb in result["worker_memory"]["pss_mb"]):
+        failures.append(f"worker memory (PSS) {result['worker_memory']['pss_mb']} MB")
     return failures
 
 
@@ -77,7 +77,10 @@ def report(results: list[dict[str, Any]]) -> str:
                     ["page", "load_ms", "filter_change_settled_ms", "median_settled_ms"],
                 )
             )
-        parts.append(f"\nworker RSS after the run: {result['worker_rss_mb']} MB\n")
+        memory = result["worker_memory"]
+        parts.append(
+            f"\nworker memory after the run: RSS {memory['rss_mb']} MB, PSS {memory['pss_mb']} MB\n"
+        )
     return "\n".join(parts)
 
 

@@ -84,7 +84,7 @@ def run_load(database_url: str, users: int, seconds: int, workers: int) -> dict[
         for thread in threads:
             thread.join(timeout=seconds + 300)
         elapsed = time.monotonic() - started
-        memory = served.worker_rss_mb()
+        memory = {"rss_mb": served.worker_rss_mb(), "pss_mb": served.worker_pss_mb()}
     stats = summarize(out["latencies"])
     return {
         "users": users,
@@ -97,7 +97,8 @@ def run_load(database_url: str, users: int, seconds: int, workers: int) -> dict[
         "max_ms": stats["max_ms"],
         "errors": sum(out["errors"].values()),
         "error_kinds": dict(out["errors"]),
-        "worker_rss_mb": memory,
+        "worker_rss_mb": memory["rss_mb"],
+        "worker_pss_mb": memory["pss_mb"],
     }
 
 
@@ -134,6 +135,7 @@ def run(
         "max_ms",
         "errors",
         "worker_rss_mb",
+        "worker_pss_mb",
     ]
     print(table(rows, columns))
     path = output or Path("artifacts/bench/load.json")

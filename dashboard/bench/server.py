@@ -84,17 +84,22 @@ class Served:
             return []
 
     def worker_rss_mb(self) -> list[float]:
-        sizes = []
-        for pid in self.worker_pids():
-            try:
-                status = Path(f"/proc/{pid}/status").read_text()
-            except OSError:
-                continue
-            kb = next(
-                int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS")
-            )
-            sizes.append(round(kb / 1024, 1))
-        return sizes
+        """Resident memory of each worker (pages shared with the master counted in full)."""
+        return [self._memory_kb(pid, "/status", "VmRSS:") for pid in self.worker_pids()]
+
+    def worker_pss_mb(self) -> list[float]:
+        """Proportional memory of each worker: private pages plus its share of the pages it
+        shares with the master and the other workers (``--preload`` shares the app's code)."""
+        return [self._memory_kb(pid, "/smaps_rollup", "Pss:") for pid in self.worker_pids()]
+
+    @staticmethod
+    def _memory_kb(pid: int, file: str, field: str) -> float:
+        try:
+            text = Path(f"/proc/{pid}{file}").read_text()
+        except OSError:
+            return float("nan")
+        line = next((ln for ln in text.splitlines() if ln.startswith(field)), None)
+        return round(int(line.split()[1]) / 1024, 1) if line else float("nan")
 
 
 @contextmanager
