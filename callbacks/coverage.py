@@ -1,5 +1,6 @@
-"""Coverage callbacks: ranking, dormant access points, far localities, the underserved score and
-its export. Thin: parse -> query (cached per filters, data version and page controls) -> build.
+"""Coverage callbacks: ranking, dormant access points (a server grid), far localities, the
+underserved score and its export. Thin: parse -> query (cached per filters, data version and
+page controls) -> build.
 
 The dormant-days control starts at ``settings.dormant_days``: the layout cannot know the
 settings, so one small callback fills it in, and the callbacks that depend on it run once that
@@ -15,7 +16,9 @@ import pandas as pd
 from dash import Dash, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
+from callbacks import server_grid
 from callbacks.common import DATA_INPUTS, figures_fallback, guarded
+from callbacks.server_grid import ServerGrid
 from dashboard.context import AppContext
 from dashboard.filters import Filters
 from dashboard.i18n import fmt_int, fmt_number, t
@@ -62,9 +65,27 @@ def far_view(distances: pd.DataFrame, units: pd.DataFrame, km: float) -> tuple[A
     return far, coverage.far_counts(distances, units, km)
 
 
+def dormant_frame(app_ctx: AppContext, filters: Filters, version: Any, _lang: str,
+                  days_value: Any) -> pd.DataFrame:  # fmt: skip
+    days = dormant_days(app_ctx, days_value)
+    return cached(app_ctx, "coverage.dormant", filters, (version, days), coverage.dormant_points,
+                  days)  # fmt: skip
+
+
+DORMANT_GRID = ServerGrid(
+    "coverage.dormant",
+    ids.COVERAGE_DORMANT_GRID,
+    DORMANT_COLUMNS,
+    "library_id",
+    dormant_frame,
+    controls=((ids.COVERAGE_DAYS, "value"),),
+)
+
+
 def register(app: Dash, app_ctx: AppContext) -> None:
     geojson_url = app.get_asset_url(GEOJSON_ASSET)
     outline = sorted(r.code for r in app_ctx.filter_options.raions)
+    server_grid.register(app, app_ctx, DORMANT_GRID)
 
     @app.callback(Output(ids.COVERAGE_DAYS, "value"), Input(ids.COVERAGE_INIT, "data"))
     def initial_days(_init: Any) -> int:
@@ -80,22 +101,19 @@ def register(app: Dash, app_ctx: AppContext) -> None:
 
     @app.callback(
         Output(ids.COVERAGE_DORMANT_TITLE, "children"),
-        Output(ids.COVERAGE_DORMANT_GRID, "rowData"),
         Output(ids.COVERAGE_NO_ACTIVE, "children"),
         *DATA_INPUTS, CONTROLS[0],
         prevent_initial_call=True,
     )  # fmt: skip
-    @guarded(lambda lang, message: (message, [], message))
+    @guarded(lambda lang, message: (message, message))
     def update_points(search: str | None, version: Any, days_value: Any) -> tuple[Any, ...]:
         filters, _, lang = app_ctx.parse(search)
         days = dormant_days(app_ctx, days_value)
-        parts = (version, days)
-        dormant = cached(app_ctx, "coverage.dormant", filters, parts, coverage.dormant_points, days)
-        units = cached(app_ctx, "coverage.no_active", filters, parts,
+        dormant = dormant_frame(app_ctx, filters, version, lang, days_value)
+        units = cached(app_ctx, "coverage.no_active", filters, (version, days),
                        coverage.units_without_active_point, days)  # fmt: skip
         title = f"{t('coverage.dormant.title', lang, days=days)}: {fmt_int(len(dormant), lang)}"
-        rows = grid_rows(dormant, DORMANT_COLUMNS, lang, "library_id")
-        return title, rows, no_active_list(units, lang)
+        return title, no_active_list(units, lang)
 
     @app.callback(
         Output(ids.COVERAGE_FAR_TITLE, "children"),

@@ -1,6 +1,9 @@
-"""Targets callbacks: the target list (and the chart's picker), the cumulative chart, the raion
-and ambassador tables and the locals a national ambassador trained. Thin: parse -> query ->
-build."""
+"""Targets callbacks: the status summary and the chart's picker, the cumulative chart, three
+server grids (every target, per raion, per ambassador) and the locals a national ambassador
+trained. Thin: parse -> query -> build.
+
+The picker lists the national targets and those of the raions in the filter (a few dozen); the
+others are found by typing (the server searches every target in view)."""
 
 from __future__ import annotations
 
@@ -9,8 +12,11 @@ from typing import Any
 
 import pandas as pd
 from dash import Dash, Input, Output, State, html
+from dash.exceptions import PreventUpdate
 
+from callbacks import server_grid
 from callbacks.common import DATA_INPUTS, figures_fallback, guarded
+from callbacks.server_grid import ServerGrid
 from dashboard.context import AppContext
 from dashboard.filters import Filters
 from dashboard.i18n import t
@@ -47,6 +53,29 @@ def _query(app_ctx: AppContext, name: str, filters: Filters, version: Any, query
     return app_ctx.memo(name, (filters.cache_key(), version), compute)
 
 
+def _all_targets(app_ctx: AppContext, filters: Filters, version: Any, lang: str) -> pd.DataFrame:
+    return figures.with_labels(targets_frame(app_ctx, filters, version), lang)
+
+
+def _raions(app_ctx: AppContext, filters: Filters, version: Any, lang: str) -> pd.DataFrame:
+    frame = _query(app_ctx, "targets.raions", filters, version, targets.attainment_by_raion)
+    return figures.raion_rows(frame, lang)
+
+
+def _ambassadors(app_ctx: AppContext, filters: Filters, version: Any, _lang: str) -> pd.DataFrame:
+    frame = _query(app_ctx, "targets.ambassadors", filters, version,
+                   targets.attainment_by_ambassador)  # fmt: skip
+    return figures.ambassador_rows(frame)
+
+
+GRIDS = (
+    ServerGrid("targets.all", ids.TARGETS_GRID, TARGET_COLUMNS, "target_id", _all_targets),
+    ServerGrid("targets.raions", ids.TARGETS_RAION_GRID, RAION_COLUMNS, "row_key", _raions),
+    ServerGrid("targets.ambassadors", ids.TARGETS_AMBASSADOR_GRID, AMBASSADOR_COLUMNS, "row_key",
+               _ambassadors, keep=("ambassador_id",)),
+)  # fmt: skip
+
+
 def _locals(s: Any, filters: Filters, _today: Any) -> pd.DataFrame:
     """Every local ambassador in scope (wherever they work), for the cascade drill-down."""
     everyone = replace(filters, raions=(), library_kinds=(), tiers=("local",))
@@ -62,25 +91,42 @@ def _selected_ambassador(rows: Any) -> tuple[int, str] | None:
 
 
 def register(app: Dash, app_ctx: AppContext) -> None:
+    for grid in GRIDS:
+        server_grid.register(app, app_ctx, grid)
+
     @app.callback(
         Output(ids.TARGETS_SUMMARY, "children"),
-        Output(ids.TARGETS_GRID, "rowData"),
         Output(ids.TARGETS_PICKER, "options"),
         Output(ids.TARGETS_PICKER, "value"),
         *DATA_INPUTS,
         State(ids.TARGETS_PICKER, "value", allow_optional=True),
     )
-    @guarded(lambda lang, message: (html.Div(message, className="text-warning"), [], [], None))
+    @guarded(lambda lang, message: (html.Div(message, className="text-warning"), [], None))
     def update_targets(search: str | None, version: Any, chosen: Any) -> tuple[Any, ...]:
         filters, _, lang = app_ctx.parse(search)
         frame = figures.with_labels(targets_frame(app_ctx, filters, version), lang)
         if frame.empty:
-            return html.Div(t("targets.no_targets", lang), className="text-muted"), [], [], None
+            return html.Div(t("targets.no_targets", lang), className="text-muted"), [], None
         keep = figures.target_row(frame, chosen) is not None
         value = chosen if keep else figures.default_target(frame, app_ctx.today())
         summary = status_summary(figures.status_counts(frame), lang)
-        rows = grid_rows(frame, TARGET_COLUMNS, lang, "target_id")
-        return summary, rows, figures.picker_options(frame), value
+        shortlist = figures.picker_shortlist(frame, filters.raions, value)
+        return summary, figures.picker_options(shortlist), value
+
+    @app.callback(
+        Output(ids.TARGETS_PICKER, "options", allow_duplicate=True),
+        *SEARCH_STATE,
+        Input(ids.TARGETS_PICKER, "search_value", allow_optional=True),
+        State(ids.TARGETS_PICKER, "value", allow_optional=True),
+        prevent_initial_call=True,
+    )
+    @guarded(lambda _lang, _message: [])
+    def find_targets(search: str | None, version: Any, text: Any, chosen: Any) -> list[Any]:
+        if not isinstance(text, str) or not text.strip():
+            raise PreventUpdate  # the list stays as the filters left it
+        filters, _, lang = app_ctx.parse(search)
+        frame = figures.with_labels(targets_frame(app_ctx, filters, version), lang)
+        return figures.picker_options(figures.picker_matches(frame, text, chosen))
 
     @app.callback(
         Output(ids.TARGETS_CHART, "figure"),
@@ -105,22 +151,6 @@ def register(app: Dash, app_ctx: AppContext) -> None:
 
         key = (filters.cache_key(), version, target_id)
         return figures.cumulative_figure(app_ctx.memo("targets.progress", key, compute), row, lang)
-
-    @app.callback(Output(ids.TARGETS_RAION_GRID, "rowData"), *DATA_INPUTS)
-    @guarded(lambda _lang, _message: [])
-    def update_raions(search: str | None, version: Any) -> list[dict[str, Any]]:
-        filters, _, lang = app_ctx.parse(search)
-        frame = _query(app_ctx, "targets.raions", filters, version, targets.attainment_by_raion)
-        return grid_rows(figures.raion_rows(frame, lang), RAION_COLUMNS, lang, "row_key")
-
-    @app.callback(Output(ids.TARGETS_AMBASSADOR_GRID, "rowData"), *DATA_INPUTS)
-    @guarded(lambda _lang, _message: [])
-    def update_ambassadors(search: str | None, version: Any) -> list[dict[str, Any]]:
-        filters, _, lang = app_ctx.parse(search)
-        frame = _query(app_ctx, "targets.ambassadors", filters, version,
-                       targets.attainment_by_ambassador)  # fmt: skip
-        rows = figures.ambassador_rows(frame)
-        return grid_rows(rows, AMBASSADOR_COLUMNS, lang, "row_key", keep=["ambassador_id"])
 
     @app.callback(
         Output(ids.TARGETS_LOCALS_TITLE, "children"),

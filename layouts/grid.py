@@ -1,9 +1,11 @@
 """Sortable, searchable, paginated tables (dash-ag-grid) in the current language, and the same
 column definitions reused for the CSV/XLSX exports.
 
-A grid row carries the raw value of each column (numbers, ISO dates, translated labels) so that
-sorting and filtering work on values, and for formatted columns a ``<field>__text`` that the grid
-displays ("1.234" in Romanian, "1 234" in Russian; "—" where there is no value). Pure: no Dash
+A grid row carries the raw value of each column (numbers, ISO dates, translated labels) and for
+formatted columns a ``<field>__text`` that the grid displays ("1.234" in Romanian, "1 234" in
+Russian; "—" where there is no value). Small tables hold every row in the browser; big ones are
+*server grids* (AG Grid's infinite row model): the browser asks for one block of rows at a time
+and the server sorts, searches and filters (see :mod:`layouts.table_view`). Pure: no Dash
 callbacks, no database.
 """
 
@@ -32,6 +34,7 @@ NUMERIC = frozenset({INT, NUMBER, PERCENT})
 FORMATTED = frozenset({INT, NUMBER, PERCENT, DATE})
 MISSING = "—"
 PAGE_SIZES = [10, 20, 50, 100]
+BLOCK_ROWS = 50  # rows a server grid asks for at once (~25 KB of JSON)
 DATE_WIDTH = 125  # "25.11.2026" and a two-line header
 # AG Grid's own interface texts the users see (localeText keys); translated in i18n/directory.py
 GRID_TEXT_KEYS = (
@@ -91,10 +94,9 @@ def column_defs(columns: Sequence[Column], lang: str, **params: object) -> list[
             text = f"params.data.{column.field}__text"
             spec["valueFormatter"] = {"function": f"params.data ? {text} : ''"}
             spec["getQuickFilterText"] = {"function": text}
-        if column.kind == STATUS:
-            spec["cellClass"] = {
-                "function": f"'status-cell status-' + params.data.{column.field}__code"
-            }
+        if column.kind == STATUS:  # rows still loading (server grids) have no data yet
+            code = f"params.data.{column.field}__code"
+            spec["cellClass"] = {"function": f"params.data ? 'status-cell status-' + {code} : ''"}
         if column.pinned:
             spec["pinned"] = "left"
         defs.append(spec)
@@ -109,8 +111,11 @@ def data_grid(
     page_size: int = 20,
     height: int = 520,
     selectable: bool = False,
+    server: bool = False,
 ) -> dag.AgGrid:
-    """An empty grid (rows come from a callback) with every user-visible text in ``lang``."""
+    """An empty grid with every user-visible text in ``lang``. Its rows come from a callback:
+    all of them (``rowData``), or for a ``server`` grid one block at a time (``getRowsRequest``
+    -> ``getRowsResponse``; sorting and column filters are then done by the server)."""
     options: dict[str, Any] = {
         "pagination": True,
         "paginationPageSize": page_size,
@@ -123,10 +128,14 @@ def data_grid(
     if selectable:
         options["rowSelection"] = {"mode": "singleRow", "checkboxes": False,
                                    "enableClickSelection": True}  # fmt: skip
+    rows: dict[str, Any] = {"rowData": []}
+    if server:
+        options |= {"cacheBlockSize": BLOCK_ROWS, "maxConcurrentDatasourceRequests": 2}
+        rows = {"rowModelType": "infinite"}
     return dag.AgGrid(
         id=grid_id,
         columnDefs=column_defs(columns, lang),
-        rowData=[],
+        **rows,
         defaultColDef={
             "sortable": True,
             "resizable": True,
@@ -198,7 +207,8 @@ def _cells(column: Column, values: pd.Series, lang: str) -> dict[str, list[Any]]
     missing = t(column.missing_key, lang) if column.missing_key else MISSING
     if kind in (LABEL, STATUS):
         codes = [_plain(v) for v in values]
-        cells = {field: [None if c is None else t(f"{column.labels}.{c}", lang) for c in codes]}
+        names = {c: t(f"{column.labels}.{c}", lang) for c in set(codes) if c is not None}
+        cells = {field: [None if c is None else names[c] for c in codes]}
         return cells | ({f"{field}__code": codes} if kind == STATUS else {})
     if kind == DATE:
         days = [_as_date(v) for v in values]
@@ -211,6 +221,12 @@ def _cells(column: Column, values: pd.Series, lang: str) -> dict[str, list[Any]]
         return {field: raw}
     show = {INT: int_text, NUMBER: number_text, PERCENT: fmt_percent}[kind]
     return {field: raw, f"{field}__text": [missing if v is None else show(v, lang) for v in raw]}
+
+
+def shown_texts(column: Column, values: pd.Series, lang: str) -> list[Any]:
+    """What a grid shows in ``column`` for ``values`` (``None`` for an empty text cell)."""
+    cells = _cells(column, values, lang)
+    return cells[f"{column.field}__text" if column.kind in FORMATTED else column.field]
 
 
 def grid_rows(

@@ -1,5 +1,9 @@
 """The program pages (targets, coverage, directory, presentation) over HTTP: every callback
-through the Flask test client, numbers against SQL written here, exports decoded and checked."""
+through the Flask test client, numbers against SQL written here, exports decoded and checked.
+
+The big tables are server grids: a test asks for blocks of rows as the grid would
+(``getRowsRequest``) and checks the slice, the order, the count, the search, the column filters
+and that the export is the whole view; every response of these pages stays under 60 KB."""
 
 from __future__ import annotations
 
@@ -7,9 +11,11 @@ import base64
 import csv
 import datetime as dt
 import io
+import itertools
 import re
 import sqlite3
 import statistics
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +26,7 @@ from dashboard.app_factory import create_app
 from dashboard.i18n import t
 from layouts import ids
 from layouts.pages import coverage, directory, presentation, targets
+from layouts.table_view import fold
 from tests.conftest import app_settings
 from tests.dash_client import post_callback
 
@@ -57,6 +64,42 @@ def _download(value: dict[str, Any]) -> bytes:
     return base64.b64decode(value["content"])
 
 
+SEARCH_BOXES = {ids.DIRECTORY_AMB_GRID: ids.DIRECTORY_AMB_SEARCH,
+                ids.DIRECTORY_LIB_GRID: ids.DIRECTORY_LIB_SEARCH}  # fmt: skip
+GRID_CONTROLS = {ids.COVERAGE_DORMANT_GRID: [(ids.COVERAGE_DAYS, "value")]}
+
+
+def _view_state(grid: str, search: str, text: object, controls: dict[str, object]) -> list[Any]:
+    state: list[Any] = _data(search)
+    if grid in SEARCH_BOXES:
+        state.append((SEARCH_BOXES[grid], "value", text))
+    state += [(cid, prop, controls.get(cid)) for cid, prop in GRID_CONTROLS.get(grid, [])]
+    return state
+
+
+def _block(client, grid: str, search: str = YEAR, request: object = None, text: object = None,  # type: ignore[no-untyped-def]
+           **controls: object) -> dict[str, Any]:  # fmt: skip
+    """One block of a server grid, asked for as the grid asks (``getRowsRequest``)."""
+    out = _call(client, [(grid, "getRowsResponse")], [(grid, "getRowsRequest", request)],
+                state=_view_state(grid, search, text, controls),
+                changed=[(grid, "getRowsRequest")])  # fmt: skip
+    return out[f"{grid}.getRowsResponse"]
+
+
+def _view(client, grid: str, search: str = YEAR, sort: object = None, filters: object = None,  # type: ignore[no-untyped-def]
+          text: object = None, **controls: object) -> list[dict[str, Any]]:  # fmt: skip
+    """Every row of a server grid's view, block after block (100 rows, the most one may ask)."""
+    rows: list[dict[str, Any]] = []
+    while True:
+        request = {"startRow": len(rows), "endRow": len(rows) + 100,
+                   "sortModel": sort or [], "filterModel": filters or {}}  # fmt: skip
+        block = _block(client, grid, search, request, text, **controls)
+        rows += block["rowData"]
+        if len(rows) >= block["rowCount"] or not block["rowData"]:
+            assert len(rows) == block["rowCount"]
+            return rows
+
+
 # --- layouts -----------------------------------------------------------------------------------
 
 
@@ -74,8 +117,8 @@ def test_pages_are_served(client) -> None:  # type: ignore[no-untyped-def]
 
 # --- targets -----------------------------------------------------------------------------------
 
-TARGET_OUTPUTS = [(ids.TARGETS_SUMMARY, "children"), (ids.TARGETS_GRID, "rowData"),
-                  (ids.TARGETS_PICKER, "options"), (ids.TARGETS_PICKER, "value")]  # fmt: skip
+TARGET_OUTPUTS = [(ids.TARGETS_SUMMARY, "children"), (ids.TARGETS_PICKER, "options"),
+                  (ids.TARGETS_PICKER, "value")]  # fmt: skip
 
 
 def _citizens_served(path: Path, date_from: str, date_to: str, raion: str | None = None) -> int:
@@ -90,7 +133,7 @@ def _citizens_served(path: Path, date_from: str, date_to: str, raion: str | None
 
 def test_every_target_of_the_period_with_its_actual(client, demo_sqlite: Path) -> None:  # type: ignore[no-untyped-def]
     out = _call(client, TARGET_OUTPUTS, _data(), state=[(ids.TARGETS_PICKER, "value", None)])
-    rows = out[f"{ids.TARGETS_GRID}.rowData"]
+    rows = _view(client, ids.TARGETS_GRID)  # every target, in the server grid
     expected = _one(demo_sqlite, "SELECT count(*) FROM target WHERE period_start <= ?"
                                  " AND period_end >= ?", TO, FROM)  # fmt: skip
     assert len(rows) == expected > 0
@@ -106,7 +149,29 @@ def test_every_target_of_the_period_with_its_actual(client, demo_sqlite: Path) -
     assert row["status__code"] in ("on_track", "at_risk", "behind")
     assert row["status"] in ("în grafic", "la risc", "în urmă")
     assert row["attainment__text"].endswith("%")
+    assert {"target__text", "pace__text", "projected__text"} <= set(row)
     assert f"{len(rows)} ținte" in str(out[f"{ids.TARGETS_SUMMARY}.children"])
+    pills = {p["props"]["className"].split("status-")[-1]: int(p["props"]["data-count"])
+             for p in out[f"{ids.TARGETS_SUMMARY}.children"][1:]}  # fmt: skip
+    assert pills == dict(Counter(r["status__code"] for r in rows))  # the counts match the grid
+
+
+def test_picker_lists_national_targets_and_finds_the_others(client, demo_sqlite: Path) -> None:  # type: ignore[no-untyped-def]
+    out = _call(client, TARGET_OUTPUTS, _data(YEAR + "&raion=MD-CA"),
+                state=[(ids.TARGETS_PICKER, "value", None)])  # fmt: skip
+    listed = {o["value"] for o in out[f"{ids.TARGETS_PICKER}.options"]}
+    expected = {r[0] for r in _sql(demo_sqlite, "SELECT id FROM target WHERE period_start <= ? AND"
+                                   " period_end >= ? AND (scope_kind = 'national' OR"
+                                   " scope_value = 'MD-CA')", TO, FROM)}  # fmt: skip
+    assert listed == expected
+    chosen = out[f"{ids.TARGETS_PICKER}.value"]
+    found = _call(client, [(ids.TARGETS_PICKER, "options")],
+                  [(ids.TARGETS_PICKER, "search_value", "cereri UNGHENI")],
+                  state=[*_data(), (ids.TARGETS_PICKER, "value", chosen)],
+                  changed=[(ids.TARGETS_PICKER, "search_value")])  # fmt: skip
+    labels = {o["label"] for o in found[f"{ids.TARGETS_PICKER}.options"]}
+    assert labels == {"Cereri de e-servicii asistate · Ungheni · 2026",  # every word found
+                      "Cetățeni deserviți · Național · 2026"}  # the chosen one stays  # fmt: skip
 
 
 def test_chosen_target_is_kept_and_charted(client, demo_sqlite: Path) -> None:  # type: ignore[no-untyped-def]
@@ -137,7 +202,9 @@ def test_chosen_target_is_kept_and_charted(client, demo_sqlite: Path) -> None:  
 def test_no_target_in_the_period_says_so(client) -> None:  # type: ignore[no-untyped-def]
     out = _call(client, TARGET_OUTPUTS, _data("?de=2016-01-01&pana=2016-06-30"),
                 state=[(ids.TARGETS_PICKER, "value", 5)])  # fmt: skip
-    assert out[f"{ids.TARGETS_GRID}.rowData"] == []
+    assert out[f"{ids.TARGETS_PICKER}.options"] == []
+    assert _block(client, ids.TARGETS_GRID, "?de=2016-01-01&pana=2016-06-30") == {
+        "rowData": [], "rowCount": 0}  # fmt: skip
     assert "Nicio țintă" in str(out[f"{ids.TARGETS_SUMMARY}.children"])
     chart = _call(client, [(ids.TARGETS_CHART, "figure")],
                   [(ids.TARGETS_PICKER, "value", "1 OR 1=1")], state=_data())  # fmt: skip
@@ -145,28 +212,45 @@ def test_no_target_in_the_period_says_so(client) -> None:  # type: ignore[no-unt
 
 
 def test_raion_table_against_sql(client, demo_sqlite: Path) -> None:  # type: ignore[no-untyped-def]
-    rows = _call(client, [(ids.TARGETS_RAION_GRID, "rowData")], _data())
-    rows = rows[f"{ids.TARGETS_RAION_GRID}.rowData"]
-    assert len(rows) == 35 * 2  # census units x (requests, sessions)
-    cahul = next(
-        r for r in rows if r["raion_name"] == "Cahul" and r["id"].split("|")[1] == "sessions"
-    )
+    first = _block(client, ids.TARGETS_RAION_GRID)  # the grid's first request of the view
+    assert first["rowCount"] == 35 * 2  # census units x (requests, sessions)
+    assert len(first["rowData"]) == 50  # one block, never the whole table
+    # column filters run on the server: text (case and diacritics ignored) and number
+    only = {"raion_name": {"filterType": "text", "type": "equals", "filter": "CAHUL"},
+            "metric": {"filterType": "text", "type": "contains", "filter": "sesiuni"}}  # fmt: skip
+    (cahul,) = _view(client, ids.TARGETS_RAION_GRID, filters=only)
+    assert cahul["raion_name"] == "Cahul"
     assert cahul["actual"] == _one(
         demo_sqlite,
         "SELECT count(*) FROM info_session WHERE raion_code = 'MD-CA' AND held_on BETWEEN ? AND ?",
         FROM,
         TO,
     )
+    ahead = {"attainment": {"filterType": "number", "type": "greaterThanOrEqual", "filter": 80},
+             "raion_name": {"filterType": "text", "operator": "OR", "conditions": [
+                 {"filterType": "text", "type": "startsWith", "filter": "c"},
+                 {"filterType": "text", "type": "endsWith", "filter": "ti"}]}}  # fmt: skip
+    rows = _view(client, ids.TARGETS_RAION_GRID, sort=[{"colId": "attainment", "sort": "desc"}],
+                 filters=ahead)  # fmt: skip
+    assert rows  # e.g. Bălți, Cahul, Criuleni: percents as people type them (80 = 80 %)
+    assert all(r["attainment"] >= 0.8 for r in rows)
+    assert all(fold(r["raion_name"]).startswith("c") or fold(r["raion_name"]).endswith("ti")
+               for r in rows)  # fmt: skip
+    assert [r["attainment"] for r in rows] == sorted((r["attainment"] for r in rows), reverse=True)
 
 
 def test_ambassador_cascade_and_drill_down(client, demo_sqlite: Path) -> None:  # type: ignore[no-untyped-def]
-    rows = _call(client, [(ids.TARGETS_AMBASSADOR_GRID, "rowData")], _data())
-    rows = rows[f"{ids.TARGETS_AMBASSADOR_GRID}.rowData"]
+    most = [{"colId": "locals_trained", "sort": "desc"}]
+    top = _block(client, ids.TARGETS_AMBASSADOR_GRID, request={"startRow": 0, "endRow": 1,
+                                                               "sortModel": most})  # fmt: skip
     nationals = _one(demo_sqlite, "SELECT count(*) FROM ambassador WHERE tier = 'national' AND"
                                   " certified_on <= ? AND (left_on IS NULL OR left_on >= ?)",
                      TO, FROM)  # fmt: skip
-    assert len(rows) == nationals
-    trainer = max(rows, key=lambda r: r["locals_trained"])
+    assert top["rowCount"] == nationals
+    (trainer,) = top["rowData"]  # the grid's row carries the id the drill-down reads back
+    assert trainer["locals_trained"] == _one(
+        demo_sqlite, "SELECT max(n) FROM (SELECT count(*) AS n FROM ambassador WHERE"
+        " certified_on <= ? GROUP BY trained_by_id)", TO)  # fmt: skip
     outputs = [(ids.TARGETS_LOCALS_TITLE, "children"), (ids.TARGETS_LOCALS_GRID, "rowData")]
     selected = [(ids.TARGETS_AMBASSADOR_GRID, "selectedRows", [trainer])]
     out = _call(client, outputs, [*_data(), *selected])
@@ -199,8 +283,7 @@ def test_ambassador_cascade_and_drill_down(client, demo_sqlite: Path) -> None:  
 
 # --- coverage ----------------------------------------------------------------------------------
 
-POINT_OUTPUTS = [(ids.COVERAGE_DORMANT_TITLE, "children"), (ids.COVERAGE_DORMANT_GRID, "rowData"),
-                 (ids.COVERAGE_NO_ACTIVE, "children")]  # fmt: skip
+POINT_OUTPUTS = [(ids.COVERAGE_DORMANT_TITLE, "children"), (ids.COVERAGE_NO_ACTIVE, "children")]
 FAR_OUTPUTS = [(ids.COVERAGE_FAR_TITLE, "children"), (ids.COVERAGE_FAR_MAP, "figure"),
                (ids.COVERAGE_FAR_COUNTS, "figure")]  # fmt: skip
 SCORE_OUTPUTS = [(ids.COVERAGE_SCORE_GRID, "columnDefs"), (ids.COVERAGE_SCORE_GRID, "rowData"),
@@ -242,11 +325,15 @@ def _dormant_sql(path: Path, days: int) -> int:
 @pytest.mark.parametrize("days", [60, 30])
 def test_dormant_points_against_sql(client, demo_sqlite: Path, days: int) -> None:  # type: ignore[no-untyped-def]
     out = _call(client, POINT_OUTPUTS, [*_data(), (ids.COVERAGE_DAYS, "value", days)])
-    rows = out[f"{ids.COVERAGE_DORMANT_GRID}.rowData"]
+    rows = _view(client, ids.COVERAGE_DORMANT_GRID, **{ids.COVERAGE_DAYS: days})
     assert len(rows) == _dormant_sql(demo_sqlite, days) > 0
     assert out[f"{ids.COVERAGE_DORMANT_TITLE}.children"].endswith(f": {len(rows)}")
     assert f"{days} zile" in out[f"{ids.COVERAGE_DORMANT_TITLE}.children"]
     assert all(r["last_day__text"] for r in rows)  # a date, or "nicio activitate în ultimii 3 ani"
+    never = {"last_day": {"filterType": "text", "type": "blank"}}
+    silent = _block(client, ids.COVERAGE_DORMANT_GRID, request={"filterModel": never},
+                    **{ids.COVERAGE_DAYS: days})  # fmt: skip
+    assert silent["rowCount"] == sum(r["last_day"] is None for r in rows)
 
 
 @pytest.mark.parametrize("bad", ["abc", -5, True, 10**9, None])
@@ -322,18 +409,22 @@ def test_score_export_csv_and_xlsx(client) -> None:  # type: ignore[no-untyped-d
 # --- directory ---------------------------------------------------------------------------------
 
 
+AMB, LIB = ids.DIRECTORY_AMB_GRID, ids.DIRECTORY_LIB_GRID
+IN_SERVICE = (
+    "a.certified_on <= :t AND (a.left_on IS NULL OR a.left_on >= :f OR EXISTS (SELECT 1 FROM"
+    " info_session s WHERE s.ambassador_id = a.id AND held_on BETWEEN :f AND :t) OR EXISTS"
+    " (SELECT 1 FROM service_request r WHERE r.ambassador_id = a.id AND requested_on BETWEEN"
+    " :f AND :t))"
+)
+
+
 def test_directory_rows_against_sql(client, demo_sqlite: Path) -> None:  # type: ignore[no-untyped-def]
     search = YEAR + "&raion=MD-UN"
-    people = _call(client, [(ids.DIRECTORY_AMB_GRID, "rowData")], _data(search))
-    people = people[f"{ids.DIRECTORY_AMB_GRID}.rowData"]
-    active = ("EXISTS (SELECT 1 FROM info_session s WHERE s.ambassador_id = a.id AND held_on"
-              " BETWEEN :f AND :t) OR EXISTS (SELECT 1 FROM service_request r WHERE"
-              " r.ambassador_id = a.id AND requested_on BETWEEN :f AND :t)")  # fmt: skip
+    people = _view(client, AMB, search)
     with sqlite3.connect(demo_sqlite) as conn:
         expected = conn.execute(
             "SELECT count(*) FROM ambassador a JOIN library l ON l.id = a.library_id WHERE"
-            " l.raion_code = 'MD-UN' AND a.certified_on <= :t AND (a.left_on IS NULL OR"
-            f" a.left_on >= :f OR {active})", {"f": FROM, "t": TO},
+            f" l.raion_code = 'MD-UN' AND {IN_SERVICE}", {"f": FROM, "t": TO},
         ).fetchone()[0]  # fmt: skip
     assert len(people) == expected > 0
     busiest = max(people, key=lambda r: r["sessions"])
@@ -341,20 +432,49 @@ def test_directory_rows_against_sql(client, demo_sqlite: Path) -> None:  # type:
                                                     " ambassador_id = ? AND held_on BETWEEN ? AND"
                                                     " ?", int(busiest["id"]), FROM, TO)  # fmt: skip
     assert busiest["tier"] in ("Național", "Local")
-    places = _call(client, [(ids.DIRECTORY_LIB_GRID, "rowData")], _data(search))
-    places = places[f"{ids.DIRECTORY_LIB_GRID}.rowData"]
+    places = _view(client, LIB, search)
     assert len(places) == _one(
         demo_sqlite, "SELECT count(*) FROM library WHERE raion_code = 'MD-UN'"
     )
     assert {r["status"] for r in places} <= {"Activ", "Inactiv", "Nu e punct de acces"}
 
 
-def test_search_box_sets_the_quick_filter(client) -> None:  # type: ignore[no-untyped-def]
-    out = _call(client, [(ids.DIRECTORY_LIB_GRID, "dashGridOptions")],
-                [(ids.DIRECTORY_LIB_SEARCH, "value", "Ungheni")])  # fmt: skip
-    patch = out[f"{ids.DIRECTORY_LIB_GRID}.dashGridOptions"]
-    assert patch["operations"][0]["location"] == ["quickFilterText"]
-    assert patch["operations"][0]["params"]["value"] == "Ungheni"
+def test_a_block_is_the_right_slice_in_the_right_order(client, demo_sqlite: Path) -> None:  # type: ignore[no-untyped-def]
+    busiest = [{"colId": "sessions", "sort": "desc"}, {"colId": "name", "sort": "asc"}]
+    everyone = _view(client, AMB, sort=busiest)
+    with sqlite3.connect(demo_sqlite) as conn:
+        count = conn.execute(f"SELECT count(*) FROM ambassador a WHERE {IN_SERVICE}",
+                             {"f": FROM, "t": TO}).fetchone()[0]  # fmt: skip
+        sessions = dict(conn.execute(
+            "SELECT ambassador_id, count(*) FROM info_session WHERE held_on BETWEEN ? AND ?"
+            " GROUP BY ambassador_id", (FROM, TO)).fetchall())  # fmt: skip
+    assert len(everyone) == count > 200
+    expected = [sessions.get(int(r["id"]), 0) for r in everyone]
+    assert [r["sessions"] for r in everyone] == expected  # the numbers are SQL's
+    assert expected == sorted(expected, reverse=True)  # in the order asked for
+    for a, b in itertools.pairwise(everyone):  # ties: by name, as people read
+        assert a["sessions"] > b["sessions"] or fold(a["name"]) <= fold(b["name"])
+    request = {"startRow": 150, "endRow": 200, "sortModel": busiest, "filterModel": {}}
+    block = _block(client, AMB, request=request)
+    assert block["rowCount"] == count
+    assert [r["id"] for r in block["rowData"]] == [r["id"] for r in everyone[150:200]]
+    last = _block(client, AMB, request={**request, "startRow": count - 10, "endRow": count + 40})
+    assert [r["id"] for r in last["rowData"]] == [r["id"] for r in everyone[-10:]]
+    greedy = _block(client, AMB, request={"startRow": 0, "endRow": 10**6})
+    assert len(greedy["rowData"]) == 100  # never more than 100 rows in one response
+
+
+def test_search_text_filters_on_the_server(client, demo_sqlite: Path) -> None:  # type: ignore[no-untyped-def]
+    everything = _block(client, LIB)["rowCount"]
+    rows = _view(client, LIB, text="  balti ")  # typed without diacritics
+    assert 0 < len(rows) < everything
+    assert all("balti" in fold(" ".join(str(v) for v in r.values())) for r in rows)
+    in_balti = _one(demo_sqlite, "SELECT count(*) FROM library WHERE raion_code = 'MD-BA'")
+    assert sum(r["raion_name"] == "Bălți" for r in rows) == in_balti > 0
+    words = _view(client, LIB, text="Balti ștefan")  # every word must match, anywhere in a row
+    assert 0 < len(words) < len(rows)
+    assert all("stefan" in fold(r["name"]) and r["raion_name"] == "Bălți" for r in words)
+    assert _block(client, LIB, text="no such library anywhere") == {"rowData": [], "rowCount": 0}
 
 
 @pytest.fixture
@@ -370,7 +490,8 @@ def test_directory_export_is_safe_and_translated(risky_client) -> None:  # type:
     ids_ = (ids.DIRECTORY_LIB_CSV, ids.DIRECTORY_LIB_XLSX, ids.DIRECTORY_LIB_DOWNLOAD)
     state = [
         *_data(YEAR + "&raion=MD-UN&limba=ru"),
-        (ids.DIRECTORY_LIB_GRID, "virtualRowData", None),
+        (ids.DIRECTORY_LIB_GRID, "getRowsRequest", None),
+        (ids.DIRECTORY_LIB_SEARCH, "value", None),
     ]
     text = _export(risky_client, *ids_, state, "csv").decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
@@ -384,18 +505,27 @@ def test_directory_export_is_safe_and_translated(risky_client) -> None:  # type:
     assert any(c.value == t("kind.village", "ru") for c in sheet["B"])
 
 
-def test_ambassador_export_follows_the_grid_view(client) -> None:  # type: ignore[no-untyped-def]
-    rows = _call(client, [(ids.DIRECTORY_AMB_GRID, "rowData")], _data(YEAR + "&raion=MD-UN"))
-    rows = rows[f"{ids.DIRECTORY_AMB_GRID}.rowData"]
-    view = [{"id": r["id"]} for r in sorted(rows, key=lambda r: -r["requests"])[:3]]
-    state = [*_data(YEAR + "&raion=MD-UN"), (ids.DIRECTORY_AMB_GRID, "virtualRowData", view)]
+def test_export_is_the_whole_view_in_its_order(client) -> None:  # type: ignore[no-untyped-def]
+    search = "?de=2016-01-01&pana=2026-11-25"  # every year: more rows than any block
+    sort = [{"colId": "requests", "sort": "desc"}, {"colId": "name", "sort": "desc"}]
+    only = {"tier": {"filterType": "text", "type": "equals", "filter": "local"}}
+    view = _view(client, AMB, search, sort, only, text="ana")
+    assert len(view) > 100
+    request = {"startRow": 50, "endRow": 100, "sortModel": sort, "filterModel": only}
+    state = [*_data(search), (AMB, "getRowsRequest", request), (ids.DIRECTORY_AMB_SEARCH, "value",
+                                                                "ana")]  # fmt: skip
     ids_ = (ids.DIRECTORY_AMB_CSV, ids.DIRECTORY_AMB_XLSX, ids.DIRECTORY_AMB_DOWNLOAD)
     table = list(csv.reader(io.StringIO(_export(client, *ids_, state, "csv").decode("utf-8-sig")),
                             delimiter=";"))  # fmt: skip
     assert table[0][0] == "Nume"
     assert "Instruit de" in table[0]
-    names = {r["id"]: r["name"] for r in rows}
-    assert [r[0] for r in table[1:]] == [names[v["id"]] for v in view]
+    assert len(table) == len(view) + 1  # every row of the view, not the block the grid holds
+    assert [r[0] for r in table[1:]] == [r["name"] for r in view]  # in the grid's order
+    requests = table[0].index(t("metric.requests", "ro"))
+    assert [int(r[requests]) for r in table[1:]] == [r["requests"] for r in view]
+    assert {r[1] for r in table[1:]} == {"Local"}
+    sheet = load_workbook(io.BytesIO(_export(client, *ids_, state, "xlsx"))).active
+    assert [c.value for c in sheet["A"][1:]] == [r["name"] for r in view]
 
 
 # --- presentation ------------------------------------------------------------------------------
@@ -445,16 +575,74 @@ def test_auto_advance_toggle(client) -> None:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("search", ["?raion=MD-XX'--", "?de=2099-01-01", {"$ne": 1}])
 def test_crafted_searches_never_break_a_page(client, search: object) -> None:  # type: ignore[no-untyped-def]
-    pages = [
-        (ids.TARGETS_RAION_GRID, "rowData"),
-        (ids.COVERAGE_RANKING, "figure"),
-        (ids.DIRECTORY_AMB_GRID, "rowData"),
-        (ids.PRES_TREND, "figure"),
-    ]
-    for output in pages:
+    for output in [(ids.COVERAGE_RANKING, "figure"), (ids.PRES_TREND, "figure")]:
         response = post_callback(client, [output], _data(search))  # type: ignore[arg-type]
         assert response.status_code == 200
         assert "Traceback" not in response.data.decode()
+    for grid in (ids.TARGETS_RAION_GRID, AMB):
+        response = post_callback(client, [(grid, "getRowsResponse")],
+                                 [(grid, "getRowsRequest", CRAFTED_REQUEST)],
+                                 state=_view_state(grid, search, "'; DROP TABLE x; --", {}))  # type: ignore[arg-type]  # fmt: skip
+        assert response.status_code == 200
+        assert "Traceback" not in response.data.decode()
+
+
+CRAFTED_REQUEST = {
+    "startRow": "0; DROP", "endRow": -5,
+    "sortModel": [{"colId": "__search", "sort": "asc"}, {"colId": "name", "sort": "sideways"},
+                  "junk", {"colId": ["name"], "sort": "asc"}],
+    "filterModel": {"name": {"type": "contains", "filter": ["x"]}, "nope": {"type": "blank"},
+                    "sessions": {"filterType": "number", "type": "inRange", "filter": 1},
+                    "raion_name": {"operator": "XOR", "conditions": "junk"}, "tier": "junk"},
+}  # fmt: skip
+
+
+def test_crafted_grid_requests_are_ignored_not_obeyed(client) -> None:  # type: ignore[no-untyped-def]
+    plain = _block(client, AMB)
+    assert _block(client, AMB, request=CRAFTED_REQUEST) == plain  # nothing valid: the first block
+    huge = {"startRow": 1e300, "endRow": float("inf")}
+    assert _block(client, AMB, request=huge)["rowData"] == []  # json: the grid's numbers
+
+
+LIMIT = 60 * 1024  # issue 6: every filter change answers in at most 60 KB
+WIDEST = "?de=2016-01-01&pana=2026-11-25"  # every year of the demo: the biggest tables
+SIZE_SEARCHES = ["", YEAR, WIDEST, WIDEST + "&raion=MD-CA,MD-UN,MD-BA&limba=ru"]
+
+
+def test_every_callback_of_the_program_pages_stays_small(client) -> None:  # type: ignore[no-untyped-def]
+    from dash import html
+
+    from callbacks.shell import PAGE_LAYOUTS
+    from dashboard.bench.catalog import catalog, dumps, page_path
+
+    app = client.application.extensions["dash_app"]
+    pages = ("targets", "coverage", "directory", "presentation", "data")
+    cases = [c for c in catalog(app, PAGE_LAYOUTS, html.Div()) if c.page in pages]
+    assert {c.page for c in cases} == set(pages)
+    sizes = {}
+    for case in cases:  # each called as the benchmark calls it (layout defaults, URL varied)
+        for search in SIZE_SEARCHES:
+            response = client.post("/_dash-update-component", data=dumps(case.body(
+                search, 1, page_path(case.page), {})), content_type="application/json")  # fmt: skip
+            assert response.status_code in (200, 204), case.name
+            sizes[case.name, search] = len(response.data)
+    assert max(sizes.values()) <= LIMIT, sorted(sizes.items(), key=lambda kv: -kv[1])[:3]
+
+
+SERVER_GRIDS = [AMB, LIB, ids.TARGETS_GRID, ids.TARGETS_RAION_GRID, ids.TARGETS_AMBASSADOR_GRID,
+                ids.COVERAGE_DORMANT_GRID]  # fmt: skip
+
+
+@pytest.mark.parametrize("grid", SERVER_GRIDS)
+def test_the_biggest_block_a_grid_may_ask_for_stays_small(client, grid: str) -> None:  # type: ignore[no-untyped-def]
+    request = {"startRow": 0, "endRow": 100, "sortModel": [], "filterModel": {}}
+    for search in (WIDEST, WIDEST + "&limba=ru"):
+        response = post_callback(client, [(grid, "getRowsResponse")],
+                                 [(grid, "getRowsRequest", request)],
+                                 state=_view_state(grid, search, None, {}))  # fmt: skip
+        block = response.get_json()["response"][grid]["getRowsResponse"]
+        assert len(block["rowData"]) == min(100, block["rowCount"]) > 0
+        assert len(response.data) <= LIMIT
 
 
 # --- pure builders -----------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -16,6 +16,7 @@ from dashboard.i18n import fmt_date, fmt_month, t
 from dashboard.target_math import AT_RISK, BEHIND, ON_TRACK, STATUSES
 from layouts.figures.common import message_figure
 from layouts.figures.theme import PALETTE, base_layout, separators
+from layouts.table_view import MAX_TEXT, fold
 
 STATUS_COLORS = {
     ON_TRACK: PALETTE["green"],
@@ -23,6 +24,7 @@ STATUS_COLORS = {
     BEHIND: PALETTE["vermillion"],
 }
 DEFAULT_METRIC = "citizens_served"
+PICKER_MATCHES = 50  # targets listed for a typed search
 
 
 def period_label(start: dt.date, end: dt.date, lang: str) -> str:
@@ -119,6 +121,25 @@ def picker_options(frame: pd.DataFrame) -> list[dict[str, Any]]:
         {"label": label, "value": int(target_id)}
         for target_id, label in zip(frame["target_id"], frame["label"], strict=True)
     ]
+
+
+def picker_shortlist(frame: pd.DataFrame, raions: Sequence[str], chosen: object) -> pd.DataFrame:
+    """The :func:`with_labels` rows the picker lists before anyone types: the national targets,
+    those of ``raions`` (raion and ambassador targets there) and the ``chosen`` one."""
+    keep = (frame["scope_kind"] == "national") | frame["scope_raion"].isin(list(raions))
+    return frame[keep | (frame["target_id"] == chosen)]
+
+
+def picker_matches(
+    frame: pd.DataFrame, text: str, chosen: object, limit: int = PICKER_MATCHES
+) -> pd.DataFrame:
+    """The first ``limit`` :func:`with_labels` rows whose label holds every word of ``text``
+    (case and diacritics ignored), and the ``chosen`` one."""
+    labels = pd.Series([fold(label) for label in frame["label"]], index=frame.index)
+    found = pd.Series(True, index=frame.index)
+    for word in fold(text[:MAX_TEXT]).split():
+        found &= labels.str.contains(word, regex=False)
+    return frame[(found & (found.cumsum() <= limit)) | (frame["target_id"] == chosen)]
 
 
 def status_counts(frame: pd.DataFrame) -> dict[str, int]:

@@ -122,7 +122,7 @@ def layout(lang: str) -> html.Div:
             dbc.Col(_card(t("coverage.no_active.title", lang),
                           html.Div(id=ids.COVERAGE_NO_ACTIVE)), lg=4),
             dbc.Col(_card("", data_grid(ids.COVERAGE_DORMANT_GRID, DORMANT_COLUMNS, lang,
-                                        page_size=10, height=430),
+                                        page_size=10, height=430, server=True),
                           title_id=ids.COVERAGE_DORMANT_TITLE), lg=8),
         ], className="g-3 mb-3"),
         _card("", [dbc.Row([

@@ -1,5 +1,6 @@
 """Directory (``/director``): ambassadors and libraries with their activity for the current
-filters — sortable, searchable, paginated, exportable (CSV/XLSX of exactly the rows shown)."""
+filters — sortable, searchable, paginated, exportable (CSV/XLSX of the whole view: filters,
+search text, column filters and sort). Server grids: the browser holds one block of rows."""
 
 from __future__ import annotations
 
@@ -64,7 +65,8 @@ def _table(title: str, grid_id: str, search_id: str, csv_id: str, xlsx_id: str,
     ], className="grid-toolbar")  # fmt: skip
     return dbc.Card([
         dbc.CardHeader(html.H2(title, className="chart-title"), className="chart-header"),
-        dbc.CardBody([toolbar, data_grid(grid_id, columns, lang, page_size=20, height=560)]),
+        dbc.CardBody([toolbar, data_grid(grid_id, columns, lang, page_size=20, height=560,
+                                         server=True)]),
     ], className="chart-card mb-3")  # fmt: skip
 
 

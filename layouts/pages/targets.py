@@ -1,5 +1,6 @@
-"""Targets (``/tinte``): every target with its progress and status, the cumulative chart of a
-chosen target, and the raion and ambassador (cascade) tables."""
+"""Targets (``/tinte``): the status counts, the cumulative chart of a chosen target, every
+target with its progress and status, and the raion and ambassador (cascade) tables (server
+grids: the browser holds one block of rows)."""
 
 from __future__ import annotations
 
@@ -105,11 +106,12 @@ def layout(lang: str) -> html.Div:
             dbc.Row(dbc.Col(chart_card(t("targets.chart", lang), ids.TARGETS_CHART, lang,
                                        height=340, extra=picker)), className="mb-3"),
             _section(t("targets.all", lang),
-                     data_grid(ids.TARGETS_GRID, TARGET_COLUMNS, lang, height=440)),
+                     data_grid(ids.TARGETS_GRID, TARGET_COLUMNS, lang, height=440, server=True)),
             _section(t("targets.by_raion", lang),
-                     data_grid(ids.TARGETS_RAION_GRID, RAION_COLUMNS, lang, height=440)),
+                     data_grid(ids.TARGETS_RAION_GRID, RAION_COLUMNS, lang, height=440,
+                               server=True)),
             _section(t("targets.by_ambassador", lang),
                      [data_grid(ids.TARGETS_AMBASSADOR_GRID, AMBASSADOR_COLUMNS, lang,
-                                height=440, selectable=True), locals_grid]),
+                                height=440, selectable=True, server=True), locals_grid]),
         ]
     )  # fmt: skip

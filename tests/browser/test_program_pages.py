@@ -1,6 +1,7 @@
 """The program pages in a real browser: each opens, its main control is used as a person would,
 a number on the page is checked against SQL run here, and screenshots are kept as artefacts
-(the presentation at the two projector sizes)."""
+(the presentation at the two projector sizes). The big tables are server grids: the browser
+holds one block of rows, the server sorts, searches and filters."""
 
 from __future__ import annotations
 
@@ -30,10 +31,33 @@ def _figure(tab: Any, graph_id: str) -> Any:
     )
 
 
+# A server grid has rows on screen: its first row is loaded, none is waiting for the server.
+GRID_READY = """(id) => { const g = document.getElementById(id); if (!g) return false;
+  const panel = g.querySelector('.ag-paging-row-summary-panel');
+  const empty = g.querySelector('.ag-overlay-no-rows-center');
+  const cell = g.querySelector(".ag-row[row-index='0'] [col-id]");
+  return !!panel && /\\d/.test(panel.innerText) && !g.querySelector('.ag-row-loading')
+    && ((!!cell && cell.innerText.trim() !== '') || !!empty); }"""
+
+
+def _grid_ready(tab: Any, grid_id: str) -> None:
+    tab.wait_for_function(GRID_READY, arg=grid_id)
+
+
 def _row_count(tab: Any, grid_id: str) -> int:
-    """Rows after the grid's filters, read from its pagination panel ("1 – 20 din 1.352")."""
+    """Rows in the grid's view, read from its pagination panel ("1 – 20 din 1.352")."""
+    _grid_ready(tab, grid_id)
     text = tab.locator(f"#{grid_id} .ag-paging-row-summary-panel").inner_text()
     return int(re.sub(r"\D", "", text.split()[-1]))
+
+
+def _cell(tab: Any, grid_id: str, row: int, column: str) -> str:
+    selector = f"#{grid_id} .ag-row[row-index='{row}'] [col-id='{column}']"
+    return str(tab.locator(selector).first.inner_text())
+
+
+def _number(text: str) -> int:
+    return int(re.sub(r"\D", "", text))  # "1.234" in Romanian
 
 
 def _clean(tab: Any, live: LiveServer) -> None:
@@ -47,9 +71,12 @@ def test_targets_pick_a_target_and_drill_into_the_cascade(page: Any, live: LiveS
     count = _one(live.db_path, "SELECT count(*) FROM target WHERE period_start <= ? AND"
                                " period_end >= ?", TO, FROM)  # fmt: skip
     assert page.locator(".targets-total").inner_text() == f"{count} ținte"
+    assert _row_count(page, "targets-grid") == count  # every target, one block at a time
     assert _figure(page, "targets-chart")["meta"]["metric"] == "citizens_served"
     page.locator("#targets-picker").click()
-    page.keyboard.type("Ungheni")
+    search = page.locator(".dash-dropdown-search")  # the server finds the raion targets
+    search.wait_for()
+    search.press_sequentially("ungheni", delay=60)
     page.get_by_role("option", name=re.compile("Cereri de e-servicii.*Ungheni.*2026")).click()
     page.wait_for_function(
         "() => document.querySelector('#targets-chart .js-plotly-plot').layout.meta.metric"
@@ -64,6 +91,7 @@ def test_targets_pick_a_target_and_drill_into_the_cascade(page: Any, live: LiveS
     assert actual[-1] == expected > 0
     grid = page.locator("#targets-ambassador-grid")
     grid.scroll_into_view_if_needed()
+    _grid_ready(page, "targets-ambassador-grid")
     name = grid.locator(".ag-row[row-index='0'] [col-id='name']").first.inner_text()
     grid.locator(".ag-row[row-index='0'] [col-id='library_name']").first.click()
     page.wait_for_function(
@@ -108,31 +136,84 @@ def test_coverage_moves_the_distance_and_counts_dormant_points(page: Any, live: 
     _clean(page, live)
 
 
-def test_directory_search_then_export_what_is_shown(page: Any, live: LiveServer) -> None:
+AMB = "directory-ambassadors-grid"
+IN_MD_UN = (
+    "SELECT {what} FROM ambassador a JOIN library l ON l.id = a.library_id LEFT JOIN (SELECT"
+    " ambassador_id, count(*) AS n FROM info_session WHERE held_on BETWEEN :f AND :t GROUP BY"
+    " ambassador_id) s ON s.ambassador_id = a.id WHERE l.raion_code = 'MD-UN'{tier} AND"
+    " a.certified_on <= :t AND (a.left_on IS NULL OR a.left_on >= :f OR s.n > 0 OR EXISTS"
+    " (SELECT 1 FROM service_request r WHERE r.ambassador_id = a.id AND requested_on BETWEEN"
+    " :f AND :t))"
+)
+
+
+def _in_md_un(path: Path, what: str, tier: str = "") -> Any:
+    sql = IN_MD_UN.format(what=what, tier=f" AND a.tier = '{tier}'" if tier else "")
+    with sqlite3.connect(path) as conn:
+        return conn.execute(sql, {"f": FROM, "t": TO}).fetchone()[0]
+
+
+def test_directory_sort_search_export_and_filter(page: Any, live: LiveServer) -> None:
     page.goto(live.url + "/director?raion=MD-UN&perioada=an")
     wait_settled(page)
     libraries = _one(live.db_path, "SELECT count(*) FROM library WHERE raion_code = 'MD-UN'")
     assert _row_count(page, "directory-libraries-grid") == libraries
-    total = _row_count(page, "directory-ambassadors-grid")
-    first = page.locator("#directory-ambassadors-grid .ag-row[row-index='0'] [col-id='name']")
-    page.locator("#directory-ambassadors-search").fill(first.first.inner_text().split()[0])
+    total = _row_count(page, AMB)
+    assert total == _in_md_un(live.db_path, "count(*)") > 20  # more than one page
+    first = _cell(page, AMB, 0, "name")
+    header = page.locator(f"#{AMB} .ag-header-cell[col-id='sessions']")
+    header.click()  # ascending, then descending: sorted on the server
+    header.click()
     page.wait_for_function(
-        "(n) => { const p = document.querySelector('#directory-ambassadors-grid"
-        " .ag-paging-row-summary-panel'); return p && !p.innerText.endsWith(String(n)); }",
-        arg=total,
+        "([id, name]) => { const c = document.querySelector('#' + id + \" .ag-row[row-index='0']"
+        " [col-id='name']\"); return c && c.innerText !== '' && c.innerText !== name; }",
+        arg=[AMB, first],
     )
-    shown = _row_count(page, "directory-ambassadors-grid")
+    _grid_ready(page, AMB)
+    assert _number(_cell(page, AMB, 0, "sessions")) == _in_md_un(live.db_path, "max(s.n)") > 0
+    leader = _cell(page, AMB, 0, "name")
+    page.locator("#directory-ambassadors-search").fill(leader.split()[0])
+    page.wait_for_function(
+        "([id, n]) => { const p = document.querySelector('#' + id +"
+        " ' .ag-paging-row-summary-panel'); return p && !p.innerText.endsWith(String(n)); }",
+        arg=[AMB, total],
+    )
+    shown = _row_count(page, AMB)
     assert 0 < shown < total
+    assert _cell(page, AMB, 0, "name") == leader  # still sorted, now searched
     with page.expect_download() as download:
         page.locator("#directory-ambassadors-csv").click()
     assert download.value.suggested_filename == f"eambasadori-{TO}-date-demo.csv"
-    path = download.value.path()
-    data = Path(path).read_bytes()
+    data = Path(download.value.path()).read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     lines = data.decode("utf-8-sig").strip().split("\r\n")
     assert lines[0].startswith("Nume;Nivel;Bibliotecă;Raion")
-    assert len(lines) == shown + 1  # the export follows the grid's quick filter
+    assert len(lines) == shown + 1  # the export is the grid's view: search and sort
+    assert lines[1].startswith(leader + ";")
     screenshot(page, "directory-page")
+    page.locator("#directory-ambassadors-search").fill("")
+    _grid_ready(page, AMB)
+    page.wait_for_function(
+        "([id, n]) => document.querySelector('#' + id + ' .ag-paging-row-summary-panel')"
+        ".innerText.endsWith(String(n))", arg=[AMB, total],
+    )  # fmt: skip
+    page.locator(f"#{AMB} .ag-paging-button").nth(2).click()  # the next page
+    page.wait_for_function(
+        "(id) => / 2 /.test(document.querySelector('#' + id + ' .ag-paging-description')"
+        ".innerText)", arg=AMB,
+    )  # fmt: skip
+    page.locator("label[for='_dbcprivate_checklist_filter-tier_input_national']").click()
+    nationals = _in_md_un(live.db_path, "count(*)", "national")
+    page.wait_for_function(
+        "([id, n]) => { const p = document.querySelector('#' + id +"
+        " ' .ag-paging-row-summary-panel'); return p && p.innerText.endsWith(' ' + n); }",
+        arg=[AMB, nationals],
+    )  # a URL filter: the grid starts again from its first block
+    assert "nivel=national" in page.evaluate("() => window.location.search")
+    _grid_ready(page, AMB)
+    assert page.locator(f"#{AMB} .ag-paging-description").inner_text().startswith("Pagina 1 ")
+    best = _in_md_un(live.db_path, "max(s.n)", "national")
+    assert _number(_cell(page, AMB, 0, "sessions")) == best  # the sort is kept
     _clean(page, live)
 
 
