@@ -43,6 +43,7 @@ from data_access.models import (
     RollupSessionMonth,
     RollupSessionRaionMonth,
     RollupSessionServiceMonth,
+    RollupSessionServiceTierMonth,
     RollupSessionTierMonth,
     ServiceRequest,
     ServiceType,
@@ -183,16 +184,27 @@ def _sessions_library(months: Months) -> Select[Any]:
     return _grouped(src, dims, measures)
 
 
-def _sessions_by_service(months: Months) -> Select[Any]:
-    s, x = InfoSession, InfoSessionServiceType
+def _sessions_by_service_fine(months: Months) -> Select[Any]:
+    s, x, lib, amb = InfoSession, InfoSessionServiceType, Library, Ambassador
     src = (
-        select(s.month_key, s.raion_code, x.service_type_code, s.format, s.participants)
+        select(s.month_key, s.raion_code, x.service_type_code, lib.kind.label("library_kind"),
+               amb.tier.label("ambassador_tier"), s.format, s.participants)
         .join(x, x.session_id == s.id)
+        .join(lib, lib.id == s.library_id)
+        .join(amb, amb.id == s.ambassador_id)
         .where(in_months(s.month_key, months))
         .subquery()
-    )
-    dims = ["month_key", "raion_code", "service_type_code", "format"]
+    )  # fmt: skip
+    dims = ["month_key", "raion_code", "service_type_code", "library_kind", "ambassador_tier",
+            "format"]  # fmt: skip
     return _grouped(src, dims, [func.count(), func.sum(src.c.participants)])
+
+
+def _sessions_by_service(months: Months) -> Select[Any]:
+    m = RollupSessionServiceTierMonth
+    src = select(table_of(m)).where(in_months(m.month_key, months)).subquery()
+    dims = ["month_key", "raion_code", "service_type_code", "format"]
+    return _grouped(src, dims, _summed(src, ("sessions", "participants")))
 
 
 def _libraries(months: Months) -> Select[Any]:
@@ -262,6 +274,7 @@ ORDER: tuple[tuple[Table, frozenset[str], Builder], ...] = (
                        "audience"])),
     (table_of(RollupSessionMaskMonth), frozenset({"sessions"}),
      _sessions_coarse(["month_key", "service_mask", "format"])),
+    (table_of(RollupSessionServiceTierMonth), frozenset({"sessions"}), _sessions_by_service_fine),
     (table_of(RollupSessionServiceMonth), frozenset({"sessions"}), _sessions_by_service),
     (table_of(RollupSessionLibraryMonth), frozenset({"sessions"}), _sessions_library),
     (table_of(RollupLibraryMonth), frozenset({"sessions", "requests"}), _libraries),

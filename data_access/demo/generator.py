@@ -83,6 +83,15 @@ def _ambassador_rows(net: Network, tl: Timeline) -> list[dict[str, object]]:
     ]
 
 
+def refresh_statistics(db: Database) -> None:
+    """Give the PostgreSQL planner fresh statistics after a bulk load (autovacuum may take a
+    while to notice; plans on stale statistics can be 100x slower). SQLite needs nothing."""
+    if db.is_sqlite:
+        return
+    with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.exec_driver_sql("ANALYZE")
+
+
 def generate_demo_data(
     db: Database,
     *,
@@ -137,6 +146,7 @@ def generate_demo_data(
             session.execute(text("SET LOCAL work_mem = '256MB'"))  # big GROUP BYs in memory
         rebuild_all(session)
         say("committing")
+    refresh_statistics(db)
     say("done")
     return DemoSummary(
         scale=plan.scale, seed=seed, until=plan.until, libraries=libs.n,

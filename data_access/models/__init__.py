@@ -20,6 +20,7 @@ from data_access.models.rollups import (
     RollupSessionMonth,
     RollupSessionRaionMonth,
     RollupSessionServiceMonth,
+    RollupSessionServiceTierMonth,
     RollupSessionTierMonth,
 )
 
@@ -48,6 +49,7 @@ __all__ = [
     "RollupSessionMonth",
     "RollupSessionRaionMonth",
     "RollupSessionServiceMonth",
+    "RollupSessionServiceTierMonth",
     "RollupSessionTierMonth",
     "ServiceRequest",
     "ServiceType",

@@ -243,3 +243,19 @@ class RollupSessionTierMonth(Base):
     audience: Mapped[str] = mapped_column(String(30), primary_key=True)
     sessions: Mapped[int] = mapped_column(Integer)
     participants: Mapped[int] = mapped_column(Integer)
+
+
+class RollupSessionServiceTierMonth(Base):
+    """Sessions covering each service type by month, raion, library kind, tier and format
+    (the per-service breakdown under a kind or tier filter)."""
+
+    __tablename__ = "rollup_session_service_tier_month"
+
+    month_key: Mapped[int] = mapped_column(Integer, primary_key=True)
+    raion_code: Mapped[str] = mapped_column(String(5), primary_key=True)
+    service_type_code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    library_kind: Mapped[str] = mapped_column(String(10), primary_key=True)
+    ambassador_tier: Mapped[str] = mapped_column(String(10), primary_key=True)
+    format: Mapped[str] = mapped_column(String(10), primary_key=True)
+    sessions: Mapped[int] = mapped_column(Integer)
+    participants: Mapped[int] = mapped_column(Integer)

@@ -28,6 +28,7 @@ from data_access.models import (
     RollupSessionMonth,
     RollupSessionRaionMonth,
     RollupSessionServiceMonth,
+    RollupSessionServiceTierMonth,
     RollupSessionTierMonth,
     ServiceType,
 )
@@ -56,7 +57,8 @@ class Cube:
     measures: dict[str, str]
     grain: str = "month"  # or "day": holds single days, for the partial edges of a range
     # A cube that leaves some facts out (requests without an ambassador) answers only queries
-    # grouped by this dimension, where those facts would form their own group anyway.
+    # grouped by this dimension, where those facts would form their own group anyway, or
+    # filtered by tier, which leaves them out too.
     only_when_grouped_by: str | None = None
     # Sessions counted once under *each* service they cover: exact per service, so it answers
     # "by service" and single-service filters, never a total across several services.
@@ -64,8 +66,8 @@ class Cube:
 
     def can_answer(self, filters: Filters, dims: set[str], measures: tuple[str, ...],
                    by: tuple[str, ...]) -> bool:  # fmt: skip
-        if self.only_when_grouped_by and self.only_when_grouped_by not in by:
-            return False
+        if self.only_when_grouped_by and self.only_when_grouped_by not in by and not filters.tiers:
+            return False  # a tier filter leaves out the requests without an ambassador anyway
         wanted = set(dims)
         if self.fact == "sessions" and ("service_mask" in wanted or "service_type_code" in by):
             if self.per_service:
@@ -158,6 +160,9 @@ CUBES: tuple[Cube, ...] = (
     _cube(RollupSessionMaskMonth, "sessions", "month_key service_mask format", SESSIONS),
     _cube(RollupSessionServiceMonth, "sessions", "month_key raion_code service_type_code format",
           SESSIONS, per_service=True),
+    _cube(RollupSessionServiceTierMonth, "sessions",
+          "month_key raion_code service_type_code library_kind ambassador_tier format", SESSIONS,
+          per_service=True),
     _cube(RollupSessionTierMonth, "sessions",
           "month_key raion_code library_kind ambassador_tier format audience", SESSIONS),
     _cube(RollupSessionMonth, "sessions",
