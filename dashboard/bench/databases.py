@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from dashboard.settings import DEFAULT_DATA_DIR
 from data_access.database import Database
+from data_access.demo.generator import refresh_statistics
 from data_access.models import Library
 from data_access.pg_cluster import PgCluster, free_port
 from data_access.schema import init_db
@@ -59,6 +60,7 @@ def postgres_database(
             url = cluster.create_database(scale)
             db = Database(url, pool_size=pool_size)
         _ensure_filled(db, scale)
+        refresh_statistics(db)
         yield db, cluster
         db.dispose()
     finally:
