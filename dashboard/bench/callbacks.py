@@ -50,7 +50,11 @@ def data_version(database_url: str) -> int:
 
 
 def is_filter_change(case: CallbackCase) -> bool:
-    return any(d["id"] == ids.URL and d["property"] == "search" for d in case.inputs)
+    """Runs when the filters change: reads the URL as an input, or is a server-side grid's
+    block request (the grid asks again whenever the filters change)."""
+    reads_url = any(d["id"] == ids.URL and d["property"] == "search" for d in case.inputs)
+    grid = any(d["property"] == "getRowsRequest" for d in case.inputs)
+    return reads_url or grid
 
 
 def measure_case(
