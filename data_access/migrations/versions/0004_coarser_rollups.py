@@ -13,6 +13,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from data_access.migrations.helpers import mark_all_months_dirty
+
 revision: str = "0004"
 down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
@@ -149,12 +151,7 @@ def upgrade() -> None:
 def _backfill() -> None:
     """Mark every month with facts dirty: ``init-db`` then fills the new tables from the facts
     with the current rollup code (a migration must not import the application)."""
-    for table, fact in (("info_session", "sessions"), ("service_request", "requests")):
-        op.execute(
-            f"INSERT INTO rollup_dirty (fact, month_key) SELECT DISTINCT '{fact}', month_key"
-            f" FROM {table} WHERE month_key NOT IN"
-            f" (SELECT month_key FROM rollup_dirty WHERE fact = '{fact}')"
-        )
+    mark_all_months_dirty()
 
 
 def downgrade() -> None:

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from data_access.migrations.helpers import mark_all_months_dirty
+
 revision: str = "0005"
 down_revision: str | None = "0004"
 branch_labels: str | Sequence[str] | None = None
@@ -20,12 +22,7 @@ def upgrade() -> None:
     with op.batch_alter_table("rollup_ambassador_month") as batch_op:
         batch_op.add_column(sa.Column("first_day", sa.Date(), nullable=True))
     # Recompute every month (init-db does, with the current rollup code).
-    for table, fact in (("info_session", "sessions"), ("service_request", "requests")):
-        op.execute(
-            f"INSERT INTO rollup_dirty (fact, month_key) SELECT DISTINCT '{fact}', month_key"
-            f" FROM {table} WHERE month_key NOT IN"
-            f" (SELECT month_key FROM rollup_dirty WHERE fact = '{fact}')"
-        )
+    mark_all_months_dirty()
 
 
 def downgrade() -> None:

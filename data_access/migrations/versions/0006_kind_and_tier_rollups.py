@@ -12,6 +12,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from data_access.migrations.helpers import mark_all_months_dirty
+
 revision: str = "0006"
 down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
@@ -60,12 +62,7 @@ def upgrade() -> None:
             name=op.f("pk_rollup_session_tier_month"),
         ),
     )
-    for table, fact in (("info_session", "sessions"), ("service_request", "requests")):
-        op.execute(
-            f"INSERT INTO rollup_dirty (fact, month_key) SELECT DISTINCT '{fact}', month_key"
-            f" FROM {table} WHERE month_key NOT IN"
-            f" (SELECT month_key FROM rollup_dirty WHERE fact = '{fact}')"
-        )
+    mark_all_months_dirty()
 
 
 def downgrade() -> None:
