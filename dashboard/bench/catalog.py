@@ -32,13 +32,13 @@ class CallbackCase:
     @property
     def name(self) -> str:
         first = self.outputs[0]
-        return f"{self.page}:{first['id']}.{first['property']}"
+        return f"{self.page}:{id_key(first['id'])}.{first['property']}"
 
     def body(
         self, search: str, version: int, path: str, fed_back: dict[tuple[str, str], Any]
     ) -> dict[str, Any]:
         def value(dep: dict[str, Any]) -> Any:
-            key = (dep["id"], dep["property"])
+            key = (id_key(dep["id"]), dep["property"])
             if key == (ids.URL, "search"):
                 return search
             if key == (ids.DATA_VERSION, "data"):
@@ -68,12 +68,17 @@ def _walk(component: Any) -> Iterator[Any]:
             yield from _walk(children)
 
 
+def id_key(cid: Any) -> str:
+    """A component id as Dash writes it in callback keys (dict ids as sorted JSON)."""
+    return json.dumps(cid, separators=(",", ":"), sort_keys=True) if isinstance(cid, dict) else cid
+
+
 def _component_props(layout: Any) -> dict[str, dict[str, Any]]:
     props: dict[str, dict[str, Any]] = {}
     for component in _walk(layout):
         cid = getattr(component, "id", None)
-        if isinstance(cid, str):
-            props[cid] = component.to_plotly_json()["props"]
+        if isinstance(cid, str | dict):
+            props[id_key(cid)] = component.to_plotly_json()["props"]
     return props
 
 
@@ -82,7 +87,8 @@ def _parse_outputs(key: str) -> list[dict[str, Any]]:
     outputs = []
     for part in text.split("..."):
         cid, prop = part.rsplit(".", 1)
-        outputs.append({"id": cid, "property": prop.split("@")[0]})
+        parsed: Any = json.loads(cid) if cid.startswith("{") else cid
+        outputs.append({"id": parsed, "property": prop.split("@")[0]})
     return outputs
 
 
@@ -97,17 +103,17 @@ def catalog(
             pages[page.key] = _component_props(builder("ro"))
     cases = []
     for key, spec in app.callback_map.items():
-        if "{" in key or spec.get("callback") is None:
+        if '["ALL"]' in key or '["MATCH"]' in key or spec.get("callback") is None:
             continue  # pattern-matching outputs (navigation links) and clientside callbacks
         outputs = _parse_outputs(key)
-        owner = next(
-            (p for p, comps in pages.items() if p != SHELL and outputs[0]["id"] in comps), SHELL
-        )
+        first = id_key(outputs[0]["id"])
+        owner = next((p for p, comps in pages.items() if p != SHELL and first in comps), SHELL)
         defaults = {}
         for dep in [*spec["inputs"], *spec["state"]]:
+            dep_key = id_key(dep["id"])
             for comps in (pages.get(owner, {}), pages[SHELL]):
-                if dep["id"] in comps and dep["property"] in comps[dep["id"]]:
-                    defaults[(dep["id"], dep["property"])] = comps[dep["id"]][dep["property"]]
+                if dep_key in comps and dep["property"] in comps[dep_key]:
+                    defaults[(dep_key, dep["property"])] = comps[dep_key][dep["property"]]
                     break
         inputs = [{"id": d["id"], "property": d["property"]} for d in spec["inputs"]]
         state = [{"id": d["id"], "property": d["property"]} for d in spec["state"]]
@@ -123,7 +129,7 @@ def page_path(key: str) -> str:
 def fed_back_values(case: CallbackCase, response: dict[str, Any]) -> dict[tuple[str, str], Any]:
     """Outputs that the same callback also reads as State (e.g. the map's "already drawn")."""
     values = {}
-    state_keys = {(d["id"], d["property"]) for d in case.state}
+    state_keys = {(id_key(d["id"]), d["property"]) for d in case.state}
     for cid, props in response.get("response", {}).items():
         for prop, value in props.items():
             if (cid, prop) in state_keys:

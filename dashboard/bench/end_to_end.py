@@ -14,6 +14,7 @@ from dashboard.bench.scenarios import random_scenarios
 from dashboard.bench.server import gunicorn
 from dashboard.bench.stats import machine, table, write_json
 
+NAIVE_DATA_MS = 20
 TARGET_P95_MS, TARGET_KB, TARGET_CACHED_MS, TARGET_SETTLED_MS, TARGET_RSS_MB = 50, 60, 5, 1500, 150
 COLUMNS = [
     "callback",
@@ -48,13 +49,16 @@ def check(result: dict[str, Any]) -> list[str]:
     for row in result["callbacks"]:
         if not row["filter_change"]:
             continue
+        # Speed-up and cache targets concern callbacks that read data (the naive way of a
+        # callback that only reshapes the URL takes a millisecond too).
+        reads_data = (row.get("naive_p50_ms") or 0) > NAIVE_DATA_MS
         if row["p95_ms"] > TARGET_P95_MS:
             failures.append(f"{row['callback']}: p95 {row['p95_ms']} ms > {TARGET_P95_MS}")
         if row["max_kb"] > TARGET_KB:
             failures.append(f"{row['callback']}: {row['max_kb']} KB > {TARGET_KB}")
-        if (row.get("speedup_p95") or 99) < 4:
+        if reads_data and (row.get("speedup_p95") or 99) < 4:
             failures.append(f"{row['callback']}: only {row['speedup_p95']}x faster (p95)")
-        if row.get("cached_default_ms", 0) > TARGET_CACHED_MS:
+        if reads_data and row.get("cached_default_ms", 0) > TARGET_CACHED_MS:
             failures.append(f"{row['callback']}: cached {row['cached_default_ms']} ms")
     for page in result.get("browser", []):
         if page["median_settled_ms"] > TARGET_SETTLED_MS:
