@@ -1,0 +1,96 @@
+"""An unreachable database shows a banner (never a traceback) and the page recovers by itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dashboard.app_factory import create_app
+from data_access.database import Database
+from data_access.pg_cluster import PgCluster
+from layouts import ids
+from tests.conftest import app_settings, new_pg_db
+from tests.dash_client import post_callback, response_value
+from tests.handmade import seed_handmade
+
+LIVE_OUTPUTS = [
+    (ids.DATA_VERSION, "data"),
+    (ids.UPDATED_AT, "children"),
+    (ids.DB_BANNER, "is_open"),
+    (ids.DB_BANNER, "children"),
+]
+
+
+def _tick(client, version: int = 0):  # type: ignore[no-untyped-def]
+    """One live-refresh tick, as the page's timer sends it."""
+    return post_callback(
+        client,
+        LIVE_OUTPUTS,
+        [(ids.REFRESH, "n_intervals", 1)],
+        state=[(ids.DATA_VERSION, "data", version), (ids.URL, "search", "")],
+    )
+
+
+def _trend(client):  # type: ignore[no-untyped-def]
+    return post_callback(
+        client,
+        [(ids.TREND, "figure")],
+        [(ids.URL, "search", ""), (ids.DATA_VERSION, "data", 1),
+         (ids.TREND_METRIC, "value", "sessions")],
+    )  # fmt: skip
+
+
+@pytest.mark.postgres
+def test_postgres_stopping_and_coming_back(
+    pg_cluster: PgCluster, pg_template: str, tmp_path: Path
+) -> None:
+    db: Database = new_pg_db(pg_cluster, pg_template)
+    seed_handmade(db)
+    url = db.url.render_as_string(hide_password=False)
+    db.dispose()
+    app = create_app(app_settings(url, tmp_path))
+    client = app.server.test_client()
+    try:
+        _down_and_back(client, pg_cluster)
+    finally:
+        app.server.extensions["eambasadori"].db.dispose()
+
+
+def _down_and_back(client, pg_cluster: PgCluster) -> None:  # type: ignore[no-untyped-def]
+    assert response_value(_tick(client), ids.DB_BANNER, "is_open") is False
+
+    pg_cluster.stop()
+    try:
+        down = _tick(client)
+        assert down.status_code == 200
+        assert response_value(down, ids.DB_BANNER, "is_open") is True
+        assert "Baza de date nu poate fi accesată" in response_value(
+            down, ids.DB_BANNER, "children"
+        )
+        chart = _trend(client)
+        assert chart.status_code == 200  # the chart says so in words, no 500, no traceback
+        text = chart.data.decode()
+        assert "Traceback" not in text
+        assert "psycopg" not in text
+        assert "Nu am putut încărca" in text
+    finally:
+        pg_cluster.start()
+
+    back = _tick(client)
+    assert response_value(back, ids.DB_BANNER, "is_open") is False
+    assert _trend(client).status_code == 200
+
+
+def test_sqlite_file_that_cannot_be_opened(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where a folder should be")
+    client = create_app(
+        app_settings(f"sqlite:///{blocker}/db.sqlite3", tmp_path)
+    ).server.test_client()
+    assert client.get("/").status_code == 200
+    assert client.get("/_dash-layout").status_code == 200
+    down = _tick(client)
+    assert down.status_code == 200
+    assert response_value(down, ids.DB_BANNER, "is_open") is True
+    assert _trend(client).status_code == 200
