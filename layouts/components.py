@@ -45,7 +45,7 @@ def chart_card(
                     dcc.Graph(
                         id=graph_id,
                         figure=message_figure("…"),
-                        config=graph_config(graph_id),
+                        config=graph_config(graph_id, lang),
                         style={"minHeight": f"{height}px"},
                     ),
                     type="dot",

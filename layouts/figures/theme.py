@@ -52,12 +52,14 @@ def separators(lang: str) -> str:
     return {"ro": ",.", "en": ".,", "ru": ", "}.get(lang, ",.")
 
 
-def graph_config(filename: str) -> dict[str, Any]:
-    """dcc.Graph config: PNG download offline (plotly's own button), no plotly.com links."""
+def graph_config(filename: str, lang: str = "ro") -> dict[str, Any]:
+    """dcc.Graph config: PNG download offline (plotly's own button), no plotly.com links, the
+    toolbar in ``lang`` (locales registered by assets/vendor/plotly-locales.js)."""
     return {
+        "locale": lang,
         "displaylogo": False,
         "responsive": True,
         "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
-        "modeBarButtonsToRemove": ["lasso2d", "select2d", "sendDataToCloud"],
+        "modeBarButtonsToRemove": ["lasso2d", "select2d", "sendDataToCloud", "sendChartToCloud"],
         "topojsonURL": "/assets/topojson/",
     }

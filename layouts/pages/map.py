@@ -68,7 +68,7 @@ def layout(lang: str) -> html.Div:
                 dbc.CardBody(
                     dcc.Loading(
                         dcc.Graph(id=ids.MAP, figure=message_figure("…"),
-                                  config=graph_config("harta"), style={"height": "560px"}),
+                                  config=graph_config("harta", lang), style={"height": "560px"}),
                         type="dot", delay_show=400,
                     )
                 ),

@@ -52,8 +52,8 @@ def _slide(key: str, lang: str, body: Any) -> html.Section:
     )  # fmt: skip
 
 
-def _graph(graph_id: str) -> dcc.Graph:
-    return dcc.Graph(id=graph_id, figure=message_figure("…"), config=graph_config(graph_id),
+def _graph(graph_id: str, lang: str) -> dcc.Graph:
+    return dcc.Graph(id=graph_id, figure=message_figure("…"), config=graph_config(graph_id, lang),
                      className="pres-graph", responsive=True)  # fmt: skip
 
 
@@ -82,7 +82,7 @@ def _controls(lang: str) -> html.Div:
 def layout(lang: str) -> html.Div:
     slides = [
         _slide("kpis", lang, html.Div(id=ids.PRES_KPIS, className="pres-kpis")),
-        *(_slide(key, lang, _graph(graph)) for key, graph in SLIDE_GRAPHS.items()),
+        *(_slide(key, lang, _graph(graph, lang)) for key, graph in SLIDE_GRAPHS.items()),
     ]
     return html.Div([
         html.Div([
