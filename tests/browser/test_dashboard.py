@@ -84,6 +84,12 @@ def test_switching_language_changes_labels(page: Any, live: LiveServer) -> None:
     wait_settled(page)
     assert page.locator("h1").first.inner_text() == "Обзор"
     assert "Карта" in page.locator(".app-navbar").inner_text()
+    titles = page.evaluate(
+        "() => Array.from(document.querySelectorAll('.modebar-btn'))"
+        ".map(b => b.getAttribute('data-title'))"
+    )
+    assert "Сохранить в формате PNG" in titles  # the chart toolbar too
+    assert "Share chart..." not in titles  # nothing that would leave the machine
 
 
 def test_a_row_written_by_another_process_appears_without_reload(
