@@ -135,11 +135,9 @@ def clamp_dates(
     if date_from > date_to:
         notices.append(Notice("dates_swapped"))
         date_from, date_to = date_to, date_from
-    if date_from < PROGRAM_START:
-        date_from = PROGRAM_START
     latest = max(today, PROGRAM_START)
-    if date_to > latest:
-        date_to = latest
+    date_from = min(max(date_from, PROGRAM_START), latest)
+    date_to = min(max(date_to, PROGRAM_START), latest)
     if date_from > date_to:
         notices.append(Notice("dates_out_of_range"))
         date_from = date_to

@@ -113,6 +113,8 @@ def test_huge_lists_are_cut() -> None:
 def test_dates_stay_inside_the_program() -> None:
     filters, _ = parse("?de=2001-01-01&pana=2099-01-01")
     assert (filters.date_from, filters.date_to) == (D(2016, 1, 1), TODAY)
+    before, _ = parse("?de=2015-01-01&pana=2015-12-31")  # entirely before the program
+    assert (before.date_from, before.date_to) == (D(2016, 1, 1), D(2016, 1, 1))
 
 
 def test_scope_is_intersected_and_cannot_be_widened() -> None:
