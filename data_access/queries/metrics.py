@@ -155,9 +155,9 @@ def last_activity_by_library(
     """
     cutoff = filters.date_to - dt.timedelta(days=lookback_days or LOOKBACK_DAYS)
     start = max(PROGRAM_START, cutoff.replace(day=1))
-    history = replace(filters, date_from=start, services=(), tiers=(), formats=())
-    if history.date_from > history.date_to:
+    if start > filters.date_to:
         return pd.DataFrame(columns=["library_id", "last_day"])
+    history = replace(filters, date_from=start, services=(), tiers=(), formats=())
     s = aggregate(session, "sessions", history, ("last_any_day",), ("library_id",))
     r = aggregate(session, "requests", history, ("last_any_day",), ("library_id",))
     s, r = (f.rename(columns={"last_any_day": "last_day"}) for f in (s, r))
