@@ -2,6 +2,9 @@
 underserved score and its export. Thin: parse -> query (cached per filters, data version and
 page controls) -> build.
 
+The far-localities map is drawn like the national map: the first draw (and a data change)
+sends every locality, a filter, control or language change only a ``Patch`` of what changes.
+
 The dormant-days control starts at ``settings.dormant_days``: the layout cannot know the
 settings, so one small callback fills it in, and the callbacks that depend on it run once that
 value is set (``prevent_initial_call``), never twice.
@@ -10,10 +13,11 @@ value is set (``prevent_initial_call``), never twice.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
-from dash import Dash, Input, Output, State, ctx, no_update
+from dash import Dash, Input, Output, Patch, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
 from callbacks import server_grid
@@ -24,7 +28,13 @@ from dashboard.filters import Filters
 from dashboard.i18n import fmt_int, fmt_number, t
 from data_access.queries import coverage
 from layouts import ids
-from layouts.figures.coverage import far_counts_figure, far_map_figure, ranking_figure
+from layouts.figures.coverage import (
+    FAR_DOTS,
+    far_counts_figure,
+    far_map_figure,
+    far_map_updates,
+    ranking_figure,
+)
 from layouts.grid import column_defs, file_name, grid_rows, rows_in_view, table_download
 from layouts.pages.coverage import DEFAULT_KM, DORMANT_COLUMNS, SCORE_COLUMNS, no_active_list
 
@@ -59,10 +69,34 @@ def cached(app_ctx: AppContext, name: str, filters: Filters, parts: tuple[object
     return app_ctx.memo(name, (filters.cache_key(), *parts), compute)
 
 
-def far_view(distances: pd.DataFrame, units: pd.DataFrame, km: float) -> tuple[Any, Any]:
-    """Far localities (the data layer's definition) and their count per unit."""
-    far = distances[coverage.is_far(distances["distance_km"], km)]
-    return far, coverage.far_counts(distances, units, km)
+def far_view(
+    places: pd.DataFrame, units: pd.DataFrame, km: float
+) -> tuple[pd.Series, pd.DataFrame]:
+    """Which of ``places`` (every locality in scope) are far (the data layer's definition) and
+    in the units in view, and the far localities counted per unit in view."""
+    in_view = places["raion_code"].isin(units["raion_code"])
+    far = in_view & coverage.is_far(places["distance_km"], km)
+    return far, coverage.far_counts(places[in_view], units, km)
+
+
+def far_places(app_ctx: AppContext, filters: Filters, version: Any, days: int) -> pd.DataFrame:
+    """Every locality in the viewer's scope with its nearest active access point: the raion
+    filter set aside (the nearest point is searched in the whole scope anyway), so the map
+    holds the same dots, in the same order, whatever raions are selected."""
+    return cached(app_ctx, "coverage.distances", replace(filters, raions=()), (version, days),
+                  coverage.locality_distances, days)  # fmt: skip
+
+
+def far_patch(updates: dict[str, Any]) -> Patch:
+    """Positions and names stay put: which dots show, their sizes, hover data and the
+    language's number separators change."""
+    patched = Patch()
+    for key in ("lat", "customdata", "hovertemplate"):
+        patched["data"][FAR_DOTS][key] = updates[key]
+    patched["data"][FAR_DOTS]["marker"]["size"] = updates["size"]
+    for key in ("separators", "meta", "annotations"):
+        patched["layout"][key] = updates[key]
+    return patched
 
 
 def dormant_frame(app_ctx: AppContext, filters: Filters, version: Any, _lang: str,
@@ -119,23 +153,28 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         Output(ids.COVERAGE_FAR_TITLE, "children"),
         Output(ids.COVERAGE_FAR_MAP, "figure"),
         Output(ids.COVERAGE_FAR_COUNTS, "figure"),
+        Output(ids.COVERAGE_FAR_DRAWN, "data"),
         *DATA_INPUTS, *CONTROLS,
+        State(ids.COVERAGE_FAR_DRAWN, "data", allow_optional=True),
         prevent_initial_call=True,
     )  # fmt: skip
-    @guarded(lambda lang, message: (message, *figures_fallback(2)(lang, message)))
+    @guarded(lambda lang, message: (message, *figures_fallback(2)(lang, message), None))
     def update_far(
-        search: str | None, version: Any, days_value: Any, km_value: Any
+        search: str | None, version: Any, days_value: Any, km_value: Any, drawn: Any
     ) -> tuple[Any, ...]:
+        """The first draw (and a data change) sends the full map; then a Patch."""
         filters, _, lang = app_ctx.parse(search)
         days, km = dormant_days(app_ctx, days_value), max_km(km_value)
-        distances = cached(app_ctx, "coverage.distances", filters, (version, days),
-                           coverage.locality_distances, days)  # fmt: skip
+        places = far_places(app_ctx, filters, version, days)
         units = cached(app_ctx, "coverage.units", filters, (version,), coverage.program_units)
-        far, counts = far_view(distances, units, km)
+        far, counts = app_ctx.memo("coverage.far_view", (filters.cache_key(), version, days, km),
+                                   lambda: far_view(places, units, km))  # fmt: skip
         km_text = fmt_number(km, lang, 0)
-        title = f"{t('coverage.far.title', lang, km=km_text)}: {fmt_int(len(far), lang)}"
-        return (title, far_map_figure(far, outline, km, lang, geojson_url),
-                far_counts_figure(counts, km, lang))  # fmt: skip
+        title = f"{t('coverage.far.title', lang, km=km_text)}: {fmt_int(int(far.sum()), lang)}"
+        token = [version, len(places)]  # the dots drawn (names are not translated)
+        figure = (far_patch(far_map_updates(places, far, km, lang)) if drawn == token
+                  else far_map_figure(places, far, outline, km, lang, geojson_url))  # fmt: skip
+        return title, figure, far_counts_figure(counts, km, lang), token
 
     @app.callback(
         Output(ids.COVERAGE_SCORE_GRID, "columnDefs"),

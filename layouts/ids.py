@@ -100,6 +100,7 @@ COVERAGE_FORMULA = "coverage-formula"
 COVERAGE_EXPORT_CSV = "coverage-export-csv"
 COVERAGE_EXPORT_XLSX = "coverage-export-xlsx"
 COVERAGE_DOWNLOAD = "coverage-download"
+COVERAGE_FAR_DRAWN = "coverage-far-drawn"  # what the far map holds (full draw once)
 
 # Directory (/director): one set per table
 DIRECTORY_AMB_GRID = "directory-ambassadors-grid"

@@ -8,8 +8,10 @@ and that the export is the whole view; every response of these pages stays under
 from __future__ import annotations
 
 import base64
+import copy
 import csv
 import datetime as dt
+import functools
 import io
 import itertools
 import re
@@ -285,7 +287,7 @@ def test_ambassador_cascade_and_drill_down(client, demo_sqlite: Path) -> None:  
 
 POINT_OUTPUTS = [(ids.COVERAGE_DORMANT_TITLE, "children"), (ids.COVERAGE_NO_ACTIVE, "children")]
 FAR_OUTPUTS = [(ids.COVERAGE_FAR_TITLE, "children"), (ids.COVERAGE_FAR_MAP, "figure"),
-               (ids.COVERAGE_FAR_COUNTS, "figure")]  # fmt: skip
+               (ids.COVERAGE_FAR_COUNTS, "figure"), (ids.COVERAGE_FAR_DRAWN, "data")]  # fmt: skip
 SCORE_OUTPUTS = [(ids.COVERAGE_SCORE_GRID, "columnDefs"), (ids.COVERAGE_SCORE_GRID, "rowData"),
                  (ids.COVERAGE_FORMULA, "children")]  # fmt: skip
 
@@ -343,21 +345,104 @@ def test_bad_control_values_fall_back(client, bad: object) -> None:  # type: ign
     assert "10 km" in out[f"{ids.COVERAGE_FORMULA}.children"]
 
 
-def test_far_localities_map_and_counts(client) -> None:  # type: ignore[no-untyped-def]
-    near = _call(client, FAR_OUTPUTS, [*_data(), *_controls(km=3)])
-    far = _call(client, FAR_OUTPUTS, [*_data(), *_controls(km=30)])
+PROGRAM_LOCALITIES = ("SELECT count(*) FROM locality l JOIN raion r ON r.code = l.raion_code"
+                      " WHERE r.population IS NOT NULL")  # fmt: skip
+MOSTLY_FAR = "?de=2016-03-01&pana=2016-12-31"  # few access points active yet
+
+
+def _far(client, search: str = YEAR, km: object = 10, drawn: object = None,  # type: ignore[no-untyped-def]
+         days: object = 60) -> dict[str, Any]:  # fmt: skip
+    response = post_callback(client, FAR_OUTPUTS, [*_data(search), *_controls(days, km)],
+                             state=[(ids.COVERAGE_FAR_DRAWN, "data", drawn)])  # fmt: skip
+    assert response.status_code == 200, response.data[:500]
+    body = response.get_json()["response"]
+    out = {f"{cid}.{prop}": body[cid][prop] for cid, prop in FAR_OUTPUTS}
+    return {**out, "bytes": len(response.data)}
+
+
+def _patched(figure: dict[str, Any], patch: dict[str, Any]) -> dict[str, Any]:
+    """``figure`` with a Dash Patch's assignments applied, as the browser applies them."""
+    assert patch.get("__dash_patch_update") == "__dash_patch_update", "a Patch, not a figure"
+    figure = copy.deepcopy(figure)
+    for op in patch["operations"]:
+        assert op["operation"] == "Assign", op
+        *path, last = op["location"]
+        functools.reduce(lambda node, key: node[key], path, figure)[last] = op["params"]["value"]
+    return figure
+
+
+def _visible(figure: dict[str, Any]) -> int:
+    """Dots shown: a latitude (no latitude = no dot and no hover) and a size above 0."""
+    dots = figure["data"][1]
+    shown = [lat is not None and size > 0 for lat, size in zip(dots["lat"], dots["marker"]["size"],
+                                                              strict=True)]  # fmt: skip
+    assert sum(shown) == sum(lat is not None for lat in dots["lat"])
+    return sum(shown)
+
+
+def _title_count(title: str) -> int:
+    return int(re.sub(r"\D", "", title.rsplit(":", 1)[1]))
+
+
+def test_far_localities_map_and_counts(client, demo_sqlite: Path) -> None:  # type: ignore[no-untyped-def]
+    near, far = _far(client, km=3), _far(client, km=30)
     figure = near[f"{ids.COVERAGE_FAR_MAP}.figure"]
     shapes, dots = figure["data"]
     assert shapes["geojson"].endswith("/assets/geo/raions.geojson")  # a URL, never the shapes
     assert len(shapes["locations"]) == 37
+    every = _one(demo_sqlite, PROGRAM_LOCALITIES)  # every program locality, drawn once
+    assert len(dots["lon"]) == len(dots["lat"]) == len(dots["text"]) == every == 1533
     count = figure["layout"]["meta"]["far"]
-    assert count == len(dots["lat"]) > 0
-    assert near[f"{ids.COVERAGE_FAR_TITLE}.children"].endswith(f": {count}")
+    assert count == _visible(figure) > 0
+    assert _title_count(near[f"{ids.COVERAGE_FAR_TITLE}.children"]) == count
     bars = near[f"{ids.COVERAGE_FAR_COUNTS}.figure"]["data"][0]["x"]
     assert sum(bars) == count
+    assert near[f"{ids.COVERAGE_FAR_DRAWN}.data"] == [1, every]
+    assert near["bytes"] < 150 * 1024
     assert far[f"{ids.COVERAGE_FAR_MAP}.figure"]["layout"]["meta"]["far"] < count
     if far[f"{ids.COVERAGE_FAR_MAP}.figure"]["layout"]["meta"]["far"] == 0:
         assert "Nicio localitate" in str(far[f"{ids.COVERAGE_FAR_COUNTS}.figure"])
+
+
+CHANGES = [(MOSTLY_FAR, 1), (MOSTLY_FAR + "&limba=en", 3), (YEAR + "&raion=MD-CA,MD-UN", 3),
+           (YEAR, 30)]  # fmt: skip
+
+
+@pytest.mark.parametrize(("search", "km"), CHANGES)
+def test_far_map_patches_what_a_filter_changes(client, search: str, km: int) -> None:  # type: ignore[no-untyped-def]
+    first = _far(client, km=10)
+    token = first[f"{ids.COVERAGE_FAR_DRAWN}.data"]
+    patch = _far(client, search, km, drawn=token)
+    assert patch["bytes"] < LIMIT  # issue 6, even when most localities are far
+    assert patch[f"{ids.COVERAGE_FAR_DRAWN}.data"] == token
+    map_id = f"{ids.COVERAGE_FAR_MAP}.figure"
+    drawn = _patched(first[map_id], patch[map_id])
+    assert drawn == _far(client, search, km)[map_id]  # just what a first draw would show
+    count = _title_count(patch[f"{ids.COVERAGE_FAR_TITLE}.children"])
+    assert count == _visible(drawn) == drawn["layout"]["meta"]["far"]
+    bars = patch[f"{ids.COVERAGE_FAR_COUNTS}.figure"]["data"]  # none: "no locality is far"
+    assert count == (sum(bars[0]["x"]) if bars else 0)
+    if search.startswith(MOSTLY_FAR):
+        assert count > len(drawn["data"][1]["lon"]) / 2  # most localities are far
+
+
+def test_far_map_hover_is_translated_and_hidden_dots_say_nothing(client) -> None:  # type: ignore[no-untyped-def]
+    figure = _far(client, YEAR + "&limba=en", km=3)[f"{ids.COVERAGE_FAR_MAP}.figure"]
+    dots = figure["data"][1]
+    assert "Nearest active access point" in dots["hovertemplate"]
+    assert "%{hovertext}" in dots["hovertemplate"]  # the raion, sent once with the names
+    assert figure["layout"]["separators"] == ".,"
+    for lat, data, size in zip(dots["lat"], dots["customdata"], dots["marker"]["size"],
+                               strict=True):  # fmt: skip
+        assert (lat is None) == (size == 0) == (data == 0)  # hidden: no position, no data
+        if data:
+            assert data[0] >= 3  # km, rounded to 0.1
+            assert isinstance(data[1], str)
+            assert data[1]  # where the nearest active access point is
+    before_any = _far(client, "?de=2016-01-01&pana=2016-01-31", days=1)  # nothing active yet
+    figure = before_any[f"{ids.COVERAGE_FAR_MAP}.figure"]
+    assert t("coverage.no_active_point_anywhere", "ro") in figure["data"][1]["hovertemplate"]
+    assert _visible(figure) == len(figure["data"][1]["lat"]) == 1533  # every locality is far
 
 
 def test_score_table_and_formula(client) -> None:  # type: ignore[no-untyped-def]
@@ -613,17 +698,22 @@ def test_every_callback_of_the_program_pages_stays_small(client) -> None:  # typ
     from dash import html
 
     from callbacks.shell import PAGE_LAYOUTS
-    from dashboard.bench.catalog import catalog, dumps, page_path
+    from dashboard.bench.catalog import catalog, dumps, fed_back_values, page_path
 
     app = client.application.extensions["dash_app"]
     pages = ("targets", "coverage", "directory", "presentation", "data")
     cases = [c for c in catalog(app, PAGE_LAYOUTS, html.Div()) if c.page in pages]
     assert {c.page for c in cases} == set(pages)
     sizes = {}
-    for case in cases:  # each called as the benchmark calls it (layout defaults, URL varied)
+    for case in cases:  # each called as the benchmark calls it: a first draw (its answers fed
+        # back, e.g. the far map's "drawn" token), then the URL varied with layout defaults
+        path = page_path(case.page)
+        first = client.post("/_dash-update-component", data=dumps(case.body("", 1, path, {})),
+                            content_type="application/json")  # fmt: skip
+        fed = fed_back_values(case, first.get_json(silent=True) or {})
         for search in SIZE_SEARCHES:
             response = client.post("/_dash-update-component", data=dumps(case.body(
-                search, 1, page_path(case.page), {})), content_type="application/json")  # fmt: skip
+                search, 1, path, fed)), content_type="application/json")  # fmt: skip
             assert response.status_code in (200, 204), case.name
             sizes[case.name, search] = len(response.data)
     assert max(sizes.values()) <= LIMIT, sorted(sizes.items(), key=lambda kv: -kv[1])[:3]
@@ -713,8 +803,9 @@ def test_figures_say_no_data_in_words() -> None:
     assert "Nu există date" in message(ranking_figure(pd.DataFrame(), None, "ro"))
     counts = pd.DataFrame({"raion_name": ["Cahul"], "localities": [55], "far_localities": [0]})
     assert "10 km" in message(far_counts_figure(counts, 10, "ro"))
-    empty_far = pd.DataFrame(columns=["lat", "lon", "distance_km", "locality", "raion_name"])
-    assert "10 km" in message(far_map_figure(empty_far, ["MD-CA"], 10, "ro", "/g.json"))
+    empty_far = pd.DataFrame(columns=["lat", "lon", "distance_km", "locality", "raion_name",
+                                      "nearest_library_locality"])  # fmt: skip
+    assert "10 km" in message(far_map_figure(empty_far, [], ["MD-CA"], 10, "ro", "/g.json"))
     assert "There is no data" in message(cumulative_figure(pd.DataFrame(), {}, "en"))
     later = pd.DataFrame({"month_key": [202701], "actual": [float("nan")], "target_line": [1.0]})
     assert "not started" in message(cumulative_figure(later, {}, "en"))

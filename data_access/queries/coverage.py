@@ -17,7 +17,6 @@ tiers, formats, dates) apply to the citizens-served rate. Two deliberate excepti
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 
 import numpy as np
@@ -26,11 +25,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dashboard.filters import Filters
-from data_access.models import Ambassador, Library, Locality, Raion
+from data_access.models import Library, Locality, Raion
 from data_access.queries.breakdowns import by_raion
-from data_access.queries.directory import in_service_on, library_clauses
+from data_access.queries.directory import ambassador_names, library_clauses
 from data_access.queries.frames import read_frame
-from data_access.queries.metrics import dormant_access_points
+from data_access.queries.library_latest import dormant_last_days
 
 DEFAULT_DORMANT_DAYS = 60
 DEFAULT_MAX_KM = 10.0
@@ -118,20 +117,10 @@ def access_point_details(session: Session, filters: Filters, dormant_days: int) 
         *library_clauses(filters),
     )  # fmt: skip
     points = read_frame(session, stmt, POINT_COLUMNS[:9])
-    dormant = dormant_access_points(session, filters, dormant_days)[["library_id", "last_day"]]
+    dormant = dormant_last_days(session, filters, points["library_id"], dormant_days)
     frame = points.merge(dormant.assign(dormant=True), on="library_id", how="left")
     frame["dormant"] = frame["dormant"].astype("boolean").fillna(False).astype(bool)
     return frame[POINT_COLUMNS]
-
-
-def _ambassador_names(session: Session, library_ids: list[int], day: dt.date) -> pd.Series:
-    stmt = (
-        select(Ambassador.library_id, Ambassador.display_name)
-        .where(Ambassador.library_id.in_(library_ids), in_service_on(day))
-        .order_by(Ambassador.display_name)
-    )
-    rows = read_frame(session, stmt, ["library_id", "name"])
-    return rows.groupby("library_id")["name"].agg(", ".join)
 
 
 def dormant_points(
@@ -149,7 +138,7 @@ def dormant_points(
     frame["raion_name"] = frame["raion_code"].map(names)
     last = pd.to_datetime(frame["last_day"])
     frame["days_inactive"] = (pd.Timestamp(filters.date_to) - last).dt.days.astype("Int64")
-    people = _ambassador_names(session, frame["library_id"].tolist(), filters.date_to)
+    people = ambassador_names(session, frame["library_id"].tolist(), filters.date_to)
     frame["ambassadors"] = frame["library_id"].map(people).fillna("")
     frame = frame.assign(_last=last).sort_values(["_last", "name"], na_position="first")
     return frame.reset_index(drop=True)[DORMANT_COLUMNS]

@@ -2,8 +2,10 @@
 
 The raion and library-kind filters select *whom* to list (by the ambassador's or library's own
 library); the activity numbers are over the filtered period, services, formats and tiers, and
-always within the viewer's ``scope``. Activity is aggregated in SQL (``activity_by``) and joined
-to the small dimension tables here; fact tables are never loaded.
+always within the viewer's ``scope``. Activity is aggregated in SQL (in as few reads as the
+rollups allow: :mod:`~data_access.queries.ambassador_activity`,
+:mod:`~data_access.queries.library_latest`) and joined to the small dimension tables here; fact
+tables are never loaded.
 """
 
 from __future__ import annotations
@@ -16,11 +18,11 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from dashboard.filters import Filters
-from dashboard.periods import PROGRAM_START
 from data_access.models import Ambassador, Library, Raion
-from data_access.queries.breakdowns import activity_by
+from data_access.queries.ambassador_activity import AmbassadorActivity
 from data_access.queries.frames import read_frame
-from data_access.queries.metrics import last_activity_by_library
+from data_access.queries.library_latest import library_activity_latest, library_clauses
+from data_access.queries.metrics import LOOKBACK_DAYS
 
 ACTIVITY = ["sessions", "participants", "requests"]
 AMBASSADOR_COLUMNS = [
@@ -36,17 +38,6 @@ LIBRARY_COLUMNS = [
 ]  # fmt: skip
 
 
-def library_clauses(filters: Filters) -> list[ColumnElement[bool]]:
-    """Raion (within scope) and kind conditions on :class:`Library`."""
-    clauses: list[ColumnElement[bool]] = []
-    raions = filters.effective_raions
-    if raions is not None:
-        clauses.append(Library.raion_code.in_(raions))
-    if filters.library_kinds:
-        clauses.append(Library.kind.in_(filters.library_kinds))
-    return clauses
-
-
 def in_service_on(day: dt.date) -> ColumnElement[bool]:
     """Certified on or before ``day`` and not left by then."""
     return and_(
@@ -55,22 +46,26 @@ def in_service_on(day: dt.date) -> ColumnElement[bool]:
     )
 
 
-def ambassador_activity(session: Session, filters: Filters) -> pd.DataFrame:
-    """Activity per ambassador wherever it happened (within scope): the raion and kind filters
-    choose ambassadors by their own library, so they do not restrict the facts here."""
-    return activity_by(session, replace(filters, raions=(), library_kinds=()), "ambassador_id")
+def ambassador_names(session: Session, library_ids: list[int], day: dt.date) -> pd.Series:
+    """Names of each library's ambassadors in service on ``day``, joined with ", "."""
+    stmt = (
+        select(Ambassador.library_id, Ambassador.display_name)
+        .where(Ambassador.library_id.in_(library_ids), in_service_on(day))
+        .order_by(Ambassador.display_name)
+    )
+    rows = read_frame(session, stmt, ["library_id", "name"])
+    return rows.groupby("library_id")["name"].agg(", ".join)
 
 
-def _last_activity_by_ambassador(session: Session, filters: Filters) -> pd.DataFrame:
-    """Latest session or request day of each ambassador up to the period end (any service)."""
-    history = Filters(PROGRAM_START, filters.date_to, scope=filters.scope)
-    if history.date_from > history.date_to:
-        return pd.DataFrame(columns=["ambassador_id", "last_activity"])
-    frame = activity_by(session, history, "ambassador_id")
-    return frame[["ambassador_id", "last_day"]].rename(columns={"last_day": "last_activity"})
+def activity_filters(filters: Filters) -> Filters:
+    """The filters on the activity of listed ambassadors: the raion and kind filters choose whom
+    to list (by their own library), not where they worked; the tier filter is a property of the
+    person, applied to the list (each person's activity is all of their own tier)."""
+    return replace(filters, raions=(), library_kinds=(), tiers=())
 
 
-def _ambassador_rows(session: Session, filters: Filters) -> pd.DataFrame:
+def ambassador_rows(session: Session, filters: Filters) -> pd.DataFrame:
+    """The people the raion, kind and tier filters choose, certified by the period end."""
     trainer = aliased(Ambassador)
     stmt = (
         select(
@@ -99,9 +94,16 @@ def ambassadors_directory(session: Session, filters: Filters) -> pd.DataFrame:
     ``active`` = any session or request in the period; ``last_activity`` = latest activity up
     to the period end (any service); ``days_since_activity`` is counted to the period end.
     """
-    people = _ambassador_rows(session, filters)
-    activity = ambassador_activity(session, filters).drop(columns=["last_day"])
-    frame = people.merge(activity, on="ambassador_id", how="left")
+    people = ambassador_rows(session, filters)
+    activity = AmbassadorActivity(session, activity_filters(filters), people["ambassador_id"])
+    return directory_rows(filters, people, activity)
+
+
+def directory_rows(filters: Filters, people: pd.DataFrame,
+                   activity: AmbassadorActivity) -> pd.DataFrame:  # fmt: skip
+    """:func:`ambassadors_directory` from :func:`ambassador_rows` and their activity (read with
+    these filters' :func:`activity_filters`, for these people at least)."""
+    frame = people.merge(activity.period, on="ambassador_id", how="left")
     for column in ACTIVITY:
         frame[column] = frame[column].fillna(0).astype("int64")
     frame["citizens_served"] = frame["participants"] + frame["requests"]
@@ -110,8 +112,8 @@ def ambassadors_directory(session: Session, filters: Filters) -> pd.DataFrame:
         pd.to_datetime(frame["left_on"]) >= pd.Timestamp(filters.date_from)
     )
     frame = frame[in_service | frame["active"]]
-    frame = frame.merge(_last_activity_by_ambassador(session, filters), on="ambassador_id",
-                        how="left")  # fmt: skip
+    last = activity.last_activity(frame["ambassador_id"])
+    frame = frame.merge(last, on="ambassador_id", how="left")
     frame["days_since_activity"] = _days_before(frame["last_activity"], filters.date_to)
     frame["trained_by_id"] = frame["trained_by_id"].astype("Int64")
     frame = frame.sort_values(["name", "ambassador_id"]).reset_index(drop=True)
@@ -148,11 +150,10 @@ def libraries_directory(session: Session, filters: Filters, dormant_days: int = 
         staff.group_by(Ambassador.library_id),
         ["library_id", "ambassadors_in_service"],
     )
-    activity = activity_by(session, filters, "library_id").drop(columns=["last_day"])
-    last = last_activity_by_library(session, filters).rename(columns={"last_day": "last_activity"})
+    activity = library_activity_latest(session, filters, LOOKBACK_DAYS)
+    activity = activity.rename(columns={"last_day": "last_activity"})
     frame = libraries.merge(counts, on="library_id", how="left")
-    frame = frame.merge(activity, on="library_id", how="left").merge(last, on="library_id",
-                                                                     how="left")  # fmt: skip
+    frame = frame.merge(activity, on="library_id", how="left")
     for column in ["ambassadors_in_service", *ACTIVITY]:
         frame[column] = frame[column].fillna(0).astype("int64")
     frame["citizens_served"] = frame["participants"] + frame["requests"]

@@ -22,11 +22,13 @@ Ambassador targets name the ambassador by id (``scope_value = "17"``); a code is
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from dashboard.filters import Filters
@@ -38,6 +40,7 @@ from data_access.queries.breakdowns import activity_by
 from data_access.queries.frames import read_frame
 from data_access.queries.metrics import access_point_frame, active_ambassadors
 from data_access.queries.planner import aggregate
+from data_access.queries.raion_months import RaionMonths
 
 ACTIVITY_METRICS = ("sessions", "participants", "requests", "citizens_served")
 PROGRESS_COLUMNS = ["attainment", "share_elapsed", "pace", "projected", "status"]
@@ -69,21 +72,32 @@ def resolve_ambassadors(session: Session, values: list[str]) -> pd.DataFrame:
     return pd.concat([by_id, by_code]).drop_duplicates("key").set_index("key")
 
 
-def load_targets(session: Session, filters: Filters) -> pd.DataFrame:
-    """The targets visible under ``filters`` whose period overlaps the filter's dates.
+def load_targets(session: Session, filters: Filters,
+                 scope_kind: str | None = None) -> pd.DataFrame:  # fmt: skip
+    """The targets visible under ``filters`` whose period overlaps the filter's dates (of one
+    ``scope_kind`` when given).
 
     Columns: target_id, metric, scope_kind, scope_value, period_start, period_end, target,
     ambassador_id (Int64, ambassador targets), scope_raion, scope_name.
     """
+    overlapping = and_(Target.period_start <= filters.date_to,
+                       Target.period_end >= filters.date_from)  # fmt: skip
     stmt = select(
         Target.id, Target.metric, Target.scope_kind, Target.scope_value, Target.period_start,
         Target.period_end, Target.value,
-    ).where(
-        Target.period_start <= filters.date_to, Target.period_end >= filters.date_from
-    )  # fmt: skip
+    ).where(overlapping)  # fmt: skip
+    if scope_kind is not None:
+        stmt = stmt.where(Target.scope_kind == scope_kind)
     columns = ["target_id", "metric", "scope_kind", "scope_value", "period_start",
                "period_end", "target"]  # fmt: skip
     frame = read_frame(session, stmt, columns)
+    if (
+        frame.empty
+        and scope_kind is not None
+        and session.scalar(select(Target.id).where(overlapping).limit(1)) is not None
+    ):  # the types that reading every kind and keeping one would give
+        frame = frame.astype({"target_id": "int64", "metric": "str", "scope_kind": "str",
+                              "scope_value": "str", "target": "float64"})  # fmt: skip
     is_amb = frame["scope_kind"] == "ambassador"
     people = resolve_ambassadors(session, frame.loc[is_amb, "scope_value"].tolist())
     raion_names = dict(session.execute(select(Raion.code, Raion.name_ro)).all())
@@ -120,14 +134,20 @@ class PeriodActuals:
     with grouped queries: one per fact answers every national and raion target of the period."""
 
     def __init__(self, session: Session, scope: frozenset[str] | None, start: dt.date,
-                 as_of: dt.date, accredited: pd.DataFrame) -> None:  # fmt: skip
+                 as_of: dt.date, accredited: pd.DataFrame,
+                 months: RaionMonths | None = None) -> None:  # fmt: skip
         self.session = session
         self.filters = Filters(start, as_of, scope=scope)
         self.accredited = accredited  # library_id, raion_code, accredited_on (within scope)
+        self.months = months  # the monthly read shared by the periods of one page
+        self._libraries: dict[int, int] = {}
 
     @cached_property
     def by_raion(self) -> pd.DataFrame:
         f = self.filters
+        shared = None if self.months is None else self.months.sums(f.date_from, f.date_to)
+        if shared is not None:
+            return shared
         s = aggregate(self.session, "sessions", f, ("sessions", "participants"), ("raion_code",))
         r = aggregate(self.session, "requests", f, ("requests",), ("raion_code",))
         frame = s.merge(r, on="raion_code", how="outer").set_index("raion_code")
@@ -154,13 +174,15 @@ class PeriodActuals:
     def _library_of(self, ambassador_id: object) -> int:
         if not isinstance(ambassador_id, int | np.integer):
             return -1
-        stmt = select(Ambassador.library_id).where(Ambassador.id == int(ambassador_id))
-        return self.session.scalar(stmt) or -1
+        if int(ambassador_id) not in self._libraries:
+            stmt = select(Ambassador.library_id).where(Ambassador.id == int(ambassador_id))
+            self._libraries[int(ambassador_id)] = self.session.scalar(stmt) or -1
+        return self._libraries[int(ambassador_id)]
 
     def access_points(self, scope_kind: str, key: object, day: dt.date) -> int:
         """Libraries accredited on or before ``day`` in the scope."""
         a = self.accredited
-        mask = pd.to_datetime(a["accredited_on"]) <= pd.Timestamp(day)
+        mask = a["accredited_day"] <= pd.Timestamp(day)
         if scope_kind == "raion":
             mask &= a["raion_code"] == key
         elif scope_kind == "ambassador":
@@ -203,11 +225,19 @@ class ActualsByPeriod:
     def __init__(self, session: Session, filters: Filters, today: dt.date) -> None:
         self.session, self.scope, self.today = session, filters.scope, today
         self.periods: dict[tuple[dt.date, dt.date], PeriodActuals] = {}
+        self.months = RaionMonths(session, self.scope)
 
     @cached_property
     def accredited(self) -> pd.DataFrame:
         latest = max(self.today, PROGRAM_START)
-        return access_point_frame(self.session, Filters(PROGRAM_START, latest, scope=self.scope))
+        frame = access_point_frame(self.session, Filters(PROGRAM_START, latest, scope=self.scope))
+        return frame.assign(accredited_day=pd.to_datetime(frame["accredited_on"]))
+
+    def plan(self, starts: Iterable[dt.date], ends: Iterable[dt.date]) -> None:
+        """Announce the periods about to be asked for, so their activity per raion is read in
+        one go (:class:`RaionMonths`)."""
+        spans = {(s, min(e, self.today)) for s, e in zip(starts, ends, strict=True)}
+        self.months.plan(sorted(span for span in spans if span[0] <= self.today))
 
     def period(self, start: dt.date, end: dt.date) -> PeriodActuals | None:
         """None when the period has not started yet."""
@@ -216,19 +246,19 @@ class ActualsByPeriod:
         as_of = min(end, self.today)
         if (start, as_of) not in self.periods:
             self.periods[(start, as_of)] = PeriodActuals(
-                self.session, self.scope, start, as_of, self.accredited
+                self.session, self.scope, start, as_of, self.accredited, self.months
             )
         return self.periods[(start, as_of)]
 
 
-def scope_key(row: pd.Series) -> object:
+def scope_key(row: Mapping[str, Any]) -> object:
     """The key :meth:`PeriodActuals.value` expects: raion code, ambassador id or None."""
     if row["scope_kind"] == "ambassador":
         return None if pd.isna(row["ambassador_id"]) else int(row["ambassador_id"])
     return row["scope_value"]
 
 
-def _progress_columns(actual: float, row: pd.Series, today: dt.date,
+def _progress_columns(actual: float, row: Mapping[str, Any], today: dt.date,
                       baseline: float) -> dict[str, object]:  # fmt: skip
     p = progress(0.0 if np.isnan(actual) else actual, row["target"], row["period_start"],
                  row["period_end"], today, baseline=baseline)  # fmt: skip
@@ -239,7 +269,8 @@ def _progress_columns(actual: float, row: pd.Series, today: dt.date,
 def with_progress(targets: pd.DataFrame, actuals: ActualsByPeriod, today: dt.date) -> pd.DataFrame:
     """``targets`` (as from :func:`load_targets`) plus actual, baseline, as_of and progress."""
     records = []
-    for _, row in targets.iterrows():
+    actuals.plan(targets["period_start"], targets["period_end"])
+    for row in targets.to_dict("records"):
         period = actuals.period(row["period_start"], row["period_end"])
         actual, baseline, as_of = np.nan, 0.0, None
         if period is not None:

@@ -7,7 +7,6 @@ progress chart. How actuals are computed and who sees which target: see
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -19,7 +18,8 @@ from dashboard.periods import add_months, month_end
 from dashboard.target_math import NO_TARGET, share_elapsed
 from data_access.models import Ambassador, Library, Raion, Target
 from data_access.models.base import TARGET_METRICS, TARGET_SCOPES
-from data_access.queries.directory import ambassador_activity, ambassadors_directory
+from data_access.queries.ambassador_activity import AmbassadorActivity
+from data_access.queries.directory import activity_filters, ambassador_rows, directory_rows
 from data_access.queries.frames import read_frame
 from data_access.queries.planner import aggregate, month_key
 from data_access.queries.target_actuals import (
@@ -37,6 +37,7 @@ TARGET_COLUMNS = [
     "ambassador_id", "period_start", "period_end", "as_of", "target", "actual", "baseline",
     *PROGRESS_COLUMNS, "partial_scope",
 ]  # fmt: skip
+ACTIVITY = ("sessions", "participants", "requests")
 RAION_COLUMNS = [
     "raion_code", "raion_name", "population", "metric", "period_start", "period_end", "as_of",
     "target_id", "target", "actual", "actual_per_10k", *PROGRESS_COLUMNS,
@@ -87,14 +88,14 @@ def attainment_by_raion(
 
     Columns :data:`RAION_COLUMNS`; ``actual_per_10k`` is NaN where there is no population.
     """
-    targets = load_targets(session, filters)
-    targets = targets[targets["scope_kind"] == "raion"]
+    targets = load_targets(session, filters, "raion")
     if metric is not None:
         targets = targets[targets["metric"] == metric]
     if targets.empty:
         return pd.DataFrame(columns=RAION_COLUMNS)
     units = _population(session, filters, set(targets["scope_value"]))
     actuals = ActualsByPeriod(session, filters, today)
+    actuals.plan(targets["period_start"], targets["period_end"])  # one read for every period
     group_keys = ["metric", "period_start", "period_end"]
     parts = []
     for group in targets[group_keys].drop_duplicates().to_dict("records"):
@@ -118,35 +119,35 @@ def attainment_by_raion(
     return frame.reset_index(drop=True).reindex(columns=RAION_COLUMNS)
 
 
-def _cascade(session: Session, filters: Filters, nationals: pd.DataFrame) -> pd.DataFrame:
-    """Per national ambassador: the locals they trained (certified by the period end, within
-    scope, whichever raion) and those locals' activity in the period."""
+def _locals(session: Session, filters: Filters, nationals: pd.Series) -> pd.DataFrame:
+    """local_id, ambassador_id: the locals these nationals trained (certified by the period
+    end, within scope, whichever raion)."""
     stmt = (
         select(Ambassador.id, Ambassador.trained_by_id)
         .join(Library, Library.id == Ambassador.library_id)
         .where(
             Ambassador.tier == "local",
-            Ambassador.trained_by_id.in_(nationals["ambassador_id"].tolist()),
+            Ambassador.trained_by_id.in_(nationals.tolist()),
             Ambassador.certified_on <= filters.date_to,
         )
     )
     if filters.scope is not None:
         stmt = stmt.where(Library.raion_code.in_(sorted(filters.scope)))
-    locals_ = read_frame(session, stmt, ["local_id", "ambassador_id"])
-    everyone = replace(filters, tiers=())
-    activity = ambassador_activity(session, everyone).rename(columns={"ambassador_id": "local_id"})
+    return read_frame(session, stmt, ["local_id", "ambassador_id"])
+
+
+def _cascade(locals_: pd.DataFrame, activity: pd.DataFrame) -> pd.DataFrame:
+    """Per national ambassador: the locals they trained and those locals' activity in the
+    period (``activity``: per ambassador, as :class:`AmbassadorActivity` reads it)."""
+    activity = activity.rename(columns={"ambassador_id": "local_id"})
     merged = locals_.merge(activity, on="local_id", how="left").fillna(
         {"sessions": 0, "participants": 0, "requests": 0}
     )
-    merged["active"] = (merged["sessions"] + merged["requests"]) > 0
-    grouped = merged.groupby("ambassador_id").agg(
-        locals_trained=("local_id", "nunique"),
-        locals_active=("active", "sum"),
-        cascade_sessions=("sessions", "sum"),
-        cascade_participants=("participants", "sum"),
-        cascade_requests=("requests", "sum"),
-    )
-    return grouped.reset_index()
+    merged["locals_trained"] = 1  # one row per local (ambassador ids are unique)
+    merged["locals_active"] = (merged["sessions"] + merged["requests"]) > 0
+    merged = merged.rename(columns={c: f"cascade_{c}" for c in ACTIVITY})
+    counts = ["locals_trained", "locals_active", *(f"cascade_{c}" for c in ACTIVITY)]
+    return merged.groupby("ambassador_id", as_index=False)[counts].sum()
 
 
 def attainment_by_ambassador(session: Session, filters: Filters, today: dt.date) -> pd.DataFrame:
@@ -164,16 +165,19 @@ def attainment_by_ambassador(session: Session, filters: Filters, today: dt.date)
     national = Filters(filters.date_from, filters.date_to, filters.raions, filters.services,
                        filters.library_kinds, ("national",), filters.formats,
                        scope=filters.scope)  # fmt: skip
-    people = ambassadors_directory(session, national)
-    frame = people.merge(_cascade(session, national, people), on="ambassador_id", how="left")
+    nationals = ambassador_rows(session, national)
+    locals_ = _locals(session, national, nationals["ambassador_id"])
+    ids = pd.concat([nationals["ambassador_id"], locals_["local_id"]])
+    activity = AmbassadorActivity(session, activity_filters(national), ids)  # read once
+    people = directory_rows(national, nationals, activity)
+    frame = people.merge(_cascade(locals_, activity.period), on="ambassador_id", how="left")
     counts = ["locals_trained", "locals_active", "cascade_sessions", "cascade_participants",
               "cascade_requests"]  # fmt: skip
     frame[counts] = frame[counts].fillna(0).astype("int64")
     frame["cascade_citizens_served"] = frame["cascade_participants"] + frame["cascade_requests"]
     frame["total_citizens_served"] = frame["citizens_served"] + frame["cascade_citizens_served"]
     frame = frame[CASCADE_COLUMNS]
-    targets = load_targets(session, filters)
-    targets = targets[targets["scope_kind"] == "ambassador"]
+    targets = load_targets(session, filters, "ambassador")
     targets = with_progress(targets, ActualsByPeriod(session, filters, today), today)
     targets = targets.rename(columns={
         "metric": "target_metric", "period_start": "target_period_start",

@@ -2,7 +2,9 @@
 far from an active access point, and the far localities counted per unit.
 
 Pure functions of DataFrames (from ``data_access.queries.coverage``). The map references the
-bundled raion GeoJSON by URL, like the national map: geometry is never embedded.
+bundled raion GeoJSON by URL, like the national map: geometry is never embedded. Like the
+national map too, it draws every locality once and a filter change only patches in what changes
+(:func:`far_map_updates`: which dots show, their sizes, hover data and language).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from dashboard.i18n import fmt_int, fmt_number, t
@@ -18,7 +21,9 @@ from layouts.figures.common import hbar_figure, message_figure
 from layouts.figures.theme import DORMANT_COLOR, NO_DATA_COLOR, PALETTE, base_layout, separators
 
 ABOVE, BELOW = PALETTE["blue"], PALETTE["orange"]
-MIN_DOT, MAX_DOT = 5.0, 14.0
+MIN_DOT, MAX_DOT = 5, 14
+FAR_DOTS = 1  # trace index of the locality dots on the far-localities map
+_DECIMALS = 4  # ~11 m: far finer than a dot
 
 
 def _rate_hover(lang: str) -> str:
@@ -87,61 +92,102 @@ def ranking_figure(ranking: pd.DataFrame, median: float | None, lang: str) -> di
     return {"data": traces, "layout": layout}
 
 
-def dot_sizes(distances: Sequence[float], cap: float) -> list[float]:
-    """Area grows with the distance; no active point at all (NaN) draws the biggest dot."""
+def dot_sizes(distances: Sequence[float], cap: float) -> list[int]:
+    """Area grows with the distance; no active point at all (NaN) draws the biggest dot. Whole
+    pixels: ten sizes read as well as a hundred, and cost less to send for 1,500 dots."""
     top = max([d for d in distances if not math.isnan(d)] + [cap, 1.0])
     return [
-        MAX_DOT if math.isnan(d) else round(MIN_DOT + (MAX_DOT - MIN_DOT) * math.sqrt(d / top), 1)
+        MAX_DOT if math.isnan(d) else round(MIN_DOT + (MAX_DOT - MIN_DOT) * math.sqrt(d / top))
         for d in distances
     ]
 
 
-def _far_hover(far: pd.DataFrame, lang: str) -> list[str]:
-    nearest = t("coverage.col.nearest_library", lang)
-    texts = []
-    for row in far.itertuples():
-        if pd.isna(row.distance_km):
-            where = t("coverage.no_active_point_anywhere", lang)
-        else:
-            where = (f"{fmt_number(row.distance_km, lang)} km · {nearest}: "
-                     f"{row.nearest_library} ({row.nearest_library_locality})")  # fmt: skip
-        texts.append(f"<b>{row.locality}</b> ({row.raion_name})<br>{where}")
-    return texts
+def _far_hovertemplate(lang: str, no_active_point: bool) -> str:
+    if no_active_point:  # nothing is active anywhere: there is no distance to give
+        where = t("coverage.no_active_point_anywhere", lang)
+    else:
+        nearest = t("coverage.col.nearest_library", lang)
+        where = f"%{{customdata[0]:,.1f}} km · {nearest}: %{{customdata[1]}}"
+    return f"<b>%{{text}}</b> (%{{hovertext}})<br>{where}<extra></extra>"
+
+
+def far_map_updates(
+    places: pd.DataFrame, far: pd.Series | Sequence[bool], km: float, lang: str
+) -> dict[str, Any]:
+    """What a filter change changes on the far-localities map, one value per row of ``places``
+    (every locality, drawn once by :func:`far_map_figure`).
+
+    A far locality gets its latitude, a dot size and its hover data (distance in km and the
+    locality of the nearest active access point); any other gets no latitude (NaN, sent as
+    null), which hides both its dot and its hover (a dot of size 0 would still answer the
+    mouse), size 0 and no data. Numbers go out as arrays: fast to serialise, nulls included.
+    """
+    shown = np.asarray(far, dtype=bool)
+    distances = places["distance_km"].to_numpy(dtype=float)
+    sizes = np.zeros(len(places), dtype=int)
+    sizes[shown] = dot_sizes(distances[shown].tolist(), km)
+    count = int(shown.sum())
+    no_active_point = count > 0 and bool(np.isnan(distances[shown]).all())
+    updates: dict[str, Any] = {
+        "lat": np.where(shown, places["lat"].to_numpy(dtype=float).round(_DECIMALS), np.nan),
+        "size": sizes,
+        "customdata": [
+            [round(d, 1), str(where)] if s and not math.isnan(d) else 0
+            for d, where, s in zip(
+                distances.tolist(), places["nearest_library_locality"], shown.tolist(), strict=True
+            )
+        ],
+        "hovertemplate": _far_hovertemplate(lang, no_active_point),
+        "separators": separators(lang),
+        "meta": {"far": count},
+        "annotations": [],
+    }
+    if not count:
+        updates["annotations"] = [{
+            "text": t("coverage.far.none", lang, km=fmt_number(km, lang, 0)), "showarrow": False,
+            "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.02,
+            "font": {"size": 15, "color": PALETTE["ink"]}, "bgcolor": "rgba(255,255,255,0.8)",
+        }]  # fmt: skip
+    return updates
 
 
 def far_map_figure(
-    far: pd.DataFrame, outline: Sequence[str], km: float, lang: str, geojson_url: str
+    places: pd.DataFrame,
+    far: pd.Series | Sequence[bool],
+    outline: Sequence[str],
+    km: float,
+    lang: str,
+    geojson_url: str,
 ) -> dict[str, Any]:
-    """Far localities (``far``: rows of ``locality_distances`` beyond ``km``) as dots over the
-    raion outlines (``outline``: the raion codes to draw)."""
+    """Every locality of ``places`` (rows of ``locality_distances``) as a dot over the raion
+    outlines (``outline``: the raion codes to draw), only the ``far`` ones visible.
+
+    Positions and names are sent once; a filter change patches :func:`far_map_updates` in.
+    """
+    updates = far_map_updates(places, far, km, lang)
     shapes = {
         "type": "choropleth", "geojson": geojson_url, "featureidkey": "properties.raion_code",
         "locations": list(outline), "z": [0] * len(outline),
         "colorscale": [[0, "#f3f4f6"], [1, "#f3f4f6"]], "showscale": False,
         "marker": {"line": {"color": NO_DATA_COLOR, "width": 0.8}}, "hoverinfo": "skip",
     }  # fmt: skip
-    distances = [float(d) for d in far["distance_km"].astype(float)]
     dots = {
         "type": "scattergeo", "mode": "markers",
-        "lat": far["lat"].round(5).tolist(), "lon": far["lon"].round(5).tolist(),
-        "text": _far_hover(far, lang), "hovertemplate": "%{text}<extra></extra>",
-        "marker": {"size": dot_sizes(distances, km), "color": DORMANT_COLOR, "opacity": 0.8,
+        "lat": updates["lat"], "lon": places["lon"].to_numpy(dtype=float).round(_DECIMALS),
+        "text": places["locality"].tolist(), "hovertext": places["raion_name"].tolist(),
+        "customdata": updates["customdata"], "hovertemplate": updates["hovertemplate"],
+        "marker": {"size": updates["size"], "color": DORMANT_COLOR, "opacity": 0.8,
                    "line": {"color": "#ffffff", "width": 0.6}},
     }  # fmt: skip
     layout = base_layout(
         height=520,
-        separators=separators(lang),
+        separators=updates["separators"],
         geo={"fitbounds": "locations", "visible": False, "projection": {"type": "mercator"},
              "bgcolor": "rgba(0,0,0,0)"},
         uirevision="coverage-map",
-        meta={"far": len(far)},
+        meta=updates["meta"],
+        annotations=updates["annotations"],
     )  # fmt: skip
-    if far.empty:
-        layout["annotations"] = [{
-            "text": t("coverage.far.none", lang, km=fmt_number(km, lang, 0)), "showarrow": False,
-            "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.02,
-            "font": {"size": 15, "color": PALETTE["ink"]}, "bgcolor": "rgba(255,255,255,0.8)",
-        }]  # fmt: skip
     return {"data": [shapes, dots], "layout": layout}
 
 

@@ -114,6 +114,7 @@ def layout(lang: str) -> html.Div:
         html.H1(t("coverage.title", lang), className="page-title"),
         html.P(t("coverage.intro", lang), className="text-muted small page-intro"),
         dcc.Store(id=ids.COVERAGE_INIT, data=True),
+        dcc.Store(id=ids.COVERAGE_FAR_DRAWN, data=None),
         _controls(lang),
         dbc.Row(dbc.Col(chart_card(t("coverage.ranking", lang), ids.COVERAGE_RANKING, lang,
                                    height=860)), className="mb-2"),

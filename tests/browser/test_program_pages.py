@@ -118,6 +118,9 @@ def test_coverage_moves_the_distance_and_counts_dormant_points(page: Any, live: 
     assert page.locator("#coverage-dormant-title").inner_text().endswith(f": {dormant}")
     assert _row_count(page, "coverage-dormant-grid") == dormant
     before = _figure(page, "coverage-far-map")["meta"]["far"]
+    far_map_calls: list[Any] = []
+    page.on("requestfinished", lambda r: far_map_calls.append(r)
+            if "coverage-far-map" in (r.post_data or "") else None)  # fmt: skip
     thumb = page.locator("#coverage-max-km [role='slider']")
     thumb.focus()
     for _ in range(7):  # 10 km -> 3 km
@@ -128,12 +131,28 @@ def test_coverage_moves_the_distance_and_counts_dormant_points(page: Any, live: 
     wait_settled(page)
     after = _figure(page, "coverage-far-map")
     assert after["meta"]["far"] > before
-    assert len(after["data"][1]["lat"]) == after["meta"]["far"]
+    lats = after["data"][1]["lat"]  # every locality stays; only the far ones have a position
+    assert sum(lat is not None for lat in lats) == after["meta"]["far"] < len(lats)
+    assert far_map_calls  # the distance changed: a Patch of what changes, not the whole map
+    assert all(b'"__dash_patch_update"' in r.response().body() for r in far_map_calls)
+    _hover_a_far_dot(page)
     assert page.locator("#coverage-far-title").inner_text().endswith(f": {after['meta']['far']}")
     assert "3 km" in page.locator("#coverage-formula").inner_text()
     page.locator("#coverage-far-title").scroll_into_view_if_needed()
     screenshot(page, "coverage-page")
     _clean(page, live)
+
+
+def _hover_a_far_dot(tab: Any) -> None:
+    """A visible dot answers the mouse with its locality, raion, distance and nearest point."""
+    tab.locator("#coverage-far-map").scroll_into_view_if_needed()
+    dot = tab.locator("#coverage-far-map .scattergeo path.point").first
+    box = dot.bounding_box()
+    tab.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    label = tab.locator("#coverage-far-map .hoverlayer .hovertext")
+    label.wait_for()
+    text = label.text_content()  # SVG: the lines run together
+    assert re.search(r"\(.+\)[\d,]+ km · Cel mai apropiat punct de acces activ: \S", text), text
 
 
 AMB = "directory-ambassadors-grid"

@@ -1,0 +1,219 @@
+"""Per-library activity for the directory and the coverage page, in few reads.
+
+- :func:`library_activity_latest`: the period's sessions, participants and requests per library
+  from one scan of the library rollup (both facts at once) plus the partial edge days, where the
+  straight way (:func:`breakdowns.activity_by`) scans it once per fact; and the latest days below.
+- :func:`latest_library_days`: each library's latest activity within a look-back window, by one
+  index seek per library on the rollup's (library, month) index (the latest month with activity,
+  and its last day) instead of a scan of every month of the window; a partial last month is read
+  from its days. The same answer as :func:`metrics.last_activity_by_library`.
+
+Service and format filters (which these rollups cannot apply) and the naive baseline take the
+straight way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import ColumnElement, String, func, select, type_coerce
+from sqlalchemy.orm import Session
+
+from dashboard.baseline import NAIVE
+from dashboard.filters import Filters
+from dashboard.periods import PROGRAM_START
+from data_access.models import (
+    InfoSession,
+    Library,
+    RollupAmbassadorMonth,
+    RollupLibraryMonth,
+    ServiceRequest,
+)
+from data_access.queries.breakdowns import ACTIVITY, activity_by
+from data_access.queries.frames import read_frame
+from data_access.queries.metrics import LOOKBACK_DAYS, last_activity_by_library
+from data_access.queries.month_spans import last_rollup_month, split_period
+from data_access.queries.planner import aggregate, month_key
+
+LATEST_COLUMNS = ["library_id", "last_day"]
+
+
+def library_clauses(filters: Filters) -> list[ColumnElement[bool]]:
+    """Raion (within scope) and kind conditions on :class:`Library`."""
+    clauses: list[ColumnElement[bool]] = []
+    raions = filters.effective_raions
+    if raions is not None:
+        clauses.append(Library.raion_code.in_(raions))
+    if filters.library_kinds:
+        clauses.append(Library.kind.in_(filters.library_kinds))
+    return clauses
+
+
+def _straight(filters: Filters) -> bool:
+    return NAIVE.get() or bool(filters.services or filters.formats)
+
+
+def library_activity_latest(session: Session, filters: Filters, lookback_days: int) -> pd.DataFrame:
+    """library_id, sessions, participants, requests (the period's, under ``filters``) and
+    last_day (as :func:`latest_library_days`; none when ``lookback_days`` is 0), one row per
+    library with either."""
+    if _straight(filters) or filters.effective_raions == ():
+        period = activity_by(session, filters, "library_id").drop(columns=["last_day"])
+        if lookback_days:
+            last = latest_library_days(session, filters, lookback_days)
+            return period.merge(last, on="library_id", how="outer").pipe(_counts)
+        return period.assign(last_day=None)
+    split = split_period(session, filters.date_from, filters.date_to)
+    parts = [] if split.whole is None else [_rollup_sums(session, filters, split.whole)]
+    window = _window_start(filters, lookback_days)
+    for first, last in split.edges:
+        edge = replace(filters, date_from=first, date_to=last)
+        # an edge's latest days count when all its activity does (no tier filter) in the window
+        latest = window is not None and first >= window and not filters.tiers
+        measures = ("last_any_day",) if latest else ()
+        parts.append(aggregate(session, "sessions", edge, ("sessions", "participants", *measures),
+                               ("library_id",)))  # fmt: skip
+        parts.append(aggregate(session, "requests", edge, ("requests", *measures),
+                               ("library_id",)))  # fmt: skip
+    frame = pd.concat(parts, ignore_index=True).rename(columns={"last_any_day": "last_day"})
+    frame = frame.reindex(columns=[*PERIOD_COLUMNS, "last_day"])
+    if window is not None:
+        tail = (filters.date_to.replace(day=1), filters.date_to)
+        # The period's last edge, when it is the whole partial last month, gave its latest days.
+        read_tail = tail not in split.edges or window > tail[0] or bool(filters.tiers)
+        frame = pd.concat([frame, _latest(session, filters, window, read_tail=read_tail)])
+    frame["last_day"] = pd.to_datetime(frame["last_day"])
+    frame = frame.fillna(dict.fromkeys(ACTIVITY, 0)).groupby("library_id", as_index=False)
+    frame = frame.agg({**dict.fromkeys(ACTIVITY, "sum"), "last_day": "max"})
+    frame["last_day"] = frame["last_day"].dt.date
+    return _counts(frame)
+
+
+PERIOD_COLUMNS = ["library_id", *ACTIVITY]
+
+
+def _counts(frame: pd.DataFrame) -> pd.DataFrame:
+    frame[ACTIVITY] = frame[ACTIVITY].fillna(0)
+    return frame.astype(dict.fromkeys(PERIOD_COLUMNS, "int64")).reset_index(drop=True)
+
+
+def _rollup_sums(session: Session, filters: Filters, whole: tuple[dt.date, dt.date]) -> Any:
+    """Sums per library over whole months: from the library rollup, or under a tier filter the
+    ambassador rollup (the planner's choice too: requests without an ambassador have no tier)."""
+    m: Any = RollupAmbassadorMonth if filters.tiers else RollupLibraryMonth
+    stmt = select(m.library_id, *(func.sum(getattr(m, c)) for c in ACTIVITY)).where(
+        m.month_key.between(month_key(whole[0]), month_key(whole[1]))
+    )
+    raions = filters.effective_raions
+    if raions is not None:
+        stmt = stmt.where(m.raion_code.in_(raions))
+    if filters.library_kinds:
+        stmt = stmt.where(m.library_kind.in_(filters.library_kinds))
+    if filters.tiers:
+        stmt = stmt.where(m.ambassador_tier.in_(filters.tiers))
+    return read_frame(session, stmt.group_by(m.library_id), PERIOD_COLUMNS)
+
+
+def _window_start(filters: Filters, lookback_days: int) -> dt.date | None:
+    """The first day of the look-back window's first month (None: no window)."""
+    if not lookback_days:
+        return None
+    cutoff = filters.date_to - dt.timedelta(days=lookback_days)
+    start = max(PROGRAM_START, cutoff.replace(day=1))
+    return None if start > filters.date_to else start
+
+
+def dormant_last_days(session: Session, filters: Filters, library_ids: pd.Series,
+                      dormant_days: int) -> pd.DataFrame:  # fmt: skip
+    """library_id, last_day of those ``library_ids`` (access points in view) with no activity
+    in the ``dormant_days`` before the period end: the rows and days of
+    :func:`metrics.dormant_access_points` (which looks back :data:`metrics.LOOKBACK_DAYS`).
+
+    A partial last month is read from its days only for the libraries the whole months leave
+    undecided (no activity from the cutoff on): the others are not dormant, whatever it holds."""
+    cutoff = filters.date_to - dt.timedelta(days=dormant_days)
+    start = _window_start(filters, LOOKBACK_DAYS)
+    if NAIVE.get() or filters.effective_raions == () or start is None:
+        latest = latest_library_days(session, filters, LOOKBACK_DAYS)
+    else:
+        last_month = last_rollup_month(session, filters.date_to)
+        latest = _seek_days(session, filters, start, last_month)
+        tail_first = filters.date_to.replace(day=1)
+        if last_month < tail_first:
+            seen = latest.loc[latest["last_day"] >= pd.Timestamp(cutoff), "library_id"]
+            undecided = library_ids[~library_ids.isin(seen)].tolist()
+            tail = (max(start, tail_first), filters.date_to)
+            latest = pd.concat([latest, _tail_days(session, undecided, tail)])
+        latest = latest.groupby("library_id", as_index=False)["last_day"].max()
+        latest["last_day"] = latest["last_day"].dt.date
+    last = pd.DataFrame({"library_id": library_ids}).merge(latest, on="library_id", how="left")
+    is_dormant = last["last_day"].isna() | (last["last_day"] < cutoff)
+    return last[is_dormant.astype(bool)]
+
+
+def _tail_days(session: Session, ids: list[int], span: tuple[dt.date, dt.date]) -> Any:
+    """library_id, last_day (datetime64): the latest fact day of ``ids`` on ``span``."""
+    if not ids:
+        return pd.DataFrame({"library_id": [], "last_day": pd.to_datetime([])})
+    parts = []
+    for fact, day in ((InfoSession, InfoSession.held_on),
+                      (ServiceRequest, ServiceRequest.requested_on)):  # fmt: skip
+        stmt = select(fact.library_id, type_coerce(func.max(day), String)).where(
+            day.between(*span), fact.library_id.in_(ids)
+        )
+        parts.append(read_frame(session, stmt.group_by(fact.library_id), LATEST_COLUMNS))
+    frame = pd.concat(parts, ignore_index=True)
+    return frame.assign(last_day=pd.to_datetime(frame["last_day"]))
+
+
+def latest_library_days(session: Session, filters: Filters, lookback_days: int) -> pd.DataFrame:
+    """library_id, last_day (a date): the latest session or request day of each library in view
+    (raion and kind filters, scope; any service, tier, format) on the look-back window ending at
+    the period end — libraries without one are left out. As ``last_activity_by_library``."""
+    if NAIVE.get() or filters.effective_raions == ():
+        return last_activity_by_library(session, filters, lookback_days)
+    start = _window_start(filters, lookback_days)
+    if start is None:
+        return pd.DataFrame(columns=LATEST_COLUMNS)
+    frame = _latest(session, filters, start, read_tail=True)
+    frame = frame.groupby("library_id", as_index=False)["last_day"].max()
+    frame["last_day"] = pd.to_datetime(frame["last_day"]).dt.date
+    return frame.astype({"library_id": "int64"})
+
+
+def _latest(session: Session, filters: Filters, start: dt.date, *, read_tail: bool) -> Any:
+    """Latest days per library (datetime64, maybe several rows per library) from ``start`` to
+    the period end: :func:`_seek_days`, and the partial last month's days when ``read_tail``."""
+    last_month = last_rollup_month(session, filters.date_to)
+    parts = [_seek_days(session, filters, start, last_month)]
+    tail_first = filters.date_to.replace(day=1)
+    if read_tail and last_month < tail_first:  # the partial last month, from its days
+        window = replace(filters, date_from=max(start, tail_first), services=(), tiers=(),
+                         formats=())  # fmt: skip
+        for fact in ("sessions", "requests"):
+            days = aggregate(session, fact, window, ("last_any_day",), ("library_id",))
+            parts.append(days.rename(columns={"last_any_day": "last_day"}))
+    frame = pd.concat(parts, ignore_index=True)
+    return frame.assign(last_day=pd.to_datetime(frame["last_day"]))
+
+
+def _seek_days(session: Session, filters: Filters, start: dt.date, last_month: dt.date) -> Any:
+    """library_id, last_day (datetime64) of each library in view with activity from ``start``'s
+    month to ``last_month``: one index seek per library for its latest month, and that month's
+    last day."""
+    m = RollupLibraryMonth
+    latest = (
+        select(m.last_day)
+        .where(m.library_id == Library.id,
+               m.month_key.between(month_key(start), month_key(last_month)))
+        .order_by(m.month_key.desc())
+        .limit(1)
+        .correlate(Library)
+        .scalar_subquery()
+    )  # fmt: skip
+    stmt = select(Library.id, type_coerce(latest, String)).where(*library_clauses(filters))
+    frame = read_frame(session, stmt, LATEST_COLUMNS).dropna(subset=["last_day"])
+    return frame.assign(last_day=pd.to_datetime(frame["last_day"]))
