@@ -83,7 +83,14 @@ class RollupAmbassadorMonth(Base):
     """Activity per ambassador and library where it happened (usually the ambassador's own)."""
 
     __tablename__ = "rollup_ambassador_month"
-    __table_args__ = (Index("ix_rollup_ambassador_month_raion", "raion_code", "month_key"),)
+    __table_args__ = (
+        Index("ix_rollup_ambassador_month_raion", "raion_code", "month_key"),
+        # One person's months in order, with their last days: "latest activity" by seeks.
+        Index(
+            "ix_rollup_ambassador_month_person",
+            "ambassador_id", "month_key", "last_session_day", "last_request_day",
+        ),
+    )  # fmt: skip
 
     month_key: Mapped[int] = mapped_column(Integer, primary_key=True)
     ambassador_id: Mapped[int] = mapped_column(Integer, primary_key=True)
