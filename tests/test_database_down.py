@@ -73,7 +73,8 @@ def _down_and_back(client, pg_cluster: PgCluster) -> None:  # type: ignore[no-un
         text = chart.data.decode()
         assert "Traceback" not in text
         assert "psycopg" not in text
-        assert "Nu am putut încărca" in text
+        figure = response_value(chart, ids.TREND, "figure")
+        assert "Nu am putut încărca" in figure["layout"]["annotations"][0]["text"]
     finally:
         pg_cluster.start()
 
