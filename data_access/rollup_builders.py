@@ -1,7 +1,8 @@
 """How each rollup table is computed: one INSERT ... SELECT per table and month range.
 
 Fine tables are computed from the facts; coarser ones from the finest table that has their
-dimensions (reading 240k rollup rows instead of 5M facts). Order matters: :data:`ORDER`.
+dimensions (reading 240k rollup rows instead of 5M facts). Order matters: :data:`MONTHLY_ORDER`
+(the whole order, with the yearly twins: :mod:`data_access.rollup_order`).
 """
 
 from __future__ import annotations
@@ -16,14 +17,12 @@ from sqlalchemy import (
     Table,
     case,
     cast,
-    delete,
     func,
     literal,
     null,
     select,
     union_all,
 )
-from sqlalchemy.orm import Session
 
 from data_access.models import (
     Ambassador,
@@ -256,7 +255,7 @@ def _ambassadors(months: Months) -> Select[Any]:
 
 Builder = Callable[[Months], Select[Any]]
 # (table, which facts' months it depends on, builder) — finer tables first.
-ORDER: tuple[tuple[Table, frozenset[str], Builder], ...] = (
+MONTHLY_ORDER: tuple[tuple[Table, frozenset[str], Builder], ...] = (
     (table_of(RollupRequestMonth), frozenset({"requests"}), _requests_fine),
     (table_of(RollupRequestRaionMonth), frozenset({"requests"}),
      _requests_coarse(["month_key", "raion_code"])),
@@ -280,9 +279,3 @@ ORDER: tuple[tuple[Table, frozenset[str], Builder], ...] = (
     (table_of(RollupLibraryMonth), frozenset({"sessions", "requests"}), _libraries),
     (table_of(RollupAmbassadorMonth), frozenset({"sessions", "requests"}), _ambassadors),
 )  # fmt: skip
-
-
-def rebuild_table(session: Session, table: Table, builder: Builder, months: Months) -> None:
-    """Replace ``table``'s rows for ``months`` with freshly computed ones."""
-    session.execute(delete(table).where(in_months(table.c.month_key, months)))
-    session.execute(table.insert().from_select([c.name for c in table.columns], builder(months)))

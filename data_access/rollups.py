@@ -4,7 +4,8 @@ Triggers (migration 0003) record every changed month in ``rollup_dirty``; :func:
 recomputes exactly those months inside the writer's transaction and moves the data version.
 Every write path of this app ends with it; the app also runs it when it sees dirty months left
 by another tool. :func:`rebuild_all` recomputes everything (after bulk loads). What each table
-holds and how it is computed: :mod:`data_access.rollup_builders`.
+holds and how it is computed: :mod:`data_access.rollup_builders` and
+:mod:`data_access.rollup_order`.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from sqlalchemy import delete, select, text, tuple_, update
 from sqlalchemy.orm import Session
 
 from data_access.models import DataState, RollupDirty
-from data_access.rollup_builders import ORDER, Months, rebuild_table, service_mask_of_session
+from data_access.rollup_builders import Months, service_mask_of_session
+from data_access.rollup_order import ORDER, rebuild_table
 
 REFRESH_LOCK_ID = 7_260_001  # PostgreSQL advisory lock: one rollup refresher at a time
 

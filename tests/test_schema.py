@@ -9,11 +9,11 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import insert, inspect, text
+from sqlalchemy import Column, insert, inspect, text
 from sqlalchemy.exc import IntegrityError
 
 from data_access.database import Database
-from data_access.models import Base, InfoSession, ServiceRequest
+from data_access.models import YEAR_TWINS, Base, InfoSession, ServiceRequest
 from data_access.rollups import rebuild_all, refresh_dirty
 from data_access.schema import alembic_config, current_revision, head_revision, upgrade
 from tests.handmade import seed_handmade
@@ -113,6 +113,10 @@ def _rollup_totals(db: Database) -> tuple[int, ...]:
                 "SELECT sum(sessions) FROM rollup_session_month",
                 "SELECT sum(participants) FROM rollup_session_library_month",
                 "SELECT sum(sessions) FROM rollup_ambassador_month",
+                "SELECT sum(requests) FROM rollup_request_year",
+                "SELECT sum(sessions) FROM rollup_session_year",
+                "SELECT sum(activities) FROM rollup_ambassador_service_month"
+                " WHERE activity = 'request'",
             )
         )
 
@@ -122,7 +126,43 @@ def _direct_totals(db: Database) -> tuple[int, ...]:
         requests = s.execute(text("SELECT count(*) FROM service_request")).scalar()
         sessions = s.execute(text("SELECT count(*) FROM info_session")).scalar()
         participants = s.execute(text("SELECT sum(participants) FROM info_session")).scalar()
-    return (requests, requests, sessions, participants, sessions)
+        with_ambassador = s.execute(
+            text("SELECT count(*) FROM service_request WHERE ambassador_id IS NOT NULL")
+        ).scalar()
+    return (requests, requests, sessions, participants, sessions, requests, sessions,
+            with_ambassador)  # fmt: skip
+
+
+def _summary(column: Column) -> str:  # type: ignore[type-arg]
+    """How rows of a rollup combine: days by min/max, counts by sum, text (fixed by the key)
+    by max."""
+    if column.name == "first_day":
+        return "min(first_day)"
+    if column.name.startswith("last_") or column.type.python_type is str:
+        return f"max({column.name})"
+    return f"sum({column.name})"
+
+
+def _years_differing_from_months(db: Database) -> list[str]:
+    """Yearly tables whose rows differ from their monthly table summed by year."""
+    differing = []
+    with db.session() as s:
+        for month_name, year_table in YEAR_TWINS.items():
+            keys = [c.name for c in year_table.primary_key.columns if c.name != "year"]
+            listed = ", ".join(
+                [*keys, *(_summary(c) for c in year_table.columns if not c.primary_key)]
+            )
+            group = ", ".join(keys)
+            by_months = s.execute(
+                text(f"SELECT month_key / 100, {listed} FROM {month_name}"
+                     f" GROUP BY month_key / 100, {group}")
+            ).all()  # fmt: skip
+            by_years = s.execute(
+                text(f"SELECT year, {listed} FROM {year_table.name} GROUP BY year, {group}")
+            ).all()
+            if sorted(map(tuple, by_months)) != sorted(map(tuple, by_years)):
+                differing.append(year_table.name)
+    return differing
 
 
 def test_rollups_equal_direct_aggregation_after_every_write_path(db: Database) -> None:
@@ -144,9 +184,11 @@ def test_rollups_equal_direct_aggregation_after_every_write_path(db: Database) -
     with db.write_session() as s:
         assert refresh_dirty(s) is True
     assert _rollup_totals(db) == _direct_totals(db)
+    assert _years_differing_from_months(db) == []
     with db.write_session() as s:
         rebuild_all(s)
     assert _rollup_totals(db) == _direct_totals(db)
+    assert _years_differing_from_months(db) == []
 
 
 def test_a_write_moves_the_data_version(db: Database) -> None:

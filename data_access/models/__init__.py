@@ -6,6 +6,7 @@ from data_access.models.facts import InfoSession, InfoSessionServiceType, Servic
 from data_access.models.ops import DatasetInfo, DataState, ImportBatch, RollupDirty
 from data_access.models.program import Ambassador, Library, Target
 from data_access.models.reference import Locality, Raion, ServiceType
+from data_access.models.rollup_years import YEAR_TWINS, RollupAmbassadorServiceMonth
 from data_access.models.rollups import (
     RollupAmbassadorMonth,
     RollupLibraryMonth,
@@ -25,6 +26,7 @@ from data_access.models.rollups import (
 )
 
 __all__ = [
+    "YEAR_TWINS",
     "Ambassador",
     "Base",
     "DataState",
@@ -36,6 +38,7 @@ __all__ = [
     "Locality",
     "Raion",
     "RollupAmbassadorMonth",
+    "RollupAmbassadorServiceMonth",
     "RollupDirty",
     "RollupLibraryMonth",
     "RollupRequestLibraryMonth",

@@ -1,0 +1,87 @@
+"""Who was active on which service, and the yearly twins of the monthly rollups.
+
+- :class:`RollupAmbassadorServiceMonth` answers "active ambassadors" under service and format
+  filters with one range scan, where the facts would need a union of two large scans.
+- :data:`YEAR_TWINS`: for every monthly rollup, a table with the same dimensions and measures
+  and ``year`` in place of ``month_key``. A range's whole years read twelve times fewer rows
+  (DESIGN.md 10); its edge months still come from the monthly tables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Column, Date, Integer, String, Table
+from sqlalchemy.orm import Mapped, mapped_column
+
+from data_access.models.base import Base, table_of
+from data_access.models.rollups import (
+    RollupAmbassadorMonth,
+    RollupLibraryMonth,
+    RollupRequestLibraryMonth,
+    RollupRequestMonth,
+    RollupRequestRaionMonth,
+    RollupRequestServiceMonth,
+    RollupRequestTierMonth,
+    RollupSessionLibraryMonth,
+    RollupSessionMaskMonth,
+    RollupSessionMonth,
+    RollupSessionRaionMonth,
+    RollupSessionServiceMonth,
+    RollupSessionServiceTierMonth,
+    RollupSessionTierMonth,
+)
+
+ACTIVITIES = ("request", "in_person", "online")  # a request, or a session of that format
+
+
+class RollupAmbassadorServiceMonth(Base):
+    """Per month, service type, ambassador, kind of activity (``'request'`` or the session's
+    format) and place: how many, and the first and last day (for partial edge months).
+
+    A session covering two service types counts under each. Requests without a recorded
+    ambassador are left out (nobody to count as active).
+    """
+
+    __tablename__ = "rollup_ambassador_service_month"
+    # Clustered on the key (SQLite): a (month, service) range scan reads the rows themselves.
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    month_key: Mapped[int] = mapped_column(Integer, primary_key=True)
+    service_type_code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    ambassador_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    activity: Mapped[str] = mapped_column(String(10), primary_key=True)
+    raion_code: Mapped[str] = mapped_column(String(5), primary_key=True)
+    library_kind: Mapped[str] = mapped_column(String(10), primary_key=True)
+    ambassador_tier: Mapped[str] = mapped_column(String(10))
+    activities: Mapped[int] = mapped_column(Integer)
+    first_day: Mapped[dt.date] = mapped_column(Date)
+    last_day: Mapped[dt.date] = mapped_column(Date)
+
+
+def year_name(month_table: str) -> str:
+    """``rollup_request_raion_month`` -> ``rollup_request_raion_year``."""
+    return month_table.removesuffix("_month") + "_year"
+
+
+def _year_twin(month_table: Table) -> Table:
+    columns = [
+        Column("year", Integer, primary_key=True)
+        if c.name == "month_key"
+        else Column(c.name, c.type, primary_key=c.primary_key, nullable=c.nullable)
+        for c in month_table.columns
+    ]
+    return Table(year_name(month_table.name), Base.metadata, *columns)
+
+
+MONTHLY = (
+    RollupRequestRaionMonth, RollupRequestServiceMonth, RollupRequestTierMonth,
+    RollupRequestMonth, RollupLibraryMonth, RollupAmbassadorMonth, RollupRequestLibraryMonth,
+    RollupSessionRaionMonth, RollupSessionMaskMonth, RollupSessionServiceMonth,
+    RollupSessionServiceTierMonth, RollupSessionTierMonth, RollupSessionMonth,
+    RollupSessionLibraryMonth, RollupAmbassadorServiceMonth,
+)  # fmt: skip
+# month table name -> its yearly twin
+YEAR_TWINS: dict[str, Table] = {
+    table_of(model).name: _year_twin(table_of(model)) for model in MONTHLY
+}

@@ -1,0 +1,124 @@
+"""Every rollup in the order it is recomputed: the monthly tables
+(:mod:`data_access.rollup_builders`), who was active on which service, then the yearly twins,
+each from its monthly table (a year is 12 rows of it, never the facts)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Select, String, Table, delete, func, literal, or_, select, union_all
+from sqlalchemy.orm import Session
+
+from data_access.models import (
+    Ambassador,
+    InfoSession,
+    InfoSessionServiceType,
+    Library,
+    ServiceRequest,
+)
+from data_access.models.base import table_of
+from data_access.models.rollup_years import YEAR_TWINS, RollupAmbassadorServiceMonth
+from data_access.rollup_builders import MONTHLY_ORDER, Builder, Months, in_months
+
+Years = set[int] | None  # None = every year
+
+
+def _ambassador_services(months: Months) -> Select[Any]:
+    r, s, x, lib, amb = ServiceRequest, InfoSession, InfoSessionServiceType, Library, Ambassador
+    requests = (
+        select(r.month_key, r.service_type_code, r.ambassador_id,
+               literal("request", String(10)).label("activity"), r.raion_code,
+               lib.kind, amb.tier, func.count(), func.min(r.requested_on),
+               func.max(r.requested_on))
+        .join(lib, lib.id == r.library_id)
+        .join(amb, amb.id == r.ambassador_id)
+        .where(in_months(r.month_key, months))
+        .group_by(r.month_key, r.service_type_code, r.ambassador_id, r.raion_code, lib.kind,
+                  amb.tier)
+    )  # fmt: skip
+    sessions = (
+        select(s.month_key, x.service_type_code, s.ambassador_id, s.format, s.raion_code,
+               lib.kind, amb.tier, func.count(), func.min(s.held_on), func.max(s.held_on))
+        .join(x, x.session_id == s.id)
+        .join(lib, lib.id == s.library_id)
+        .join(amb, amb.id == s.ambassador_id)
+        .where(in_months(s.month_key, months))
+        .group_by(s.month_key, x.service_type_code, s.ambassador_id, s.format, s.raion_code,
+                  lib.kind, amb.tier)
+    )  # fmt: skip
+    return union_all(requests, sessions)  # type: ignore[return-value]
+
+
+def years_of(months: Months) -> Years:
+    return None if months is None else {m // 100 for m in months}
+
+
+def in_years(month_key: Any, years: Years) -> Any:
+    if years is None:
+        return literal(True)
+    return or_(*(month_key.between(y * 100 + 1, y * 100 + 12) for y in sorted(years)))
+
+
+def _measure(column: Any) -> Any:
+    """How a measure of months adds up to a year's."""
+    if column.name == "first_day":
+        return func.min(column)
+    if column.name.startswith("last_"):
+        return func.max(column)
+    return func.sum(column)
+
+
+def _is_measure(column: Any) -> bool:
+    """Measures are the counts and days outside the key; the key and the text columns that
+    follow from it (a library's raion and kind, an ambassador's tier) are dimensions."""
+    return not column.primary_key and not isinstance(column.type, String)
+
+
+def _year_of(month_table: Table, year_table: Table) -> Builder:
+    def build(months: Months) -> Select[Any]:
+        src = select(month_table).where(in_years(month_table.c.month_key, years_of(months)))
+        sub = src.subquery()
+        year = sub.c.month_key // 100
+        columns: list[Any] = []
+        groups: list[Any] = [year]
+        for c in year_table.columns:
+            if c.name == "year":
+                columns.append(year.label("year"))
+            elif _is_measure(c):
+                columns.append(_measure(sub.c[c.name]).label(c.name))
+            else:
+                columns.append(sub.c[c.name])
+                groups.append(sub.c[c.name])
+        return select(*columns).group_by(*groups)
+
+    return build
+
+
+AMBASSADOR_SERVICES = table_of(RollupAmbassadorServiceMonth)
+_MONTHLY = (
+    *MONTHLY_ORDER,
+    (AMBASSADOR_SERVICES, frozenset({"sessions", "requests"}), _ambassador_services),
+)
+# (table, which facts' months it depends on, builder) — finer tables first.
+ORDER: tuple[tuple[Table, frozenset[str], Builder], ...] = (
+    *_MONTHLY,
+    *(
+        (YEAR_TWINS[table.name], facts, _year_of(table, YEAR_TWINS[table.name]))
+        for table, facts, _ in _MONTHLY
+        if table.name in YEAR_TWINS
+    ),
+)
+
+
+def rebuild_table(session: Session, table: Table, builder: Builder, months: Months) -> None:
+    """Replace ``table``'s rows for ``months`` (of their whole years, for a yearly table)."""
+    if "year" in table.c:
+        years = years_of(months)
+        where = literal(True) if years is None else table.c.year.in_(sorted(years))
+    else:
+        where = in_months(table.c.month_key, months)
+    session.execute(delete(table).where(where))
+    session.execute(table.insert().from_select([c.name for c in table.columns], builder(months)))
+
+
+__all__ = ["ORDER", "rebuild_table"]
