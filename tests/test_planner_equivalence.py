@@ -16,6 +16,7 @@ from dashboard.url_state import parse_filters, query_params
 from data_access.database import Database
 from data_access.queries import breakdowns, metrics
 from data_access.queries.libraries import library_activity
+from data_access.queries.planner import split_years
 from data_access.reference import raion_codes, service_types_frame
 from data_access.schema import init_db
 from tests.conftest import DEMO_UNTIL
@@ -74,3 +75,21 @@ def test_rollup_answers_equal_raw_answers(demo_db: Database, filters: Filters) -
         slow = _raw(library_activity, s, filters, 365).set_index("library_id").sort_index()
         columns = ["sessions", "participants", "requests"]
         assert fast[columns].fillna(0).astype(int).equals(slow[columns].fillna(0).astype(int))
+
+
+@pytest.mark.parametrize(
+    ("months", "pieces"),
+    [
+        # nothing happened before the program's first month: 2016 reads as a whole year
+        ((201603, 202611), [("year", (2016, 2026))]),
+        ((201907, 202212), [("month", (201907, 201912)), ("year", (2020, 2022))]),
+        ((202001, 202406), [("year", (2020, 2023)), ("month", (202401, 202406))]),
+        ((202003, 202010), [("month", (202003, 202010))]),
+        ((202105, 202203), [("month", (202105, 202203))]),
+    ],
+)
+def test_whole_years_are_read_from_yearly_rollups(
+    demo_db: Database, months: tuple[int, int], pieces: list[tuple[str, tuple[int, int]]]
+) -> None:
+    with demo_db.session() as s:
+        assert split_years(s, "requests", months) == pieces

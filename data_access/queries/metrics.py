@@ -15,13 +15,19 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import and_, distinct, func, or_, select, true, union
+from sqlalchemy import ColumnElement, and_, distinct, func, or_, select, true, union, union_all
 from sqlalchemy.orm import Session
 
 from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
 from dashboard.periods import PROGRAM_START, month_end
-from data_access.models import Library, RollupAmbassadorMonth
+from data_access.models import (
+    YEAR_TWINS,
+    Library,
+    RollupAmbassadorMonth,
+    RollupAmbassadorServiceMonth,
+)
+from data_access.models.base import table_of
 from data_access.queries.frames import read_frame
 from data_access.queries.planner import aggregate, build_statement, has_facts_between, month_key
 
@@ -77,47 +83,78 @@ def _active_ids_statement(session: Session, filters: Filters) -> Any:
     return union(*parts) if len(parts) > 1 else parts[0]
 
 
+def _whole_years_between(first: int, last: int) -> tuple[int, int] | None:
+    """The years whose twelve months all lie in the month-key range ``[first, last]``."""
+    from_year = first // 100 + (first % 100 != 1)
+    to_year = last // 100 - (last % 100 != 12)
+    return (from_year, to_year) if from_year <= to_year else None
+
+
 def _active_from_rollup(session: Session, filters: Filters) -> int | None:
-    """Active ambassadors from one scan of the ambassador rollup (None: use the general path).
+    """Active ambassadors from the ambassador rollups (None: use the general path).
 
     Whole months count every row; in a partial first month an ambassador counts when their last
     day there is on or after the start, in a partial last month when their first day is on or
-    before the end (a month is whole when nothing happened after the end in it).
+    before the end (a month is whole when nothing happened after the end in it). Whole years
+    between the edges read the yearly rows. Under a service or format filter the rows are per
+    service and kind of activity (a request, or a session of a format).
     """
-    if NAIVE.get() or filters.services or filters.formats or filters.effective_raions == ():
+    if NAIVE.get() or filters.effective_raions == ():
         return None
     start, end = filters.date_from, filters.date_to
-    a = RollupAmbassadorMonth
+    per_service = bool(filters.services or filters.formats)
+    monthly = RollupAmbassadorServiceMonth if per_service else RollupAmbassadorMonth
+    a, y = table_of(monthly).c, YEAR_TWINS[table_of(monthly).name].c
     head, tail = month_key(start), month_key(end)
     head_whole = start.day == 1
     tail_whole = not any(
         has_facts_between(session, fact, end + dt.timedelta(days=1), month_end(end))
         for fact in ("sessions", "requests")
     )
-    active_after_start = (a.last_session_day >= start) | (a.last_request_day >= start)
+    if per_service:
+        active_after_start = a.last_day >= start
+    else:
+        active_after_start = (a.last_session_day >= start) | (a.last_request_day >= start)
     head_condition = true() if head_whole else active_after_start
     tail_condition = true() if tail_whole else a.first_day <= end
+    years = _whole_years_between(head + 1, tail - 1) if tail - head > 1 else None
     if head == tail:
         if not (head_whole or tail_whole):
             return None  # both edges inside one month: only the facts can tell
         when = and_(a.month_key == head, head_condition, tail_condition)
     else:
+        middle = and_(a.month_key > head, a.month_key < tail)
+        if years is not None:
+            middle = and_(middle, ~a.month_key.between(years[0] * 100 + 1, years[1] * 100 + 12))
         when = or_(
             and_(a.month_key == head, head_condition),
-            and_(a.month_key > head, a.month_key < tail),
+            middle,
             and_(a.month_key == tail, tail_condition),
         )
-    stmt = select(func.count(distinct(a.ambassador_id))).where(
-        a.month_key.between(head, tail), when
-    )
+    parts = [select(a.ambassador_id).where(a.month_key.between(head, tail), when,
+                                           *_person_filters(a, filters))]  # fmt: skip
+    if years is not None:
+        parts.append(select(y.ambassador_id).where(y.year.between(*years),
+                                                   *_person_filters(y, filters)))  # fmt: skip
+    ids = union_all(*parts).subquery()
+    return int(session.scalar(select(func.count(distinct(ids.c.ambassador_id)))) or 0)
+
+
+def _person_filters(t: Any, filters: Filters) -> list[ColumnElement[bool]]:
+    """The raion, kind, tier, service and format conditions on an ambassador rollup."""
+    clauses: list[ColumnElement[bool]] = []
     raions = filters.effective_raions
     if raions is not None:
-        stmt = stmt.where(a.raion_code.in_(raions))
+        clauses.append(t.raion_code.in_(raions))
     if filters.library_kinds:
-        stmt = stmt.where(a.library_kind.in_(filters.library_kinds))
+        clauses.append(t.library_kind.in_(filters.library_kinds))
     if filters.tiers:
-        stmt = stmt.where(a.ambassador_tier.in_(filters.tiers))
-    return int(session.scalar(stmt) or 0)
+        clauses.append(t.ambassador_tier.in_(filters.tiers))
+    if filters.services:
+        clauses.append(t.service_type_code.in_(filters.services))
+    if filters.formats:
+        clauses.append(t.activity.in_(("request", *filters.formats)))
+    return clauses
 
 
 def active_ambassadors(session: Session, filters: Filters) -> int:

@@ -1,8 +1,9 @@
 """Answer a fact aggregate from the smallest table that can (DESIGN.md 10).
 
-A date range is split into whole months (read from a rollup) and partial months at its edges
-(read from the raw table over just those days). An edge month counts as whole when no fact of it
-falls outside the range, so "this year up to today" reads only rollups.
+A date range is split into whole years (read from a yearly rollup), whole months (a monthly
+rollup) and partial months at its edges (a day rollup or the raw table over just those days).
+An edge month counts as whole when no fact of it falls outside the range, so "this year up to
+today" reads only rollups.
 """
 
 from __future__ import annotations
@@ -71,6 +72,36 @@ def split_range(
     return (month_key(first), month_key(last)), raw
 
 
+def split_years(
+    session: Session, fact: Fact, months: tuple[int, int]
+) -> list[tuple[str, tuple[int, int]]]:
+    """Whole months as ("month", month-key range) and ("year", year range) pieces.
+
+    A year counts as whole when the range covers it, or when nothing happened in the months of
+    it the range leaves out (so "program to date" reads only yearly rows and "this year" one).
+    """
+    first, last = months
+    first_year, last_year = first // 100, last // 100
+    start = dt.date(first_year, first % 100, 1)
+    after = month_end(dt.date(last_year, last % 100, 1)) + dt.timedelta(days=1)
+    from_year = first_year
+    if first % 100 != 1 and has_facts_between(
+        session, fact, dt.date(first_year, 1, 1), start - dt.timedelta(days=1)
+    ):
+        from_year += 1
+    to_year = last_year
+    if last % 100 != 12 and has_facts_between(session, fact, after, dt.date(last_year, 12, 31)):
+        to_year -= 1
+    if from_year > to_year:
+        return [("month", months)]
+    pieces = [("year", (from_year, to_year))]
+    if from_year != first_year:
+        pieces.insert(0, ("month", (first, first_year * 100 + 12)))
+    if to_year != last_year:
+        pieces.append(("month", (last_year * 100 + 1, last)))
+    return pieces
+
+
 @cache
 def _service_bits_cached(bits: tuple[tuple[str, int], ...]) -> dict[str, int]:
     return dict(bits)
@@ -104,12 +135,16 @@ def build_statement(
     bits = service_bits(session)
     if months is not None:
         cube = pick_cube(fact, filters, dims, measures, by)
+        yearly = pick_cube(fact, filters, dims, measures, by, grain="year")
         if cube is None:
             first = dt.date(months[0] // 100, months[0] % 100, 1)
             last = month_end(dt.date(months[1] // 100, months[1] % 100, 1))
             raw_spans = [(first, last), *raw_spans]
         else:
-            parts.append(cube.select(filters, by, measures, months, bits))
+            pieces = split_years(session, fact, months) if yearly else [("month", months)]
+            for grain, keys in pieces:
+                piece = yearly if grain == "year" and yearly else cube
+                parts.append(piece.select(filters, by, measures, keys, bits))
     day_cube = pick_cube(fact, filters, dims, measures, by, grain="day") if raw_spans else None
     for span in _merge(raw_spans):
         if day_cube is not None:
@@ -163,4 +198,4 @@ def aggregate(
     return frame
 
 
-__all__ = ["add_months", "aggregate", "build_statement", "month_key", "split_range"]
+__all__ = ["add_months", "aggregate", "build_statement", "month_key", "split_range", "split_years"]

@@ -7,7 +7,7 @@ from a day cube, and anything else from the raw tables (:mod:`data_access.querie
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import BigInteger, Select, Table, cast, func, literal, select
@@ -33,6 +33,7 @@ from data_access.models import (
     ServiceType,
 )
 from data_access.models.base import table_of
+from data_access.models.rollup_years import YEAR_TWINS
 from data_access.queries.raw import Fact, raw_select
 
 # ``last_day``: latest day of this fact; ``last_any_day``: latest day of any activity (a cube
@@ -55,7 +56,7 @@ class Cube:
     fact: Fact
     dims: frozenset[str]
     measures: dict[str, str]
-    grain: str = "month"  # or "day": holds single days, for the partial edges of a range
+    grain: str = "month"  # "day": single days, for a range's partial edges; "year": whole years
     # A cube that leaves some facts out (requests without an ambassador) answers only queries
     # grouped by this dimension, where those facts would form their own group anyway, or
     # filtered by tier, which leaves them out too.
@@ -82,14 +83,13 @@ class Cube:
 
     def select(self, filters: Filters, by: tuple[str, ...], measures: tuple[str, ...],
                span: tuple[Any, Any], service_bits: dict[str, int]) -> Select[Any]:  # fmt: skip
-        """``span`` is a (first, last) month-key range, or a (first, last) day range."""
+        """``span`` is a (first, last) range of month keys, days or years (the cube's grain)."""
         t = self.table.c
         columns: list[ColumnElement[Any]] = []
         groups: list[ColumnElement[Any]] = []
         froms: Any = self.table
-        where: list[ColumnElement[bool]] = [
-            (t.day if self.grain == "day" else t.month_key).between(*span)
-        ]
+        time = {"day": "day", "year": "year"}.get(self.grain, "month_key")
+        where: list[ColumnElement[bool]] = [t[time].between(*span)]
         for dim in by:
             if dim == "service_type_code" and self.fact == "sessions" and not self.per_service:
                 st = table_of(ServiceType)
@@ -181,11 +181,24 @@ CUBES: tuple[Cube, ...] = (
 )  # fmt: skip
 
 
+def _yearly(cube: Cube) -> Cube:
+    """The cube's yearly twin: the same dimensions with ``year`` in place of ``month_key``."""
+    return replace(cube, table=YEAR_TWINS[cube.table.name], grain="year",
+                   dims=(cube.dims - {"month_key"}) | {"year"})  # fmt: skip
+
+
+YEAR_CUBES = tuple(_yearly(c) for c in CUBES if c.grain == "month")
+
+
 def pick_cube(fact: Fact, filters: Filters, dims: set[str], measures: tuple[str, ...],
               by: tuple[str, ...], grain: str = "month") -> Cube | None:  # fmt: skip
     """The first (smallest) cube of ``fact`` and ``grain`` that can answer, or None."""
     needed = set(dims) | ({"day"} if grain == "day" else set())
-    for cube in CUBES:
+    if grain == "year":
+        if "month_key" in by:
+            return None
+        needed = (needed - {"month_key"}) | {"year"}
+    for cube in YEAR_CUBES if grain == "year" else CUBES:
         if (
             cube.fact == fact
             and cube.grain == grain
