@@ -64,7 +64,7 @@ def _count_if(condition: Any) -> Any:
     return func.sum(case((condition, 1), else_=0))
 
 
-def _request_facts(months: Months) -> Any:
+def request_facts(months: Months) -> Any:
     r, lib, amb = ServiceRequest, Library, Ambassador
     return (
         select(
@@ -107,7 +107,7 @@ def _session_facts(months: Months) -> Any:
     )  # fmt: skip
 
 
-def _from_request_facts(src: Any) -> list[Any]:
+def from_request_facts(src: Any) -> list[Any]:
     """requests + the on-behalf/outcome breakdown, counted from fact rows."""
     return [
         func.count(),
@@ -120,15 +120,15 @@ def _summed(src: Any, names: tuple[str, ...]) -> list[Any]:
     return [func.sum(src.c[n]) for n in names]
 
 
-def _grouped(src: Any, dims: list[str], measures: list[Any]) -> Select[Any]:
+def grouped(src: Any, dims: list[str], measures: list[Any]) -> Select[Any]:
     columns = [src.c[d] for d in dims]
     return select(*columns, *measures).group_by(*columns)
 
 
 def _requests_fine(months: Months) -> Select[Any]:
-    src = _request_facts(months)
+    src = request_facts(months)
     dims = ["month_key", "raion_code", "service_type_code", "library_kind", "ambassador_tier"]
-    return _grouped(src, dims, _from_request_facts(src))
+    return grouped(src, dims, from_request_facts(src))
 
 
 def _requests_coarse(dims: list[str]) -> Callable[[Months], Select[Any]]:
@@ -138,29 +138,29 @@ def _requests_coarse(dims: list[str]) -> Callable[[Months], Select[Any]]:
             .where(in_months(RollupRequestMonth.month_key, months))
             .subquery()
         )
-        return _grouped(src, dims, _summed(src, ("requests", *BREAKDOWN)))
+        return grouped(src, dims, _summed(src, ("requests", *BREAKDOWN)))
 
     return build
 
 
 def _requests_day(months: Months) -> Select[Any]:
-    src = _request_facts(months)
-    return _grouped(src, ["day", "raion_code", "service_type_code", "month_key"],
-                    _from_request_facts(src))  # fmt: skip
+    src = request_facts(months)
+    return grouped(src, ["day", "raion_code", "service_type_code", "month_key"],
+                    from_request_facts(src))  # fmt: skip
 
 
 def _requests_library(months: Months) -> Select[Any]:
-    src = _request_facts(months)
+    src = request_facts(months)
     dims = ["month_key", "library_id", "service_type_code", "ambassador_tier", "raion_code",
             "library_kind"]  # fmt: skip
-    return _grouped(src, dims, [func.count(), func.max(src.c.day)])
+    return grouped(src, dims, [func.count(), func.max(src.c.day)])
 
 
 def _sessions_fine(months: Months) -> Select[Any]:
     src = _session_facts(months)
     dims = ["month_key", "raion_code", "library_kind", "ambassador_tier", "format", "audience",
             "service_mask"]  # fmt: skip
-    return _grouped(src, dims, [func.count(), func.sum(src.c.participants)])
+    return grouped(src, dims, [func.count(), func.sum(src.c.participants)])
 
 
 def _sessions_coarse(dims: list[str]) -> Callable[[Months], Select[Any]]:
@@ -170,7 +170,7 @@ def _sessions_coarse(dims: list[str]) -> Callable[[Months], Select[Any]]:
             .where(in_months(RollupSessionMonth.month_key, months))
             .subquery()
         )
-        return _grouped(src, dims, _summed(src, ("sessions", "participants")))
+        return grouped(src, dims, _summed(src, ("sessions", "participants")))
 
     return build
 
@@ -180,7 +180,7 @@ def _sessions_library(months: Months) -> Select[Any]:
     dims = ["month_key", "library_id", "ambassador_tier", "format", "service_mask", "raion_code",
             "library_kind"]  # fmt: skip
     measures = [func.count(), func.sum(src.c.participants), func.max(src.c.day)]
-    return _grouped(src, dims, measures)
+    return grouped(src, dims, measures)
 
 
 def _sessions_by_service_fine(months: Months) -> Select[Any]:
@@ -196,14 +196,14 @@ def _sessions_by_service_fine(months: Months) -> Select[Any]:
     )  # fmt: skip
     dims = ["month_key", "raion_code", "service_type_code", "library_kind", "ambassador_tier",
             "format"]  # fmt: skip
-    return _grouped(src, dims, [func.count(), func.sum(src.c.participants)])
+    return grouped(src, dims, [func.count(), func.sum(src.c.participants)])
 
 
 def _sessions_by_service(months: Months) -> Select[Any]:
     m = RollupSessionServiceTierMonth
     src = select(table_of(m)).where(in_months(m.month_key, months)).subquery()
     dims = ["month_key", "raion_code", "service_type_code", "format"]
-    return _grouped(src, dims, _summed(src, ("sessions", "participants")))
+    return grouped(src, dims, _summed(src, ("sessions", "participants")))
 
 
 def _libraries(months: Months) -> Select[Any]:
@@ -218,7 +218,7 @@ def _libraries(months: Months) -> Select[Any]:
         .where(in_months(r.month_key, months)),
     ).subquery()  # fmt: skip
     dims = ["month_key", "library_id", "raion_code", "library_kind"]
-    return _grouped(parts, dims, [*_summed(parts, ("sessions", "participants", "requests")),
+    return grouped(parts, dims, [*_summed(parts, ("sessions", "participants", "requests")),
                                   func.max(parts.c.last_day)])  # fmt: skip
 
 

@@ -17,16 +17,30 @@ from data_access.models import (
     ServiceRequest,
 )
 from data_access.models.base import table_of
-from data_access.models.rollup_years import YEAR_TWINS, RollupAmbassadorServiceMonth
-from data_access.rollup_builders import MONTHLY_ORDER, Builder, Months, in_months
+from data_access.models.rollup_years import (
+    NO_SERVICE,
+    YEAR_TWINS,
+    RollupAmbassadorServiceMonth,
+    RollupRequestTierDay,
+)
+from data_access.rollup_builders import (
+    MONTHLY_ORDER,
+    Builder,
+    Months,
+    from_request_facts,
+    grouped,
+    in_months,
+    request_facts,
+)
 
 Years = set[int] | None  # None = every year
 
 
 def _ambassador_services(months: Months) -> Select[Any]:
     r, s, x, lib, amb = ServiceRequest, InfoSession, InfoSessionServiceType, Library, Ambassador
+    service = func.coalesce(x.service_type_code, NO_SERVICE)
     requests = (
-        select(r.month_key, r.service_type_code, r.ambassador_id,
+        select(r.service_type_code, r.month_key, r.ambassador_id,
                literal("request", String(10)).label("activity"), r.raion_code,
                lib.kind, amb.tier, func.count(), func.min(r.requested_on),
                func.max(r.requested_on))
@@ -37,14 +51,14 @@ def _ambassador_services(months: Months) -> Select[Any]:
                   amb.tier)
     )  # fmt: skip
     sessions = (
-        select(s.month_key, x.service_type_code, s.ambassador_id, s.format, s.raion_code,
+        select(service, s.month_key, s.ambassador_id, s.format, s.raion_code,
                lib.kind, amb.tier, func.count(), func.min(s.held_on), func.max(s.held_on))
-        .join(x, x.session_id == s.id)
+        .outerjoin(x, x.session_id == s.id)
         .join(lib, lib.id == s.library_id)
         .join(amb, amb.id == s.ambassador_id)
         .where(in_months(s.month_key, months))
-        .group_by(s.month_key, x.service_type_code, s.ambassador_id, s.format, s.raion_code,
-                  lib.kind, amb.tier)
+        .group_by(s.month_key, service, s.ambassador_id, s.format, s.raion_code, lib.kind,
+                  amb.tier)
     )  # fmt: skip
     return union_all(requests, sessions)  # type: ignore[return-value]
 
@@ -94,10 +108,17 @@ def _year_of(month_table: Table, year_table: Table) -> Builder:
     return build
 
 
+def _requests_tier_day(months: Months) -> Select[Any]:
+    src = request_facts(months)
+    dims = ["day", "raion_code", "library_kind", "ambassador_tier", "month_key"]
+    return grouped(src, dims, from_request_facts(src))
+
+
 AMBASSADOR_SERVICES = table_of(RollupAmbassadorServiceMonth)
 _MONTHLY = (
     *MONTHLY_ORDER,
     (AMBASSADOR_SERVICES, frozenset({"sessions", "requests"}), _ambassador_services),
+    (table_of(RollupRequestTierDay), frozenset({"requests"}), _requests_tier_day),
 )
 # (table, which facts' months it depends on, builder) — finer tables first.
 ORDER: tuple[tuple[Table, frozenset[str], Builder], ...] = (

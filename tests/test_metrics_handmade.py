@@ -10,6 +10,7 @@ import pytest
 from dashboard.filters import Filters
 from data_access.database import Database
 from data_access.queries import breakdowns, metrics
+from data_access.writes import SessionRecord, add_sessions
 from tests.handmade import seed_handmade
 
 D = dt.date
@@ -106,3 +107,19 @@ def test_activity_by_ambassador_and_library(hand_db: Database) -> None:
     assert amb.loc[2, "last_day"] == D(2024, 2, 29)
     assert lib.loc[1, "requests"] == 2  # R3 and R4 (R4 has no ambassador)
     assert lib.loc[2, "last_day"] == D(2024, 1, 20)
+
+
+def test_a_session_without_services_makes_its_ambassador_active(hand_db: Database) -> None:
+    """Under a format filter too (the per-service rollup files it under no service)."""
+    in_person = replace(JAN_FEB, formats=("in_person",))
+    with hand_db.session() as s:
+        before = metrics.active_ambassadors(s, in_person)
+    # A4 has no activity in January or February until this session, recorded with no service.
+    with hand_db.write_session() as s:
+        add_sessions(s, [SessionRecord(D(2024, 2, 10), 4, 4, "in_person", "citizens", 6, (),
+                                       "S-no-service")])  # fmt: skip
+    with hand_db.session() as s:
+        assert metrics.active_ambassadors(s, in_person) == before + 1
+        assert metrics.active_ambassadors(s, replace(in_person, formats=("online",))) == 3
+        # cazier: A1's in-person S1 and requests R1, R2 (A2's cazier session S2 was online)
+        assert metrics.active_ambassadors(s, replace(in_person, services=("cazier",))) == 1

@@ -15,7 +15,9 @@ from dashboard.bench.stats import machine, summarize, table, write_json
 from dashboard.filters import Filters, Vocabulary
 from dashboard.url_state import parse_filters, query_params
 from data_access.database import Database
-from data_access.queries import breakdowns, metrics
+from data_access.queries import breakdowns, directory, metrics
+from data_access.queries.libraries import library_markers
+from data_access.queries.library_latest import latest_library_days
 from data_access.reference import raion_codes, service_types_frame
 
 QueryFn = Callable[[Session, Filters], Any]
@@ -32,6 +34,10 @@ QUERIES: dict[str, QueryFn] = {
     "request_profile": breakdowns.request_profile,
     "activity_by_library": lambda s, f: breakdowns.activity_by(s, f, "library_id"),
     "activity_by_ambassador": lambda s, f: breakdowns.activity_by(s, f, "ambassador_id"),
+    # what the map, directory and coverage pages read per library and per ambassador
+    "library_markers": lambda s, f: library_markers(s, f, 60),
+    "latest_library_days": lambda s, f: latest_library_days(s, f, metrics.LOOKBACK_DAYS),
+    "ambassadors_directory": directory.ambassadors_directory,
 }
 
 

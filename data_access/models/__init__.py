@@ -6,7 +6,11 @@ from data_access.models.facts import InfoSession, InfoSessionServiceType, Servic
 from data_access.models.ops import DatasetInfo, DataState, ImportBatch, RollupDirty
 from data_access.models.program import Ambassador, Library, Target
 from data_access.models.reference import Locality, Raion, ServiceType
-from data_access.models.rollup_years import YEAR_TWINS, RollupAmbassadorServiceMonth
+from data_access.models.rollup_years import (
+    YEAR_TWINS,
+    RollupAmbassadorServiceMonth,
+    RollupRequestTierDay,
+)
 from data_access.models.rollups import (
     RollupAmbassadorMonth,
     RollupLibraryMonth,
@@ -46,6 +50,7 @@ __all__ = [
     "RollupRequestRaionMonth",
     "RollupRequestServiceDay",
     "RollupRequestServiceMonth",
+    "RollupRequestTierDay",
     "RollupRequestTierMonth",
     "RollupSessionLibraryMonth",
     "RollupSessionMaskMonth",

@@ -1,4 +1,5 @@
-"""Who was active on which service, and the yearly twins of the monthly rollups.
+"""Who was active on which service, requests per day by kind and tier, and the yearly twins
+of the monthly rollups.
 
 - :class:`RollupAmbassadorServiceMonth` answers "active ambassadors" under service and format
   filters with one range scan, where the facts would need a union of two large scans.
@@ -33,22 +34,24 @@ from data_access.models.rollups import (
 )
 
 ACTIVITIES = ("request", "in_person", "online")  # a request, or a session of that format
+NO_SERVICE = ""  # the service code of sessions recorded without any service type
 
 
 class RollupAmbassadorServiceMonth(Base):
     """Per month, service type, ambassador, kind of activity (``'request'`` or the session's
     format) and place: how many, and the first and last day (for partial edge months).
 
-    A session covering two service types counts under each. Requests without a recorded
-    ambassador are left out (nobody to count as active).
+    A session covering two service types counts under each, one covering none under
+    :data:`NO_SERVICE`. Requests without a recorded ambassador are left out (nobody to count
+    as active).
     """
 
     __tablename__ = "rollup_ambassador_service_month"
-    # Clustered on the key (SQLite): a (month, service) range scan reads the rows themselves.
+    # Clustered on the key (SQLite): a (service, months) range scan reads the rows themselves.
     __table_args__ = ({"sqlite_with_rowid": False},)
 
-    month_key: Mapped[int] = mapped_column(Integer, primary_key=True)
     service_type_code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    month_key: Mapped[int] = mapped_column(Integer, primary_key=True)
     ambassador_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     activity: Mapped[str] = mapped_column(String(10), primary_key=True)
     raion_code: Mapped[str] = mapped_column(String(5), primary_key=True)
@@ -57,6 +60,26 @@ class RollupAmbassadorServiceMonth(Base):
     activities: Mapped[int] = mapped_column(Integer)
     first_day: Mapped[dt.date] = mapped_column(Date)
     last_day: Mapped[dt.date] = mapped_column(Date)
+
+
+class RollupRequestTierDay(Base):
+    """Requests per day, raion, library kind and ambassador tier: the partial edge months
+    under a kind or tier filter (which the service day rollup cannot apply)."""
+
+    __tablename__ = "rollup_request_tier_day"
+
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    raion_code: Mapped[str] = mapped_column(String(5), primary_key=True)
+    library_kind: Mapped[str] = mapped_column(String(10), primary_key=True)
+    ambassador_tier: Mapped[str] = mapped_column(String(10), primary_key=True)
+    month_key: Mapped[int] = mapped_column(Integer, index=True)
+    requests: Mapped[int] = mapped_column(Integer)
+    on_behalf_self: Mapped[int] = mapped_column(Integer)
+    on_behalf_relative_abroad: Mapped[int] = mapped_column(Integer)
+    on_behalf_other: Mapped[int] = mapped_column(Integer)
+    outcome_submitted: Mapped[int] = mapped_column(Integer)
+    outcome_completed: Mapped[int] = mapped_column(Integer)
+    outcome_failed: Mapped[int] = mapped_column(Integer)
 
 
 def year_name(month_table: str) -> str:

@@ -28,8 +28,15 @@ from data_access.models import (
     RollupAmbassadorServiceMonth,
 )
 from data_access.models.base import table_of
+from data_access.models.rollup_years import NO_SERVICE
 from data_access.queries.frames import read_frame
-from data_access.queries.planner import aggregate, build_statement, has_facts_between, month_key
+from data_access.queries.planner import (
+    aggregate,
+    build_statement,
+    has_facts_between,
+    month_key,
+    service_bits,
+)
 
 LOOKBACK_DAYS = 3 * 365  # how far back "last activity" looks (keeps the scan small)
 METRICS = (
@@ -131,16 +138,20 @@ def _active_from_rollup(session: Session, filters: Filters) -> int | None:
             middle,
             and_(a.month_key == tail, tail_condition),
         )
-    parts = [select(a.ambassador_id).where(a.month_key.between(head, tail), when,
-                                           *_person_filters(a, filters))]  # fmt: skip
+    # Every service (or the selected ones) leads the per-service key: one range per service.
+    services = filters.services or ((*service_bits(session), NO_SERVICE) if per_service else ())
+    month_rows = a.month_key.between(head, tail), when, *_person_filters(a, filters, services)
+    parts = [select(a.ambassador_id).where(*month_rows)]
     if years is not None:
-        parts.append(select(y.ambassador_id).where(y.year.between(*years),
-                                                   *_person_filters(y, filters)))  # fmt: skip
+        year_rows = y.year.between(*years), *_person_filters(y, filters, services)
+        parts.append(select(y.ambassador_id).where(*year_rows))
     ids = union_all(*parts).subquery()
     return int(session.scalar(select(func.count(distinct(ids.c.ambassador_id)))) or 0)
 
 
-def _person_filters(t: Any, filters: Filters) -> list[ColumnElement[bool]]:
+def _person_filters(
+    t: Any, filters: Filters, services: tuple[str, ...]
+) -> list[ColumnElement[bool]]:
     """The raion, kind, tier, service and format conditions on an ambassador rollup."""
     clauses: list[ColumnElement[bool]] = []
     raions = filters.effective_raions
@@ -150,8 +161,8 @@ def _person_filters(t: Any, filters: Filters) -> list[ColumnElement[bool]]:
         clauses.append(t.library_kind.in_(filters.library_kinds))
     if filters.tiers:
         clauses.append(t.ambassador_tier.in_(filters.tiers))
-    if filters.services:
-        clauses.append(t.service_type_code.in_(filters.services))
+    if "service_type_code" in t:
+        clauses.append(t.service_type_code.in_(services))
     if filters.formats:
         clauses.append(t.activity.in_(("request", *filters.formats)))
     return clauses

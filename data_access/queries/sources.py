@@ -22,6 +22,7 @@ from data_access.models import (
     RollupRequestRaionMonth,
     RollupRequestServiceDay,
     RollupRequestServiceMonth,
+    RollupRequestTierDay,
     RollupRequestTierMonth,
     RollupSessionLibraryMonth,
     RollupSessionMaskMonth,
@@ -178,6 +179,8 @@ CUBES: tuple[Cube, ...] = (
           {**SESSIONS, "last_day": "last_day", "last_any_day": "last_day"}),
     _cube(RollupRequestServiceDay, "requests", "day month_key raion_code service_type_code",
           REQUESTS, grain="day"),
+    _cube(RollupRequestTierDay, "requests",
+          "day month_key raion_code library_kind ambassador_tier", REQUESTS, grain="day"),
 )  # fmt: skip
 
 

@@ -1,10 +1,11 @@
-"""Who was active on which service, and a yearly twin of every monthly rollup.
+"""Who was active on which service, requests per day by kind and tier, and a yearly twin of
+every monthly rollup.
 
 The upgrade marks every month dirty; ``init-db`` then fills the new tables.
 
 Revision ID: 0009
 Revises: 0008
-Create Date: 2026-11-26 01:04:33.812939
+Create Date: 2026-11-26 01:11:19.441173
 """
 
 from collections.abc import Sequence
@@ -23,8 +24,8 @@ depends_on: str | Sequence[str] | None = None
 def upgrade() -> None:
     op.create_table(
         "rollup_ambassador_service_month",
-        sa.Column("month_key", sa.Integer(), nullable=False),
         sa.Column("service_type_code", sa.String(length=40), nullable=False),
+        sa.Column("month_key", sa.Integer(), nullable=False),
         sa.Column("ambassador_id", sa.Integer(), nullable=False),
         sa.Column("activity", sa.String(length=10), nullable=False),
         sa.Column("raion_code", sa.String(length=5), nullable=False),
@@ -34,8 +35,8 @@ def upgrade() -> None:
         sa.Column("first_day", sa.Date(), nullable=False),
         sa.Column("last_day", sa.Date(), nullable=False),
         sa.PrimaryKeyConstraint(
-            "month_key",
             "service_type_code",
+            "month_key",
             "ambassador_id",
             "activity",
             "raion_code",
@@ -46,8 +47,8 @@ def upgrade() -> None:
     )
     op.create_table(
         "rollup_ambassador_service_year",
-        sa.Column("year", sa.Integer(), nullable=False),
         sa.Column("service_type_code", sa.String(length=40), nullable=False),
+        sa.Column("year", sa.Integer(), nullable=False),
         sa.Column("ambassador_id", sa.Integer(), nullable=False),
         sa.Column("activity", sa.String(length=10), nullable=False),
         sa.Column("raion_code", sa.String(length=5), nullable=False),
@@ -57,8 +58,8 @@ def upgrade() -> None:
         sa.Column("first_day", sa.Date(), nullable=False),
         sa.Column("last_day", sa.Date(), nullable=False),
         sa.PrimaryKeyConstraint(
-            "year",
             "service_type_code",
+            "year",
             "ambassador_id",
             "activity",
             "raion_code",
@@ -143,6 +144,33 @@ def upgrade() -> None:
             "year", "raion_code", "service_type_code", name=op.f("pk_rollup_request_service_year")
         ),
     )
+    op.create_table(
+        "rollup_request_tier_day",
+        sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("raion_code", sa.String(length=5), nullable=False),
+        sa.Column("library_kind", sa.String(length=10), nullable=False),
+        sa.Column("ambassador_tier", sa.String(length=10), nullable=False),
+        sa.Column("month_key", sa.Integer(), nullable=False),
+        sa.Column("requests", sa.Integer(), nullable=False),
+        sa.Column("on_behalf_self", sa.Integer(), nullable=False),
+        sa.Column("on_behalf_relative_abroad", sa.Integer(), nullable=False),
+        sa.Column("on_behalf_other", sa.Integer(), nullable=False),
+        sa.Column("outcome_submitted", sa.Integer(), nullable=False),
+        sa.Column("outcome_completed", sa.Integer(), nullable=False),
+        sa.Column("outcome_failed", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint(
+            "day",
+            "raion_code",
+            "library_kind",
+            "ambassador_tier",
+            name=op.f("pk_rollup_request_tier_day"),
+        ),
+    )
+    with op.batch_alter_table("rollup_request_tier_day", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_rollup_request_tier_day_month_key"), ["month_key"], unique=False
+        )
+
     op.create_table(
         "rollup_request_tier_year",
         sa.Column("year", sa.Integer(), nullable=False),
@@ -322,6 +350,10 @@ def downgrade() -> None:
     op.drop_table("rollup_session_library_year")
     op.drop_table("rollup_request_year")
     op.drop_table("rollup_request_tier_year")
+    with op.batch_alter_table("rollup_request_tier_day", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_rollup_request_tier_day_month_key"))
+
+    op.drop_table("rollup_request_tier_day")
     op.drop_table("rollup_request_service_year")
     op.drop_table("rollup_request_raion_year")
     op.drop_table("rollup_request_library_year")
