@@ -19,24 +19,26 @@ from dataclasses import replace
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import ColumnElement, String, func, select, type_coerce
+from sqlalchemy import ColumnElement, String, func, select, type_coerce, union_all
 from sqlalchemy.orm import Session
 
 from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
 from dashboard.periods import PROGRAM_START
 from data_access.models import (
+    YEAR_TWINS,
     InfoSession,
     Library,
     RollupAmbassadorMonth,
     RollupLibraryMonth,
     ServiceRequest,
 )
+from data_access.models.base import table_of
 from data_access.queries.breakdowns import ACTIVITY, activity_by
 from data_access.queries.frames import read_frame
 from data_access.queries.metrics import LOOKBACK_DAYS, last_activity_by_library
 from data_access.queries.month_spans import last_rollup_month, split_period
-from data_access.queries.planner import aggregate, month_key
+from data_access.queries.planner import aggregate, month_key, years_and_months
 
 LATEST_COLUMNS = ["library_id", "last_day"]
 
@@ -101,20 +103,35 @@ def _counts(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _rollup_sums(session: Session, filters: Filters, whole: tuple[dt.date, dt.date]) -> Any:
-    """Sums per library over whole months: from the library rollup, or under a tier filter the
-    ambassador rollup (the planner's choice too: requests without an ambassador have no tier)."""
-    m: Any = RollupAmbassadorMonth if filters.tiers else RollupLibraryMonth
-    stmt = select(m.library_id, *(func.sum(getattr(m, c)) for c in ACTIVITY)).where(
-        m.month_key.between(month_key(whole[0]), month_key(whole[1]))
-    )
+    """Sums per library over whole months (whole years from the yearly twin): from the library
+    rollup, or under a tier filter the ambassador rollup (the planner's choice too: requests
+    without an ambassador have no tier)."""
+    monthly = table_of(RollupAmbassadorMonth if filters.tiers else RollupLibraryMonth)
+    years, months = years_and_months(month_key(whole[0]), month_key(whole[1]))
+    pieces = [(monthly, monthly.c.month_key.between(*keys)) for keys in months]
+    if years is not None:
+        yearly = YEAR_TWINS[monthly.name]
+        pieces.append((yearly, yearly.c.year.between(*years)))
+    parts = [
+        select(t.c.library_id, *(t.c[c] for c in ACTIVITY)).where(when, *_place(t, filters))
+        for t, when in pieces
+    ]
+    rows = union_all(*parts).subquery()
+    stmt = select(rows.c.library_id, *(func.sum(rows.c[c]) for c in ACTIVITY))
+    return read_frame(session, stmt.group_by(rows.c.library_id), PERIOD_COLUMNS)
+
+
+def _place(t: Any, filters: Filters) -> list[ColumnElement[bool]]:
+    """Raion (within scope), kind and tier conditions on a library or ambassador rollup."""
+    clauses: list[ColumnElement[bool]] = []
     raions = filters.effective_raions
     if raions is not None:
-        stmt = stmt.where(m.raion_code.in_(raions))
+        clauses.append(t.c.raion_code.in_(raions))
     if filters.library_kinds:
-        stmt = stmt.where(m.library_kind.in_(filters.library_kinds))
+        clauses.append(t.c.library_kind.in_(filters.library_kinds))
     if filters.tiers:
-        stmt = stmt.where(m.ambassador_tier.in_(filters.tiers))
-    return read_frame(session, stmt.group_by(m.library_id), PERIOD_COLUMNS)
+        clauses.append(t.c.ambassador_tier.in_(filters.tiers))
+    return clauses
 
 
 def _window_start(filters: Filters, lookback_days: int) -> dt.date | None:

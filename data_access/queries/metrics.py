@@ -36,6 +36,7 @@ from data_access.queries.planner import (
     has_facts_between,
     month_key,
     service_bits,
+    years_and_months,
 )
 
 LOOKBACK_DAYS = 3 * 365  # how far back "last activity" looks (keeps the scan small)
@@ -90,13 +91,6 @@ def _active_ids_statement(session: Session, filters: Filters) -> Any:
     return union(*parts) if len(parts) > 1 else parts[0]
 
 
-def _whole_years_between(first: int, last: int) -> tuple[int, int] | None:
-    """The years whose twelve months all lie in the month-key range ``[first, last]``."""
-    from_year = first // 100 + (first % 100 != 1)
-    to_year = last // 100 - (last % 100 != 12)
-    return (from_year, to_year) if from_year <= to_year else None
-
-
 def _active_from_rollup(session: Session, filters: Filters) -> int | None:
     """Active ambassadors from the ambassador rollups (None: use the general path).
 
@@ -124,7 +118,7 @@ def _active_from_rollup(session: Session, filters: Filters) -> int | None:
         active_after_start = (a.last_session_day >= start) | (a.last_request_day >= start)
     head_condition = true() if head_whole else active_after_start
     tail_condition = true() if tail_whole else a.first_day <= end
-    years = _whole_years_between(head + 1, tail - 1) if tail - head > 1 else None
+    years = years_and_months(head + 1, tail - 1)[0] if tail - head > 1 else None
     if head == tail:
         if not (head_whole or tail_whole):
             return None  # both edges inside one month: only the facts can tell

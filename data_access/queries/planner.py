@@ -102,6 +102,21 @@ def split_years(
     return pieces
 
 
+def years_and_months(first: int, last: int) -> tuple[tuple[int, int] | None, list[tuple[int, int]]]:
+    """The whole years of the month-key range ``[first, last]`` (None: none) and the month-key
+    ranges around them."""
+    from_year = first // 100 + (first % 100 != 1)
+    to_year = last // 100 - (last % 100 != 12)
+    if from_year > to_year:
+        return None, [(first, last)] if first <= last else []
+    months = []
+    if first < from_year * 100 + 1:
+        months.append((first, (from_year - 1) * 100 + 12))
+    if last > to_year * 100 + 12:
+        months.append(((to_year + 1) * 100 + 1, last))
+    return (from_year, to_year), months
+
+
 @cache
 def _service_bits_cached(bits: tuple[tuple[str, int], ...]) -> dict[str, int]:
     return dict(bits)
@@ -198,4 +213,5 @@ def aggregate(
     return frame
 
 
-__all__ = ["add_months", "aggregate", "build_statement", "month_key", "split_range", "split_years"]
+__all__ = ["add_months", "aggregate", "build_statement", "month_key", "split_range", "split_years",
+           "years_and_months"]  # fmt: skip
