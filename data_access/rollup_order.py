@@ -18,7 +18,7 @@ from data_access.models import (
 )
 from data_access.models.base import table_of
 from data_access.models.rollup_years import (
-    NO_SERVICE,
+    ANY_SERVICE,
     YEAR_TWINS,
     RollupAmbassadorServiceMonth,
     RollupRequestTierDay,
@@ -37,30 +37,35 @@ Years = set[int] | None  # None = every year
 
 
 def _ambassador_services(months: Months) -> Select[Any]:
+    """Per service type, and once more under :data:`ANY_SERVICE` for all of them."""
     r, s, x, lib, amb = ServiceRequest, InfoSession, InfoSessionServiceType, Library, Ambassador
-    service = func.coalesce(x.service_type_code, NO_SERVICE)
-    requests = (
-        select(r.service_type_code, r.month_key, r.ambassador_id,
-               literal("request", String(10)).label("activity"), r.raion_code,
-               lib.kind, amb.tier, func.count(), func.min(r.requested_on),
-               func.max(r.requested_on))
-        .join(lib, lib.id == r.library_id)
-        .join(amb, amb.id == r.ambassador_id)
-        .where(in_months(r.month_key, months))
-        .group_by(r.month_key, r.service_type_code, r.ambassador_id, r.raion_code, lib.kind,
-                  amb.tier)
-    )  # fmt: skip
-    sessions = (
-        select(service, s.month_key, s.ambassador_id, s.format, s.raion_code,
-               lib.kind, amb.tier, func.count(), func.min(s.held_on), func.max(s.held_on))
-        .outerjoin(x, x.session_id == s.id)
-        .join(lib, lib.id == s.library_id)
-        .join(amb, amb.id == s.ambassador_id)
-        .where(in_months(s.month_key, months))
-        .group_by(s.month_key, service, s.ambassador_id, s.format, s.raion_code, lib.kind,
-                  amb.tier)
-    )  # fmt: skip
-    return union_all(requests, sessions)  # type: ignore[return-value]
+    any_service = literal(ANY_SERVICE, String(40))
+    parts = []
+    for service in (r.service_type_code, any_service):
+        keys = [r.month_key, r.ambassador_id, r.raion_code, lib.kind, amb.tier]
+        parts.append(
+            select(service, r.month_key, r.ambassador_id,
+                   literal("request", String(10)).label("activity"), r.raion_code, lib.kind,
+                   amb.tier, func.count(), func.min(r.requested_on), func.max(r.requested_on))
+            .join(lib, lib.id == r.library_id)
+            .join(amb, amb.id == r.ambassador_id)
+            .where(in_months(r.month_key, months))
+            .group_by(*keys, *([service] if service is not any_service else []))
+        )  # fmt: skip
+    for service in (x.service_type_code, any_service):
+        keys = [s.month_key, s.ambassador_id, s.format, s.raion_code, lib.kind, amb.tier]
+        stmt = (
+            select(service, s.month_key, s.ambassador_id, s.format, s.raion_code, lib.kind,
+                   amb.tier, func.count(), func.min(s.held_on), func.max(s.held_on))
+            .join(lib, lib.id == s.library_id)
+            .join(amb, amb.id == s.ambassador_id)
+            .where(in_months(s.month_key, months))
+        )  # fmt: skip
+        if service is any_service:
+            parts.append(stmt.group_by(*keys))
+        else:
+            parts.append(stmt.join(x, x.session_id == s.id).group_by(*keys, service))
+    return union_all(*parts)  # type: ignore[return-value]
 
 
 def years_of(months: Months) -> Years:

@@ -116,7 +116,11 @@ def _rollup_totals(db: Database) -> tuple[int, ...]:
                 "SELECT sum(requests) FROM rollup_request_year",
                 "SELECT sum(sessions) FROM rollup_session_year",
                 "SELECT sum(activities) FROM rollup_ambassador_service_month"
-                " WHERE activity = 'request'",
+                " WHERE activity = 'request' AND service_type_code <> '*'",
+                "SELECT sum(activities) FROM rollup_ambassador_service_month"
+                " WHERE activity = 'request' AND service_type_code = '*'",
+                "SELECT sum(activities) FROM rollup_ambassador_service_month"
+                " WHERE activity <> 'request' AND service_type_code = '*'",
             )
         )
 
@@ -130,7 +134,7 @@ def _direct_totals(db: Database) -> tuple[int, ...]:
             text("SELECT count(*) FROM service_request WHERE ambassador_id IS NOT NULL")
         ).scalar()
     return (requests, requests, sessions, participants, sessions, requests, sessions,
-            with_ambassador)  # fmt: skip
+            with_ambassador, with_ambassador, sessions)  # fmt: skip
 
 
 def _summary(column: Column) -> str:  # type: ignore[type-arg]

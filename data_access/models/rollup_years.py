@@ -34,16 +34,17 @@ from data_access.models.rollups import (
 )
 
 ACTIVITIES = ("request", "in_person", "online")  # a request, or a session of that format
-NO_SERVICE = ""  # the service code of sessions recorded without any service type
+ANY_SERVICE = "*"  # rows of all activity, whatever its service types (or none)
 
 
 class RollupAmbassadorServiceMonth(Base):
     """Per month, service type, ambassador, kind of activity (``'request'`` or the session's
     format) and place: how many, and the first and last day (for partial edge months).
 
-    A session covering two service types counts under each, one covering none under
-    :data:`NO_SERVICE`. Requests without a recorded ambassador are left out (nobody to count
-    as active).
+    A session covering two service types counts under each; every activity counts once more
+    under :data:`ANY_SERVICE` (what a format filter alone reads: far fewer rows than all the
+    services, and sessions recorded without a service type count too). Requests without a
+    recorded ambassador are left out (nobody to count as active).
     """
 
     __tablename__ = "rollup_ambassador_service_month"

@@ -28,14 +28,13 @@ from data_access.models import (
     RollupAmbassadorServiceMonth,
 )
 from data_access.models.base import table_of
-from data_access.models.rollup_years import NO_SERVICE
+from data_access.models.rollup_years import ANY_SERVICE
 from data_access.queries.frames import read_frame
 from data_access.queries.planner import (
     aggregate,
     build_statement,
     has_facts_between,
     month_key,
-    service_bits,
     years_and_months,
 )
 
@@ -132,8 +131,8 @@ def _active_from_rollup(session: Session, filters: Filters) -> int | None:
             middle,
             and_(a.month_key == tail, tail_condition),
         )
-    # Every service (or the selected ones) leads the per-service key: one range per service.
-    services = filters.services or ((*service_bits(session), NO_SERVICE) if per_service else ())
+    # The service leads the per-service key: one range per selected service, or all of them.
+    services = filters.services or (ANY_SERVICE,)
     month_rows = a.month_key.between(head, tail), when, *_person_filters(a, filters, services)
     parts = [select(a.ambassador_id).where(*month_rows)]
     if years is not None:
