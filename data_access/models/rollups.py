@@ -36,7 +36,15 @@ class RollupRequestMonth(Base):
 
 class RollupRequestLibraryMonth(Base):
     __tablename__ = "rollup_request_library_month"
-    __table_args__ = (Index("ix_rollup_request_library_month_raion", "raion_code", "month_key"),)
+    __table_args__ = (
+        Index("ix_rollup_request_library_month_raion", "raion_code", "month_key"),
+        # Per library under a service filter: that service's months only, read from the index.
+        Index(
+            "ix_rollup_request_library_month_service",
+            "service_type_code", "month_key", "library_id", "ambassador_tier", "raion_code",
+            "library_kind", "requests", "last_day",
+        ),
+    )  # fmt: skip
 
     month_key: Mapped[int] = mapped_column(Integer, primary_key=True)
     library_id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -15,12 +15,12 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import ColumnElement, and_, distinct, func, or_, select, true, union, union_all
+from sqlalchemy import ColumnElement, and_, distinct, func, or_, select, union, union_all
 from sqlalchemy.orm import Session
 
 from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
-from dashboard.periods import PROGRAM_START, month_end
+from dashboard.periods import PROGRAM_START, add_months, month_end
 from data_access.models import (
     YEAR_TWINS,
     Library,
@@ -35,7 +35,7 @@ from data_access.queries.planner import (
     build_statement,
     has_facts_between,
     month_key,
-    years_and_months,
+    split_years,
 )
 
 LOOKBACK_DAYS = 3 * 365  # how far back "last activity" looks (keeps the scan small)
@@ -96,7 +96,8 @@ def _active_from_rollup(session: Session, filters: Filters) -> int | None:
     Whole months count every row; in a partial first month an ambassador counts when their last
     day there is on or after the start, in a partial last month when their first day is on or
     before the end (a month is whole when nothing happened after the end in it). Whole years
-    between the edges read the yearly rows. Under a service or format filter the rows are per
+    between the edges read the yearly rows (a year is whole when nothing happened in the
+    months of it outside the period). Under a service or format filter the rows are per
     service and kind of activity (a request, or a session of a format).
     """
     if NAIVE.get() or filters.effective_raions == ():
@@ -115,31 +116,37 @@ def _active_from_rollup(session: Session, filters: Filters) -> int | None:
         active_after_start = a.last_day >= start
     else:
         active_after_start = (a.last_session_day >= start) | (a.last_request_day >= start)
-    head_condition = true() if head_whole else active_after_start
-    tail_condition = true() if tail_whole else a.first_day <= end
-    years = years_and_months(head + 1, tail - 1)[0] if tail - head > 1 else None
-    if head == tail:
-        if not (head_whole or tail_whole):
-            return None  # both edges inside one month: only the facts can tell
-        when = and_(a.month_key == head, head_condition, tail_condition)
-    else:
-        middle = and_(a.month_key > head, a.month_key < tail)
-        if years is not None:
-            middle = and_(middle, ~a.month_key.between(years[0] * 100 + 1, years[1] * 100 + 12))
-        when = or_(
-            and_(a.month_key == head, head_condition),
-            middle,
-            and_(a.month_key == tail, tail_condition),
-        )
+    edges = []
+    if not head_whole:
+        edges.append(and_(a.month_key == head, active_after_start))
+    if not tail_whole:
+        edges.append(and_(a.month_key == tail, a.first_day <= end))
+    if head == tail and len(edges) == 2:
+        return None  # both edges inside one month: only the facts can tell
+    inner = (
+        head if head_whole else _month_after(head, 1),
+        tail if tail_whole else _month_after(tail, -1),
+    )
+    pieces = split_years(session, ("sessions", "requests"), inner) if inner[0] <= inner[1] else []
+    months = [a.month_key.between(*keys) for grain, keys in pieces if grain == "month"]
+    years = next((keys for grain, keys in pieces if grain == "year"), None)
     # The service leads the per-service key: one range per selected service, or all of them.
     services = filters.services or (ANY_SERVICE,)
-    month_rows = a.month_key.between(head, tail), when, *_person_filters(a, filters, services)
-    parts = [select(a.ambassador_id).where(*month_rows)]
+    parts = []
+    if months or edges:
+        month_rows = or_(*months, *edges), *_person_filters(a, filters, services)
+        parts.append(select(a.ambassador_id).where(a.month_key.between(head, tail), *month_rows))
     if years is not None:
         year_rows = y.year.between(*years), *_person_filters(y, filters, services)
         parts.append(select(y.ambassador_id).where(*year_rows))
+    if not parts:
+        return 0
     ids = union_all(*parts).subquery()
     return int(session.scalar(select(func.count(distinct(ids.c.ambassador_id)))) or 0)
+
+
+def _month_after(key: int, months: int) -> int:
+    return month_key(add_months(dt.date(key // 100, key % 100, 1), months))
 
 
 def _person_filters(

@@ -73,24 +73,28 @@ def split_range(
 
 
 def split_years(
-    session: Session, fact: Fact, months: tuple[int, int]
+    session: Session, facts: Fact | tuple[Fact, ...], months: tuple[int, int]
 ) -> list[tuple[str, tuple[int, int]]]:
     """Whole months as ("month", month-key range) and ("year", year range) pieces.
 
-    A year counts as whole when the range covers it, or when nothing happened in the months of
-    it the range leaves out (so "program to date" reads only yearly rows and "this year" one).
+    A year counts as whole when the range covers it, or when nothing (of ``facts``) happened in
+    the months of it the range leaves out (so "program to date" reads only yearly rows and
+    "this year" one).
     """
+    kinds = (facts,) if isinstance(facts, str) else facts
+
+    def happened(first: dt.date, last: dt.date) -> bool:
+        return any(has_facts_between(session, fact, first, last) for fact in kinds)
+
     first, last = months
     first_year, last_year = first // 100, last // 100
     start = dt.date(first_year, first % 100, 1)
     after = month_end(dt.date(last_year, last % 100, 1)) + dt.timedelta(days=1)
     from_year = first_year
-    if first % 100 != 1 and has_facts_between(
-        session, fact, dt.date(first_year, 1, 1), start - dt.timedelta(days=1)
-    ):
+    if first % 100 != 1 and happened(dt.date(first_year, 1, 1), start - dt.timedelta(days=1)):
         from_year += 1
     to_year = last_year
-    if last % 100 != 12 and has_facts_between(session, fact, after, dt.date(last_year, 12, 31)):
+    if last % 100 != 12 and happened(after, dt.date(last_year, 12, 31)):
         to_year -= 1
     if from_year > to_year:
         return [("month", months)]

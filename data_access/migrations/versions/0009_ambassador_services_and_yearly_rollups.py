@@ -337,10 +337,17 @@ def upgrade() -> None:
             name=op.f("pk_rollup_session_year"),
         ),
     )
+    op.create_index(
+        "ix_rollup_request_library_month_service",
+        "rollup_request_library_month",
+        ["service_type_code", "month_key", "library_id", "ambassador_tier", "raion_code",
+         "library_kind", "requests", "last_day"],
+    )  # fmt: skip
     mark_all_months_dirty()
 
 
 def downgrade() -> None:
+    op.drop_index("ix_rollup_request_library_month_service", "rollup_request_library_month")
     op.drop_table("rollup_session_year")
     op.drop_table("rollup_session_tier_year")
     op.drop_table("rollup_session_service_year")
