@@ -12,6 +12,7 @@ from dash.exceptions import PreventUpdate
 from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard.baseline import naive_figures
+from dashboard.context import AppContext
 from dashboard.i18n import normalize_language, t
 from dashboard.url_state import query_params
 from layouts import ids
@@ -52,6 +53,28 @@ def guarded(
                 log.exception("callback %s failed", func.__name__)
                 lang = language_of(args[0] if args else None)
                 return fallback(lang, t("shell.error", lang))
+
+        return wrapper
+
+    return decorate
+
+
+def cached_output(
+    app_ctx: AppContext, name: str
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Serve a data callback's whole output from the result cache when the same inputs come
+    again (the same URL, data version, viewer scope and day): a page opened again, or the
+    default view every visitor starts from, is answered without recomputing or rebuilding
+    figures. Use it under :func:`guarded` (a failure is never cached) and only on callbacks
+    whose output depends on their inputs alone (no downloads, no writes, no ``ctx``).
+    """
+
+    def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(func)
+        def wrapper(*args: Any) -> Any:
+            scope = app_ctx.scope()
+            parts = (sorted(scope) if scope is not None else None, app_ctx.today(), args)
+            return app_ctx.memo(f"output.{name}", parts, lambda: func(*args))
 
         return wrapper
 

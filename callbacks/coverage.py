@@ -21,7 +21,7 @@ from dash import Dash, Input, Output, Patch, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
 from callbacks import server_grid
-from callbacks.common import DATA_INPUTS, figures_fallback, guarded
+from callbacks.common import DATA_INPUTS, cached_output, figures_fallback, guarded
 from callbacks.server_grid import ServerGrid
 from dashboard.context import AppContext
 from dashboard.filters import Filters
@@ -127,6 +127,7 @@ def register(app: Dash, app_ctx: AppContext) -> None:
 
     @app.callback(Output(ids.COVERAGE_RANKING, "figure"), *DATA_INPUTS)
     @guarded(figures_fallback(1))
+    @cached_output(app_ctx, "coverage.ranking")
     def update_ranking(search: str | None, version: Any) -> dict[str, Any]:
         filters, _, lang = app_ctx.parse(search)
         ranking, median = cached(app_ctx, "coverage.ranking", filters, (version,),
@@ -140,6 +141,7 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         prevent_initial_call=True,
     )  # fmt: skip
     @guarded(lambda lang, message: (message, message))
+    @cached_output(app_ctx, "coverage.points")
     def update_points(search: str | None, version: Any, days_value: Any) -> tuple[Any, ...]:
         filters, _, lang = app_ctx.parse(search)
         days = dormant_days(app_ctx, days_value)
@@ -159,6 +161,7 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         prevent_initial_call=True,
     )  # fmt: skip
     @guarded(lambda lang, message: (message, *figures_fallback(2)(lang, message), None))
+    @cached_output(app_ctx, "coverage.far")
     def update_far(
         search: str | None, version: Any, days_value: Any, km_value: Any, drawn: Any
     ) -> tuple[Any, ...]:
@@ -184,6 +187,7 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         prevent_initial_call=True,
     )  # fmt: skip
     @guarded(lambda _lang, message: (no_update, [], message))
+    @cached_output(app_ctx, "coverage.scores")
     def update_scores(
         search: str | None, version: Any, days_value: Any, km_value: Any
     ) -> tuple[Any, ...]:

@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 from dash import Dash, Input, Output, Patch, State, ctx, no_update
 
-from callbacks.common import DATA_INPUTS, figures_fallback, guarded
+from callbacks.common import DATA_INPUTS, cached_output, figures_fallback, guarded
 from dashboard.context import AppContext
 from dashboard.filters import Filters
 from dashboard.i18n import t
@@ -50,6 +50,7 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         State(ids.MAP_DRAWN, "data", allow_optional=True),
     )
     @guarded(lambda lang, message: (figures_fallback(1)(lang, message), "", None))
+    @cached_output(app_ctx, "map")
     def update_map(
         search: str | None, version: Any, metric: Any, mode: Any, drawn: Any
     ) -> tuple[Any, str, Any]:

@@ -6,7 +6,7 @@ from typing import Any
 
 from dash import Dash, Input, Output
 
-from callbacks.common import DATA_INPUTS, figures_fallback, guarded
+from callbacks.common import DATA_INPUTS, cached_output, figures_fallback, guarded
 from dashboard.context import AppContext
 from dashboard.filters import Filters
 from dashboard.i18n import t
@@ -64,6 +64,7 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         Input(ids.TREND_METRIC, "value", allow_optional=True),
     )
     @guarded(figures_fallback(1))
+    @cached_output(app_ctx, "overview.trend")
     def update_trend(search: str | None, version: Any, metric: str | None) -> dict[str, Any]:
         filters, _, lang = app_ctx.parse(search)
         metric = metric if metric in ("sessions", "participants", "requests") else "citizens_served"
@@ -76,6 +77,7 @@ def register(app: Dash, app_ctx: AppContext) -> None:
 
     @app.callback([Output(i, "figure") for i in BREAKDOWN_OUTPUTS], *DATA_INPUTS)
     @guarded(figures_fallback(len(BREAKDOWN_OUTPUTS)))
+    @cached_output(app_ctx, "overview.breakdowns")
     def update_breakdowns(search: str | None, version: Any) -> list[dict[str, Any]]:
         filters, _, lang = app_ctx.parse(search)
         return app_ctx.memo(

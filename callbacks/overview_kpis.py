@@ -7,7 +7,7 @@ from typing import Any
 
 from dash import Dash, Output, html
 
-from callbacks.common import DATA_INPUTS, guarded
+from callbacks.common import DATA_INPUTS, cached_output, guarded
 from dashboard.context import AppContext
 from dashboard.i18n import t
 from data_access.queries.kpi_panel import Pair, activity_pairs, place_pairs
@@ -43,6 +43,7 @@ def _message_first(count: int) -> Any:
 def register(app: Dash, app_ctx: AppContext) -> None:
     @app.callback(*_slots(ACTIVITY, "value", "change"), *DATA_INPUTS)
     @guarded(_message_first(2 * len(ACTIVITY)))
+    @cached_output(app_ctx, "kpis.activity")
     def update_activity(search: str | None, version: Any) -> list[Any]:
         filters, _, lang = app_ctx.parse(search)
 
@@ -55,6 +56,7 @@ def register(app: Dash, app_ctx: AppContext) -> None:
 
     @app.callback(*_slots(PLACES, "value", "change"), DORMANT_NOTE, *DATA_INPUTS)
     @guarded(_message_first(2 * len(PLACES) + 1))
+    @cached_output(app_ctx, "kpis.places")
     def update_places(search: str | None, version: Any) -> list[Any]:
         filters, _, lang = app_ctx.parse(search)
         days = app_ctx.settings.dormant_days
@@ -69,6 +71,7 @@ def register(app: Dash, app_ctx: AppContext) -> None:
 
     @app.callback(*_slots(KPI_METRICS, "target"), *DATA_INPUTS)
     @guarded(_message_first(len(KPI_METRICS)))
+    @cached_output(app_ctx, "kpis.targets")
     def update_targets(search: str | None, version: Any) -> list[Any]:
         filters, _, lang = app_ctx.parse(search)
 

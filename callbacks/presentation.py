@@ -9,7 +9,7 @@ import dash_bootstrap_components as dbc
 from dash import ALL, Dash, Input, Output, State, ctx
 from dash.exceptions import PreventUpdate
 
-from callbacks.common import DATA_INPUTS, figures_fallback, guarded
+from callbacks.common import DATA_INPUTS, cached_output, figures_fallback, guarded
 from callbacks.map import GEOJSON_ASSET, map_data
 from dashboard.context import AppContext
 from dashboard.filters import Filters
@@ -51,6 +51,7 @@ def register(app: Dash, app_ctx: AppContext) -> None:
     @app.callback(Output(ids.PRES_KPIS, "children"), Output(ids.PRES_SUBTITLE, "children"),
                   *DATA_INPUTS)  # fmt: skip
     @guarded(lambda _lang, message: (dbc.Alert(message, color="warning"), ""))
+    @cached_output(app_ctx, "presentation.kpis")
     def update_kpis(search: str | None, version: Any) -> tuple[Any, str]:
         filters, _, lang = app_ctx.parse(search)
         days = app_ctx.settings.dormant_days
@@ -61,6 +62,7 @@ def register(app: Dash, app_ctx: AppContext) -> None:
 
     @app.callback(Output(ids.PRES_MAP, "figure"), *DATA_INPUTS)
     @guarded(figures_fallback(1))
+    @cached_output(app_ctx, "presentation.map")
     def update_map(search: str | None, version: Any) -> dict[str, Any]:
         filters, _, lang = app_ctx.parse(search)
         raions, libraries = app_ctx.memo(
@@ -71,6 +73,7 @@ def register(app: Dash, app_ctx: AppContext) -> None:
 
     @app.callback(Output(ids.PRES_TREND, "figure"), *DATA_INPUTS)
     @guarded(figures_fallback(1))
+    @cached_output(app_ctx, "presentation.trend")
     def update_trend(search: str | None, version: Any) -> dict[str, Any]:
         filters, _, lang = app_ctx.parse(search)
         months = by("presentation.months", filters, version, breakdowns.by_month)
@@ -78,6 +81,7 @@ def register(app: Dash, app_ctx: AppContext) -> None:
 
     @app.callback(Output(ids.PRES_TOP, "figure"), *DATA_INPUTS)
     @guarded(figures_fallback(1))
+    @cached_output(app_ctx, "presentation.top")
     def update_top(search: str | None, version: Any) -> dict[str, Any]:
         filters, _, lang = app_ctx.parse(search)
         raions = by("presentation.raions", filters, version, breakdowns.by_raion)

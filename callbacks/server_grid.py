@@ -18,7 +18,7 @@ import pandas as pd
 from dash import Dash, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
-from callbacks.common import guarded
+from callbacks.common import cached_output, guarded
 from dashboard.context import AppContext
 from dashboard.filters import Filters
 from dashboard.i18n import t
@@ -123,6 +123,7 @@ def register(app: Dash, app_ctx: AppContext, grid: ServerGrid) -> None:
         prevent_initial_call=True,
     )
     @guarded(lambda _lang, _message: EMPTY)
+    @cached_output(app_ctx, f"grid.{grid.grid}")
     def rows(search: str | None, version: Any, request: Any, *view: Any) -> dict[str, Any]:
         shown, _, lang = grid_view(app_ctx, grid, search, version, request, view)
         return block(shown, grid.columns, lang, grid.row_id, request, grid.keep)

@@ -15,7 +15,7 @@ from dash import Dash, Input, Output, State, html
 from dash.exceptions import PreventUpdate
 
 from callbacks import server_grid
-from callbacks.common import DATA_INPUTS, figures_fallback, guarded
+from callbacks.common import DATA_INPUTS, cached_output, figures_fallback, guarded
 from callbacks.server_grid import ServerGrid
 from dashboard.context import AppContext
 from dashboard.filters import Filters
@@ -102,6 +102,7 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         State(ids.TARGETS_PICKER, "value", allow_optional=True),
     )
     @guarded(lambda lang, message: (html.Div(message, className="text-warning"), [], None))
+    @cached_output(app_ctx, "targets.summary")
     def update_targets(search: str | None, version: Any, chosen: Any) -> tuple[Any, ...]:
         filters, _, lang = app_ctx.parse(search)
         frame = figures.with_labels(targets_frame(app_ctx, filters, version), lang)
@@ -135,6 +136,7 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         prevent_initial_call=True,
     )
     @guarded(figures_fallback(1))
+    @cached_output(app_ctx, "targets.chart")
     def update_chart(search: str | None, version: Any, target_id: Any) -> dict[str, Any]:
         filters, _, lang = app_ctx.parse(search)
         row = figures.target_row(targets_frame(app_ctx, filters, version), target_id)

@@ -16,7 +16,11 @@ from dashboard.filters import Filters, Vocabulary
 from dashboard.url_state import parse_filters, query_params
 from data_access.database import Database
 from data_access.queries import breakdowns, directory, metrics
-from data_access.queries.libraries import library_markers
+from data_access.queries.libraries import (
+    MARKER_LOOKBACK_DAYS,
+    library_activity,
+    library_markers,
+)
 from data_access.queries.library_latest import latest_library_days
 from data_access.reference import raion_codes, service_types_frame
 
@@ -36,6 +40,7 @@ QUERIES: dict[str, QueryFn] = {
     "activity_by_ambassador": lambda s, f: breakdowns.activity_by(s, f, "ambassador_id"),
     # what the map, directory and coverage pages read per library and per ambassador
     "library_markers": lambda s, f: library_markers(s, f, 60),
+    "library_activity": lambda s, f: library_activity(s, f, MARKER_LOOKBACK_DAYS),
     "latest_library_days": lambda s, f: latest_library_days(s, f, metrics.LOOKBACK_DAYS),
     "ambassadors_directory": directory.ambassadors_directory,
 }
