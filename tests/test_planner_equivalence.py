@@ -15,6 +15,7 @@ from dashboard.filters import Filters, Vocabulary
 from dashboard.url_state import parse_filters, query_params
 from data_access.database import Database
 from data_access.queries import breakdowns, metrics
+from data_access.queries.kpi_panel import place_pairs
 from data_access.queries.libraries import library_activity
 from data_access.queries.planner import split_years
 from data_access.reference import raion_codes, service_types_frame
@@ -61,6 +62,8 @@ def test_rollup_answers_equal_raw_answers(demo_db: Database, filters: Filters) -
         assert metrics.active_ambassadors(s, filters) == _raw(
             metrics.active_ambassadors, s, filters
         )
+        dormant = _raw(metrics.dormant_access_points, s, filters, 60, 60)
+        assert place_pairs(s, filters, 60)[1] == len(dormant)
         fast = breakdowns.by_month(s, filters).reset_index(drop=True)
         slow = _raw(breakdowns.by_month, s, filters).reset_index(drop=True)
         assert fast.to_dict("list") == slow.to_dict("list")
