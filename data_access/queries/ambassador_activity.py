@@ -22,17 +22,18 @@ from dataclasses import replace
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import String, case, func, select, type_coerce
+from sqlalchemy import String, case, func, select, type_coerce, union_all
 from sqlalchemy.orm import Session
 
 from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
 from dashboard.periods import PROGRAM_START, add_months
-from data_access.models import RollupAmbassadorMonth
+from data_access.models import YEAR_TWINS, RollupAmbassadorMonth
+from data_access.models.base import table_of
 from data_access.queries.breakdowns import ACTIVITY, activity_by
 from data_access.queries.frames import read_frame
 from data_access.queries.month_spans import Span, split_period
-from data_access.queries.planner import aggregate, month_key
+from data_access.queries.planner import aggregate, month_key, years_and_months
 
 RECENT_MONTHS = 3  # the scan reaches at least this many months back from the period end
 FIRST_STEP_MONTHS = 12  # then the silent people are sought this far back, doubling each time
@@ -91,28 +92,52 @@ class AmbassadorActivity:
         """One rollup scan from the recent start to ``last``'s month: the latest days, and the
         period's sums over its ``whole`` months (none without them)."""
         m = RollupAmbassadorMonth
-        sums: list[Any] = []
-        if whole is not None and whole == (self.recent, last):  # every month scanned counts
-            sums = [func.sum(getattr(m, name)) for name in ACTIVITY]
-        elif whole is not None:
-            in_period = m.month_key.between(month_key(whole[0]), month_key(whole[1]))
-            sums = [func.sum(case((in_period, getattr(m, name)), else_=0)) for name in ACTIVITY]
-        stmt = select(m.ambassador_id, *sums, _latest_day())
         months = _month_keys(self.recent, last)
         if self.ids is not None and len(self.ids) * len(months) <= MAX_SEEKS:
             # a few people: (month, ambassador) seeks on the key instead of a scan of everyone
-            stmt = stmt.where(m.month_key.in_(months), m.ambassador_id.in_(self.ids))
+            rows: Any = table_of(m)
+            where = [m.month_key.in_(months), m.ambassador_id.in_(self.ids)]
         else:
-            stmt = stmt.where(m.month_key.between(month_key(self.recent), month_key(last)))
-        frame = self._rollup_frame(stmt.group_by(m.ambassador_id), ACTIVITY if sums else [])
+            rows, where = self._rows(whole, month_key(self.recent), month_key(last)), []
+        c = rows.c
+        sums: list[Any] = []
+        if whole is not None and whole == (self.recent, last):  # every month scanned counts
+            sums = [func.sum(c[name]) for name in ACTIVITY]
+        elif whole is not None:
+            in_period = c.month_key.between(month_key(whole[0]), month_key(whole[1]))
+            sums = [func.sum(case((in_period, c[name]), else_=0)) for name in ACTIVITY]
+        stmt = select(c.ambassador_id, *sums, _latest_day(c)).where(*where)
+        frame = self._rollup_frame(stmt.group_by(c.ambassador_id), ACTIVITY if sums else [], c)
         for name in ACTIVITY:
             frame[name] = pd.to_numeric(frame[name]).fillna(0).astype("int64") if sums else 0
         return frame
 
-    def _rollup_frame(self, stmt: Any, sums: list[str]) -> pd.DataFrame:
+    def _rows(self, whole: Span | None, first: int, last: int) -> Any:
+        """The ambassador rollup's rows of months ``first`` to ``last``, the period's whole
+        years among them as rows of the yearly twin (with a month key inside that year)."""
+        m = table_of(RollupAmbassadorMonth)
+        columns = ["ambassador_id", "raion_code", *ACTIVITY, "last_session_day",
+                   "last_request_day"]  # fmt: skip
+        months = select(m.c.month_key, *(m.c[n] for n in columns))
+        months = months.where(m.c.month_key.between(first, last))
+        years = None
+        if whole is not None:
+            years, _ = years_and_months(month_key(whole[0]), month_key(whole[1]))
+        if years is None:
+            return months.subquery()
+        y = YEAR_TWINS[m.name]
+        keep = ~m.c.month_key.between(years[0] * 100 + 1, years[1] * 100 + 12)
+        return union_all(
+            months.where(keep),
+            select((y.c.year * 100 + 1).label("month_key"), *(y.c[n] for n in columns))
+            .where(y.c.year.between(*years)),
+        ).subquery()  # fmt: skip
+
+    def _rollup_frame(self, stmt: Any, sums: list[str], c: Any = None) -> pd.DataFrame:
         raions = self.filters.effective_raions
         if raions is not None:
-            stmt = stmt.where(RollupAmbassadorMonth.raion_code.in_(raions))
+            column = RollupAmbassadorMonth.raion_code if c is None else c.raion_code
+            stmt = stmt.where(column.in_(raions))
         frame = read_frame(self.session, stmt, ["ambassador_id", *sums, "last_day"])
         frame["last_day"] = pd.to_datetime(frame["last_day"])
         return frame
@@ -164,10 +189,10 @@ class AmbassadorActivity:
         return pd.concat(found) if found else pd.Series(dtype="datetime64[ns]")
 
 
-def _latest_day() -> Any:
+def _latest_day(c: Any = None) -> Any:
     """The later of the latest session and request days of a group, as ISO text on SQLite
     (parsed once by pandas, not per value by the driver layer)."""
-    m = RollupAmbassadorMonth
+    m = table_of(RollupAmbassadorMonth).c if c is None else c
     s, r = func.max(m.last_session_day), func.max(m.last_request_day)
     return type_coerce(case((r.is_(None), s), (s.is_(None), r), (s >= r, s), else_=r), String)
 

@@ -7,6 +7,7 @@ from a day cube, and anything else from the raw tables (:mod:`data_access.querie
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -16,6 +17,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from dashboard.filters import Filters
 from data_access.models import (
     RollupAmbassadorMonth,
+    RollupAmbassadorServiceMonth,
     RollupLibraryMonth,
     RollupRequestLibraryMonth,
     RollupRequestMonth,
@@ -34,7 +36,7 @@ from data_access.models import (
     ServiceType,
 )
 from data_access.models.base import table_of
-from data_access.models.rollup_years import YEAR_TWINS
+from data_access.models.rollup_years import ANY_SERVICE, YEAR_TWINS
 from data_access.queries.raw import Fact, raw_select
 
 # ``last_day``: latest day of this fact; ``last_any_day``: latest day of any activity (a cube
@@ -65,6 +67,8 @@ class Cube:
     # Sessions counted once under *each* service they cover: exact per service, so it answers
     # "by service" and single-service filters, never a total across several services.
     per_service: bool = False
+    # Rows of a table shared with other facts or groupings: the condition choosing this cube's.
+    rows: Callable[[Any], ColumnElement[bool]] | None = None
 
     def can_answer(self, filters: Filters, dims: set[str], measures: tuple[str, ...],
                    by: tuple[str, ...]) -> bool:  # fmt: skip
@@ -107,6 +111,8 @@ class Cube:
             agg = func.max if m in MAX_MEASURES else func.sum
             columns.append(agg(t[self.measures[m]]).label(m))
         where += self._filters(filters, service_bits)
+        if self.rows is not None:
+            where.append(self.rows(t))
         return select(*columns).select_from(froms).where(*where).group_by(*groups)
 
     def _filters(self, filters: Filters, service_bits: dict[str, int]) -> list[ColumnElement[bool]]:
@@ -157,6 +163,13 @@ CUBES: tuple[Cube, ...] = (
     _cube(RollupRequestLibraryMonth, "requests",
           "month_key library_id service_type_code ambassador_tier raion_code library_kind",
           {"requests": "requests", "last_day": "last_day", "last_any_day": "last_day"}),
+    # Requests per ambassador and service: only a service filter leads here (the ambassador
+    # rollup above answers the rest). Each request is one row of its service; '*' rows repeat.
+    _cube(RollupAmbassadorServiceMonth, "requests",
+          "month_key ambassador_id service_type_code raion_code library_kind ambassador_tier",
+          {"requests": "activities", "last_day": "last_day", "last_any_day": "last_day"},
+          only_when_grouped_by="ambassador_id",
+          rows=lambda t: (t.activity == "request") & (t.service_type_code != ANY_SERVICE)),
     _cube(RollupSessionRaionMonth, "sessions", "month_key raion_code format audience", SESSIONS),
     _cube(RollupSessionMaskMonth, "sessions", "month_key service_mask format", SESSIONS),
     _cube(RollupSessionServiceMonth, "sessions", "month_key raion_code service_type_code format",
