@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from dash import Dash, Input, Output
+from sqlalchemy.orm import Session
 
 from callbacks.common import DATA_INPUTS, cached_output, figures_fallback, guarded
 from dashboard.context import AppContext
@@ -18,29 +20,22 @@ from layouts.figures.breakdowns import (
     session_dimension_figure,
     share_figure,
 )
+from layouts.figures.common import message_figure
 from layouts.figures.trend import trend_figure
 
-BREAKDOWN_OUTPUTS = [
-    ids.BY_SERVICE,
-    ids.BY_AUDIENCE,
-    ids.BY_FORMAT,
-    ids.BY_BEHALF,
-    ids.TOP_RAIONS,
-    ids.BOTTOM_RAIONS,
-]
+
+def service_figures(session: Session, filters: Filters, lang: str) -> list[dict[str, Any]]:
+    return [service_figure(breakdowns.by_service(session, filters), lang)]
 
 
-def breakdown_figures(app_ctx: AppContext, filters: Filters, lang: str) -> list[dict[str, Any]]:
-    with app_ctx.db.session() as s:
-        services = breakdowns.by_service(s, filters)
-        audience = breakdowns.by_session_dimension(s, filters, "audience")
-        formats = breakdowns.by_session_dimension(s, filters, "format").set_index("format")
-        profile = breakdowns.request_profile(s, filters)
-        raions = breakdowns.by_raion(s, filters)
+def share_figures(session: Session, filters: Filters, lang: str) -> list[dict[str, Any]]:
+    """Sessions by audience and by format, requests by on whose behalf."""
+    audience = breakdowns.by_session_dimension(session, filters, "audience")
+    formats = breakdowns.by_session_dimension(session, filters, "format").set_index("format")
+    profile = breakdowns.request_profile(session, filters)
     format_keys = ("in_person", "online")
     behalf_keys = ("self", "relative_abroad", "other")
     return [
-        service_figure(services, lang),
         session_dimension_figure(audience, "audience", lang),
         share_figure(
             [t(f"format.{k}", lang) for k in format_keys],
@@ -52,9 +47,25 @@ def breakdown_figures(app_ctx: AppContext, filters: Filters, lang: str) -> list[
             [profile[f"on_behalf_{k}"] for k in behalf_keys],
             lang,
         ),
+    ]
+
+
+def raion_figures(session: Session, filters: Filters, lang: str) -> list[dict[str, Any]]:
+    raions = breakdowns.by_raion(session, filters)
+    return [
         raion_rank_figure(raions, "citizens_served", lang, ascending=False),
         raion_rank_figure(raions, "citizens_served", lang, ascending=True),
     ]
+
+
+FigureBuilder = Callable[[Session, Filters, str], list[dict[str, Any]]]
+# Three callbacks, not one: the browser asks for them at once, so the page's charts are drawn
+# in parallel (by several workers) instead of one after the other.
+BREAKDOWNS: dict[str, tuple[list[str], FigureBuilder]] = {
+    "services": ([ids.BY_SERVICE], service_figures),
+    "shares": ([ids.BY_AUDIENCE, ids.BY_FORMAT, ids.BY_BEHALF], share_figures),
+    "raions": ([ids.TOP_RAIONS, ids.BOTTOM_RAIONS], raion_figures),
+}
 
 
 def register(app: Dash, app_ctx: AppContext) -> None:
@@ -75,13 +86,16 @@ def register(app: Dash, app_ctx: AppContext) -> None:
 
         return app_ctx.memo("overview.trend", (filters.cache_key(), version, lang, metric), build)
 
-    @app.callback([Output(i, "figure") for i in BREAKDOWN_OUTPUTS], *DATA_INPUTS)
-    @guarded(figures_fallback(len(BREAKDOWN_OUTPUTS)))
-    @cached_output(app_ctx, "overview.breakdowns")
-    def update_breakdowns(search: str | None, version: Any) -> list[dict[str, Any]]:
+    for name, (outputs, build) in BREAKDOWNS.items():
+        _register_breakdown(app, app_ctx, name, outputs, build)
+
+
+def _register_breakdown(app: Dash, app_ctx: AppContext, name: str, outputs: list[str],
+                        build: FigureBuilder) -> None:  # fmt: skip
+    @app.callback([Output(i, "figure") for i in outputs], *DATA_INPUTS)
+    @guarded(lambda _lang, message: [message_figure(message) for _ in outputs])
+    @cached_output(app_ctx, f"overview.{name}")
+    def update_breakdown(search: str | None, version: Any) -> list[dict[str, Any]]:
         filters, _, lang = app_ctx.parse(search)
-        return app_ctx.memo(
-            "overview.breakdowns",
-            (filters.cache_key(), version, lang),
-            lambda: breakdown_figures(app_ctx, filters, lang),
-        )
+        with app_ctx.db.session() as s:
+            return build(s, filters, lang)

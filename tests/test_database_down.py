@@ -95,3 +95,24 @@ def test_sqlite_file_that_cannot_be_opened(tmp_path: Path) -> None:
     assert down.status_code == 200
     assert response_value(down, ids.DB_BANNER, "is_open") is True
     assert _trend(client).status_code == 200
+
+
+@pytest.mark.parametrize("outputs", [[ids.BY_SERVICE], [ids.TOP_RAIONS, ids.BOTTOM_RAIONS]])
+def test_each_breakdown_chart_says_the_data_is_unavailable(
+    tmp_path: Path, outputs: list[str]
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where a folder should be")
+    client = create_app(
+        app_settings(f"sqlite:///{blocker}/db.sqlite3", tmp_path)
+    ).server.test_client()
+    response = post_callback(
+        client,
+        [(o, "figure") for o in outputs],
+        [(ids.URL, "search", ""), (ids.DATA_VERSION, "data", 0)],
+    )
+    assert response.status_code == 200
+    for output in outputs:
+        figure = response_value(response, output, "figure")
+        assert figure["data"] == []
+        assert figure["layout"]["annotations"][0]["text"]
