@@ -25,6 +25,8 @@ def _registered(client: FlaskClient, output: str) -> str:
     for key in app.callback_map:
         if re.sub(r"@[0-9a-f]+", "", key) == output:
             return str(key)
+    if f"..{output}.." in app.callback_map:
+        return f"..{output}.."
     return output
 
 
@@ -35,15 +37,19 @@ def post_callback(
     state: list[tuple[Any, str, Any]] | None = None,
     changed: list[Prop] | None = None,
 ) -> Any:
-    """POST /_dash-update-component; returns the Flask response."""
-    if len(outputs) == 1:
-        output = _prop_id(*outputs[0])
-    else:
+    """POST /_dash-update-component; returns the Flask response. A single output registered
+    as a list of one (``[Output(...)]``) is sent the way the renderer sends it."""
+    single = _prop_id(*outputs[0])
+    if len(outputs) > 1:
         output = ".." + "...".join(_prop_id(*o) for o in outputs) + ".."
+    elif _registered(client, single) == f"..{single}..":
+        output = f"..{single}.."
+    else:
+        output = single
     body = {
         "output": _registered(client, output),
         "outputs": [{"id": c, "property": p} for c, p in outputs]
-        if len(outputs) > 1
+        if len(outputs) > 1 or output.startswith("..")
         else {"id": outputs[0][0], "property": outputs[0][1]},
         "inputs": [{"id": c, "property": p, "value": v} for c, p, v in inputs],
         "state": [{"id": c, "property": p, "value": v} for c, p, v in (state or [])],

@@ -47,7 +47,8 @@ class CallbackCase:
                 return path
             return fed_back.get(key, self.defaults.get(key))
 
-        outputs = self.outputs if len(self.outputs) > 1 else self.outputs[0]
+        # "..id.prop.." is a list of outputs, even a list of one
+        outputs = self.outputs if self.key.startswith("..") else self.outputs[0]
         return {
             "output": self.key,
             "outputs": outputs,

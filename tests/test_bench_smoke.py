@@ -1,0 +1,57 @@
+"""The benchmarks at demo scale, so they keep working (issue 6: CI runs a small smoke version;
+the national runs are their own commands). Numbers here are not judged, only that every part
+measures something real and reports it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from dashboard.bench import end_to_end, load, queries
+from dashboard.bench.databases import BENCH_UNTIL
+from dashboard.bench.scenarios import random_scenarios
+from data_access.database import Database
+from data_access.schema import init_db
+
+
+@pytest.fixture(scope="module")
+def bench_url(demo_sqlite: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = tmp_path_factory.mktemp("bench") / "demo.sqlite3"
+    shutil.copy(demo_sqlite, path)
+    init_db(Database(f"sqlite:///{path}"))
+    return f"sqlite:///{path}"
+
+
+def test_query_benchmark_measures_every_query(bench_url: str) -> None:
+    cases = queries.scenario_filters(random_scenarios(queries.vocabulary(), BENCH_UNTIL, 3))
+    rows = queries.measure(Database(bench_url), "sqlite", cases)
+    assert {r["query"] for r in rows} == set(queries.QUERIES)
+    assert all(r["n"] > 0 and r["p95_ms"] >= r["p50_ms"] > 0 for r in rows)
+
+
+def test_end_to_end_benchmark_measures_every_callback_and_the_browser(bench_url: str) -> None:
+    result = end_to_end._engine("sqlite", bench_url, count=2, naive_count=1, with_browser=True)
+    result["engine"] = "sqlite"
+    callbacks = result["callbacks"]
+    pages = {row["page"] for row in callbacks}
+    assert {"overview", "map", "targets", "coverage", "directory", "presentation", "data"} <= pages
+    assert all(row["errors"] == 0 for row in callbacks)
+    data_reads = [r for r in callbacks if r["filter_change"] and r.get("naive_p50_ms")]
+    assert data_reads
+    assert all(r["speedup_p50"] is not None for r in data_reads)
+    assert {page["page"] for page in result["browser"]} == {"/", "/harta"}
+    assert all(page["median_settled_ms"] > 0 for page in result["browser"])
+    assert result["worker_memory"]["rss_mb"][0] > 0
+    text = end_to_end.report([result])
+    assert "map:raion-map.figure" in text
+    assert "worker memory" in text
+    assert isinstance(end_to_end.check(result), list)
+
+
+def test_load_benchmark_serves_simulated_users_without_errors(bench_url: str) -> None:
+    row = load.run_load(bench_url, users=3, seconds=4, workers=2)
+    assert row["requests"] > 0
+    assert row["errors"] == 0, row["error_kinds"]
+    assert row["p95_ms"] >= row["p50_ms"] > 0
