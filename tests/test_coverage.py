@@ -294,3 +294,12 @@ def test_underserved_scores_hand_made(map_db: Database) -> None:
     assert frame["raion_code"].tolist() == ["MD-BS", "MD-BA"]
     # Unrestricted, the median is over all 35 units and is 0: A = 0 -> 25 + 15 + 20 = 60.
     assert national.set_index("raion_code").loc["MD-BS", "score"] == 60.0
+
+
+def test_nearest_takes_the_first_of_equidistant_points() -> None:
+    from data_access import geo
+
+    places = pd.DataFrame({"lat": [47.0, 46.5], "lon": [28.8, 28.5]})
+    twins = pd.DataFrame({"lat": [47.1, 47.1, 46.0], "lon": [28.9, 28.9, 28.0]}, index=[7, 3, 9])
+    assert geo.nearest(places, twins)["target"].tolist() == [7, 9]
+    assert geo.nearest(places, twins.loc[[3, 7, 9]])["target"].tolist() == [3, 9]
