@@ -61,9 +61,7 @@ def nearest(sources: pd.DataFrame, targets: pd.DataFrame) -> pd.DataFrame:
         )  # fmt: skip
     left, right = points(sources), points(targets)
     # the spatial index's nearest query (what sjoin_nearest runs, without its joins: ~2x faster)
-    pairs, distance_m = right.sindex.nearest(
-        left.geometry, return_all=False, return_distance=True
-    )
+    pairs, distance_m = right.sindex.nearest(left.geometry, return_all=False, return_distance=True)
     order = np.argsort(pairs[0], kind="stable")
     return pd.DataFrame(
         {"target": right.index.to_numpy()[pairs[1][order]],

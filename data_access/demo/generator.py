@@ -92,8 +92,10 @@ def refresh_statistics(db: Database) -> None:
         with db.engine.begin() as conn:
             conn.exec_driver_sql("ANALYZE")
         return
+    # VACUUM too: it marks the freshly written pages all-visible, which lets the planner read
+    # rollups by index-only scans instead of visiting ~one heap page per row.
     with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        conn.exec_driver_sql("ANALYZE")
+        conn.exec_driver_sql("VACUUM ANALYZE")
 
 
 def generate_demo_data(

@@ -57,7 +57,9 @@ class RollupAmbassadorServiceMonth(Base):
     activity: Mapped[str] = mapped_column(String(10), primary_key=True)
     raion_code: Mapped[str] = mapped_column(String(5), primary_key=True)
     library_kind: Mapped[str] = mapped_column(String(10), primary_key=True)
-    ambassador_tier: Mapped[str] = mapped_column(String(10))
+    # follows from the ambassador; in the key so that every filter is read from the key alone
+    # (PostgreSQL: an index-only scan)
+    ambassador_tier: Mapped[str] = mapped_column(String(10), primary_key=True)
     activities: Mapped[int] = mapped_column(Integer)
     first_day: Mapped[dt.date] = mapped_column(Date)
     last_day: Mapped[dt.date] = mapped_column(Date)

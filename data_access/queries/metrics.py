@@ -132,10 +132,12 @@ def _active_from_rollup(session: Session, filters: Filters) -> int | None:
     years = next((keys for grain, keys in pieces if grain == "year"), None)
     # The service leads the per-service key: one range per selected service, or all of them.
     services = filters.services or (ANY_SERVICE,)
-    parts = []
-    if months or edges:
-        month_rows = or_(*months, *edges), *_person_filters(a, filters, services)
-        parts.append(select(a.ambassador_id).where(a.month_key.between(head, tail), *month_rows))
+    # Whole months and years read key columns only (PostgreSQL: index-only scans); the edge
+    # months, which also read the first and last days, apart.
+    person = _person_filters(a, filters, services)
+    parts = [select(a.ambassador_id).where(when, *person) for when in edges]
+    if months:
+        parts.append(select(a.ambassador_id).where(or_(*months), *person))
     if years is not None:
         year_rows = y.year.between(*years), *_person_filters(y, filters, services)
         parts.append(select(y.ambassador_id).where(*year_rows))

@@ -41,6 +41,7 @@ def upgrade() -> None:
             "activity",
             "raion_code",
             "library_kind",
+            "ambassador_tier",
             name=op.f("pk_rollup_ambassador_service_month"),
         ),
         sqlite_with_rowid=False,
@@ -64,6 +65,7 @@ def upgrade() -> None:
             "activity",
             "raion_code",
             "library_kind",
+            "ambassador_tier",
             name=op.f("pk_rollup_ambassador_service_year"),
         ),
     )
