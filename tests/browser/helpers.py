@@ -15,9 +15,21 @@ def wait_settled(tab: Any, timeout_ms: int = 20_000) -> None:
     tab.wait_for_function(SETTLED_JS, timeout=timeout_ms)
 
 
+def _kpi_selector(metric: str) -> str:
+    return f'[id*=\'"metric":"{metric}"\'] .kpi-value'
+
+
 def kpi_value(tab: Any, metric: str) -> int:
-    selector = f'[id*=\'"metric":"{metric}"\'] .kpi-value'
-    return int(tab.locator(selector).get_attribute("data-value"))
+    return int(tab.locator(_kpi_selector(metric)).get_attribute("data-value"))
+
+
+def kpi_value_after_change(tab: Any, metric: str, before: int, timeout_ms: int = 20_000) -> int:
+    """The KPI's value once it differs from ``before`` (its callback may still be in flight
+    when the page looks settled: KPI cards show no loading state)."""
+    script = "([selector, before]) => document.querySelector(selector)"
+    script += ".getAttribute('data-value') !== before"
+    tab.wait_for_function(script, arg=[_kpi_selector(metric), str(before)], timeout=timeout_ms)
+    return kpi_value(tab, metric)
 
 
 def graph_data(tab: Any, graph_id: str) -> Any:

@@ -12,7 +12,7 @@ import pytest
 
 from dashboard.pages import PAGES
 from tests.browser.conftest import LiveServer, screenshot
-from tests.browser.helpers import graph_data, kpi_value, wait_settled
+from tests.browser.helpers import graph_data, kpi_value, kpi_value_after_change, wait_settled
 
 pytestmark = pytest.mark.browser
 
@@ -50,7 +50,7 @@ def test_filter_change_updates_charts_and_url(page: Any, live: LiveServer) -> No
     page.keyboard.press("Escape")
     page.wait_for_url("**raion=MD-UN**")
     wait_settled(page)
-    after = kpi_value(page, "requests")
+    after = kpi_value_after_change(page, "requests", before)
     assert 0 < after < before
 
 
