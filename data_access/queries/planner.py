@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Select, exists, func, select, union_all
+from sqlalchemy import Select, func, select, union_all
 from sqlalchemy.orm import Session
 
 from dashboard.baseline import NAIVE
@@ -41,11 +41,15 @@ def _date_column(fact: Fact) -> Any:
 
 
 def has_facts_between(session: Session, fact: Fact, first: dt.date, last: dt.date) -> bool:
-    """Whether any fact falls on ``[first, last]`` (an index probe on the date)."""
+    """Whether any fact falls on ``[first, last]`` (an index probe on the date).
+
+    Asked as the earliest day in the range, which both engines answer from the day index. An
+    ``EXISTS`` lets PostgreSQL choose a sequential scan that expects a match at once, and with
+    synchronized scans starting mid-table it sometimes reads a million rows first (~300 ms)."""
     if first > last:
         return False
     column = _date_column(fact)
-    return bool(session.scalar(select(exists().where(column.between(first, last)))))
+    return session.scalar(select(func.min(column)).where(column.between(first, last))) is not None
 
 
 def split_range(
