@@ -116,9 +116,13 @@ DORMANT_GRID = ServerGrid(
 )
 
 
+def _outline(app_ctx: AppContext) -> list[str]:
+    """Every unit's code (read on first use: registering callbacks never touches the database)."""
+    return sorted(r.code for r in app_ctx.filter_options.raions)
+
+
 def register(app: Dash, app_ctx: AppContext) -> None:
     geojson_url = app.get_asset_url(GEOJSON_ASSET)
-    outline = sorted(r.code for r in app_ctx.filter_options.raions)
     server_grid.register(app, app_ctx, DORMANT_GRID)
 
     @app.callback(Output(ids.COVERAGE_DAYS, "value"), Input(ids.COVERAGE_INIT, "data"))
@@ -176,7 +180,8 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         title = f"{t('coverage.far.title', lang, km=km_text)}: {fmt_int(int(far.sum()), lang)}"
         token = [version, len(places)]  # the dots drawn (names are not translated)
         figure = (far_patch(far_map_updates(places, far, km, lang)) if drawn == token
-                  else far_map_figure(places, far, outline, km, lang, geojson_url))  # fmt: skip
+                  else far_map_figure(places, far, _outline(app_ctx), km, lang,
+                                      geojson_url))  # fmt: skip
         return title, figure, far_counts_figure(counts, km, lang), token
 
     @app.callback(

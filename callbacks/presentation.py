@@ -39,7 +39,6 @@ def view_text(filters: Filters, names: dict[str, str], lang: str) -> str:
 
 def register(app: Dash, app_ctx: AppContext) -> None:
     geojson_url = app.get_asset_url(GEOJSON_ASSET)
-    names = {r.code: r.name for r in app_ctx.filter_options.raions}
 
     def by(name: str, filters: Filters, version: Any, query: Any) -> Any:
         def compute() -> Any:
@@ -58,6 +57,7 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         kpis = by("presentation.kpis", filters, version,
                   lambda s, f: metrics.kpis(s, f, days))  # fmt: skip
         values = {metric: kpis.value(metric) for metric in KPI_ORDER}
+        names = {r.code: r.name for r in app_ctx.filter_options.raions}
         return kpi_tiles(values, lang), view_text(filters, names, lang)
 
     @app.callback(Output(ids.PRES_MAP, "figure"), *DATA_INPUTS)

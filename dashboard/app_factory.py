@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import weakref
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -104,7 +106,16 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
         server.before_request(lambda: NAIVE.set(True) and None)
     for module in CALLBACK_MODULES:
         module.register(app, app_ctx)
+    # gunicorn --preload forks workers from this process: a child must never reuse a database
+    # connection of its parent (they would talk over one socket and corrupt each other).
+    engine = weakref.ref(db.engine)
+    os.register_at_fork(after_in_child=lambda: _forget_connections(engine()))
     return app
+
+
+def _forget_connections(engine: Any) -> None:
+    if engine is not None:
+        engine.dispose(close=False)
 
 
 def _layout(app_ctx: AppContext) -> Any:

@@ -116,3 +116,15 @@ def test_each_breakdown_chart_says_the_data_is_unavailable(
         figure = response_value(response, output, "figure")
         assert figure["data"] == []
         assert figure["layout"]["annotations"][0]["text"]
+
+
+def test_building_the_app_never_touches_the_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """gunicorn --preload builds the app before forking: a connection opened then would be
+    shared by every worker (one socket, several processes). Building it opens none."""
+    opened: list[str] = []
+    monkeypatch.setattr(Database, "session", lambda self: opened.append("session"))
+    monkeypatch.setattr(Database, "write_session", lambda self: opened.append("write"))
+    create_app(app_settings(f"sqlite:///{tmp_path}/db.sqlite3", tmp_path))
+    assert opened == []
