@@ -123,3 +123,22 @@ def test_a_session_without_services_makes_its_ambassador_active(hand_db: Databas
         assert metrics.active_ambassadors(s, replace(in_person, formats=("online",))) == 3
         # cazier: A1's in-person S1 and requests R1, R2 (A2's cazier session S2 was online)
         assert metrics.active_ambassadors(s, replace(in_person, services=("cazier",))) == 1
+
+
+def test_no_access_point_in_view_means_none_dormant(hand_db: Database) -> None:
+    """Libraries with activity but no access point in view: an empty list of access points
+    (as the database returns it: an object column) is no error, and nothing is dormant."""
+    import pandas as pd
+
+    from data_access.queries.library_latest import dormant_last_days
+
+    # ending before L1's session of 29 February: the partial last month is read from its days
+    ungheni = replace(JAN_FEB, date_to=D(2024, 2, 20), raions=("MD-UN",))
+    with hand_db.session() as s:
+        none = pd.Series([], dtype=object, name="library_id")
+        assert dormant_last_days(s, ungheni, none, 60).empty
+        both = metrics.access_point_frame(s, ungheni)["library_id"]
+        # by 20 February, 15 days: L1's last activity was R4 on 1 February, L2's R2 on
+        # 20 January (both before the 5 February cutoff); with 19 days only L2
+        assert sorted(dormant_last_days(s, ungheni, both, 15)["library_id"]) == [1, 2]
+        assert sorted(dormant_last_days(s, ungheni, both, 19)["library_id"]) == [2]

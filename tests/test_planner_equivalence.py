@@ -96,3 +96,15 @@ def test_whole_years_are_read_from_yearly_rollups(
 ) -> None:
     with demo_db.session() as s:
         assert split_years(s, "requests", months) == pieces
+
+
+def test_a_view_with_no_access_point_yet(demo_db: Database) -> None:
+    """Summer 2016, town libraries: none accredited yet, some already active (found by the
+    load run: the empty list of access points once failed to merge with the latest days)."""
+    vocab = Vocabulary(raions=raion_codes(), services=frozenset(service_types_frame()["code"]))
+    search = "?de=2016-06-14&pana=2016-08-24&tip=town&nivel=local&format=online"
+    filters = parse_filters(query_params(search), vocab, DEMO_UNTIL)[0]
+    with demo_db.session() as s:
+        pairs, dormant = place_pairs(s, filters, 60)
+        assert pairs["access_points"][0] == 0
+        assert dormant == len(_raw(metrics.dormant_access_points, s, filters, 60, 60)) == 0

@@ -166,7 +166,11 @@ def dormant_last_days(session: Session, filters: Filters, library_ids: pd.Series
             latest = pd.concat([latest, _tail_days(session, undecided, tail)])
         latest = latest.groupby("library_id", as_index=False)["last_day"].max()
         latest["last_day"] = latest["last_day"].dt.date
-    last = pd.DataFrame({"library_id": library_ids}).merge(latest, on="library_id", how="left")
+    # ids as int64 on both sides: an empty list of access points (or of latest days) would
+    # otherwise come as object or float columns, which pandas refuses to merge
+    ids = pd.DataFrame({"library_id": pd.Series(library_ids, dtype="int64").to_numpy()})
+    latest = latest.astype({"library_id": "int64"})
+    last = ids.merge(latest, on="library_id", how="left")
     is_dormant = last["last_day"].isna() | (last["last_day"] < cutoff)
     return last[is_dormant.astype(bool)]
 
