@@ -96,7 +96,8 @@ def cmd_bench(args: argparse.Namespace, _settings: Settings) -> int:
 def cmd_load(args: argparse.Namespace, _settings: Settings) -> int:
     from dashboard.bench import load
 
-    return load.run(args.users, args.seconds, args.workers, _engines(args.engine), args.scale)
+    return load.run(args.users, args.seconds, args.workers, _engines(args.engine), args.scale,
+                    think=args.think_seconds)  # fmt: skip
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -151,6 +152,12 @@ def build_parser() -> argparse.ArgumentParser:
     load.add_argument("--users", type=int, default=25)
     load.add_argument("--seconds", type=int, default=60)
     load.add_argument("--workers", type=int, default=3)
+    load.add_argument(
+        "--think-seconds",
+        type=float,
+        default=2.0,
+        help="average pause between a user's page views (0 = stress test)",
+    )
     load.add_argument("--engine", choices=("sqlite", "postgresql", "both"), default="sqlite")
     load.add_argument("--scale", choices=("national", "demo"), default="national")
     load.set_defaults(handler=cmd_load)

@@ -51,7 +51,7 @@ def test_end_to_end_benchmark_measures_every_callback_and_the_browser(bench_url:
 
 
 def test_load_benchmark_serves_simulated_users_without_errors(bench_url: str) -> None:
-    row = load.run_load(bench_url, users=3, seconds=4, workers=2)
+    row = load.run_load(bench_url, users=3, seconds=4, workers=2, think=0.3)
     assert row["requests"] > 0
     assert row["errors"] == 0, row["error_kinds"]
     assert row["p95_ms"] >= row["p50_ms"] > 0

@@ -28,6 +28,9 @@ PAGE_WEIGHTS = {
     "data": 5,
 }
 TARGET_P95_MS = 300
+# A user reads a page before the next click: on average this long (0.5x to 1.5x at random).
+# 0 turns the run into a stress test (every user clicking without pause).
+THINK_SECONDS = 2.0
 
 
 def _user(
@@ -38,6 +41,7 @@ def _user(
     deadline: float,
     seed: int,
     out: dict[str, Any],
+    think: float,
 ) -> None:
     rng = random.Random(seed)
     client = Client(port)
@@ -57,10 +61,13 @@ def _user(
                 out["errors"][type(exc).__name__] += 1
             if time.monotonic() >= deadline:
                 break
+        pause = think * rng.uniform(0.5, 1.5)
+        time.sleep(max(0.0, min(pause, deadline - time.monotonic())))
     client.close()
 
 
-def run_load(database_url: str, users: int, seconds: int, workers: int) -> dict[str, Any]:
+def run_load(database_url: str, users: int, seconds: int, workers: int,
+             think: float = THINK_SECONDS) -> dict[str, Any]:  # fmt: skip
     cases = [c for c in callback_cases(database_url) if c.page != SHELL or _is_route(c)]
     pages: dict[str, list[CallbackCase]] = {}
     for case in cases:
@@ -74,7 +81,7 @@ def run_load(database_url: str, users: int, seconds: int, workers: int) -> dict[
         threads = [
             threading.Thread(
                 target=_user,
-                args=(served.port, pages, scenarios, version, deadline, i, out),
+                args=(served.port, pages, scenarios, version, deadline, i, out, think),
                 daemon=True,
             )
             for i in range(users)
@@ -90,6 +97,7 @@ def run_load(database_url: str, users: int, seconds: int, workers: int) -> dict[
         "users": users,
         "seconds": seconds,
         "workers": workers,
+        "think_s": think,
         "requests": stats["n"],
         "requests_per_s": round(stats["n"] / elapsed, 1),
         "p50_ms": stats["p50_ms"],
@@ -114,20 +122,22 @@ def run(
     engines: tuple[str, ...] = ("sqlite",),
     scale: str = "national",
     output: Path | None = None,
+    think: float = THINK_SECONDS,
 ) -> int:
     rows = []
     if "sqlite" in engines:
         url = sqlite_database(scale).url.render_as_string(hide_password=False)
-        rows.append({"engine": "sqlite", **run_load(url, users, seconds, workers)})
+        rows.append({"engine": "sqlite", **run_load(url, users, seconds, workers, think)})
     if "postgresql" in engines:
         with postgres_database(scale, pool_size=workers * 2) as (db, _cluster):
             url = db.url.render_as_string(hide_password=False)
-            rows.append({"engine": "postgresql", **run_load(url, users, seconds, workers)})
+            rows.append({"engine": "postgresql", **run_load(url, users, seconds, workers, think)})
     columns = [
         "engine",
         "users",
         "seconds",
         "workers",
+        "think_s",
         "requests",
         "requests_per_s",
         "p50_ms",
