@@ -50,6 +50,7 @@ class Settings:
     cache_dir: str = str(DEFAULT_DATA_DIR / "cache")
     redis_url: str = ""
     cache_timeout_seconds: int = 3600
+    cache_max_files: int = 5000  # filesystem cache: emptied when it grows past this
     max_upload_bytes: int = 10 * 1024 * 1024
     default_language: str = "ro"
     debug: bool = False
@@ -75,6 +76,7 @@ class Settings:
             cache_dir=env.get("CACHE_DIR", str(data_dir / "cache")),
             redis_url=redis_url,
             cache_timeout_seconds=_int(env, "CACHE_TIMEOUT_SECONDS", 3600),
+            cache_max_files=max(10, _int(env, "CACHE_MAX_FILES", 5000)),
             max_upload_bytes=_int(env, "MAX_UPLOAD_MB", 10) * 1024 * 1024,
             default_language=env.get("DEFAULT_LANGUAGE", "ro"),
             debug=_bool(env, "DASH_DEBUG", False),

@@ -4,6 +4,7 @@ gunicorn (3 workers, ``--preload``) on loopback, for a bounded time."""
 from __future__ import annotations
 
 import random
+import tempfile
 import threading
 import time
 from collections import Counter
@@ -75,7 +76,10 @@ def run_load(database_url: str, users: int, seconds: int, workers: int,
     scenarios = random_scenarios(vocabulary(), BENCH_UNTIL, 200, seed=11)
     version = data_version(database_url)
     out: dict[str, Any] = {"latencies": [], "errors": Counter()}
-    with gunicorn(database_url, workers=workers) as served:
+    with (
+        tempfile.TemporaryDirectory() as cache_dir,  # a fresh result cache, as after a deploy
+        gunicorn(database_url, workers=workers, cache_dir=cache_dir) as served,
+    ):
         deadline = time.monotonic() + seconds
         started = time.monotonic()
         threads = [
