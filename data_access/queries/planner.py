@@ -48,8 +48,13 @@ def has_facts_between(session: Session, fact: Fact, first: dt.date, last: dt.dat
     synchronized scans starting mid-table it sometimes reads a million rows first (~300 ms)."""
     if first > last:
         return False
-    column = _date_column(fact)
-    return session.scalar(select(func.min(column)).where(column.between(first, last))) is not None
+    # A page's queries ask about the same edge days many times: once per session is enough.
+    asked = session.info.setdefault("facts_between", {})
+    if (fact, first, last) not in asked:
+        column = _date_column(fact)
+        earliest = session.scalar(select(func.min(column)).where(column.between(first, last)))
+        asked[fact, first, last] = earliest is not None
+    return bool(asked[fact, first, last])
 
 
 def split_range(
