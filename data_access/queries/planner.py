@@ -96,23 +96,19 @@ def split_years(
         return any(has_facts_between(session, fact, first, last) for fact in kinds)
 
     first, last = months
-    first_year, last_year = first // 100, last // 100
-    start = dt.date(first_year, first % 100, 1)
-    after = month_end(dt.date(last_year, last % 100, 1)) + dt.timedelta(days=1)
-    from_year = first_year
-    if first % 100 != 1 and happened(dt.date(first_year, 1, 1), start - dt.timedelta(days=1)):
-        from_year += 1
-    to_year = last_year
-    if last % 100 != 12 and happened(after, dt.date(last_year, 12, 31)):
-        to_year -= 1
-    if from_year > to_year:
+    start = dt.date(first // 100, first % 100, 1)
+    after = month_end(dt.date(last // 100, last % 100, 1)) + dt.timedelta(days=1)
+    # the range widened to whole years where the months it leaves out hold nothing
+    quiet_before = not happened(start.replace(month=1), start - dt.timedelta(days=1))
+    quiet_after = not happened(after, dt.date(last // 100, 12, 31))
+    wide = (first // 100 * 100 + 1 if quiet_before else first,
+            last // 100 * 100 + 12 if quiet_after else last)  # fmt: skip
+    years, around = years_and_months(*wide)
+    if years is None:
         return [("month", months)]
-    pieces = [("year", (from_year, to_year))]
-    if from_year != first_year:
-        pieces.insert(0, ("month", (first, first_year * 100 + 12)))
-    if to_year != last_year:
-        pieces.append(("month", (last_year * 100 + 1, last)))
-    return pieces
+    before = [("month", keys) for keys in around if keys[1] < years[0] * 100]
+    later = [("month", keys) for keys in around if keys[0] > years[1] * 100 + 12]
+    return [*before, ("year", years), *later]
 
 
 def years_and_months(first: int, last: int) -> tuple[tuple[int, int] | None, list[tuple[int, int]]]:
