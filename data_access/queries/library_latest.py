@@ -39,6 +39,7 @@ from data_access.queries.frames import read_frame
 from data_access.queries.metrics import LOOKBACK_DAYS, last_activity_by_library
 from data_access.queries.month_spans import last_rollup_month, split_period
 from data_access.queries.planner import aggregate, month_key, years_and_months
+from data_access.queries.sources import place_clauses
 
 LATEST_COLUMNS = ["library_id", "last_day"]
 
@@ -113,25 +114,14 @@ def _rollup_sums(session: Session, filters: Filters, whole: tuple[dt.date, dt.da
         yearly = YEAR_TWINS[monthly.name]
         pieces.append((yearly, yearly.c.year.between(*years)))
     parts = [
-        select(t.c.library_id, *(t.c[c] for c in ACTIVITY)).where(when, *_place(t, filters))
+        select(t.c.library_id, *(t.c[c] for c in ACTIVITY)).where(
+            when, *place_clauses(t.c, filters)
+        )
         for t, when in pieces
     ]
     rows = union_all(*parts).subquery()
     stmt = select(rows.c.library_id, *(func.sum(rows.c[c]) for c in ACTIVITY))
     return read_frame(session, stmt.group_by(rows.c.library_id), PERIOD_COLUMNS)
-
-
-def _place(t: Any, filters: Filters) -> list[ColumnElement[bool]]:
-    """Raion (within scope), kind and tier conditions on a library or ambassador rollup."""
-    clauses: list[ColumnElement[bool]] = []
-    raions = filters.effective_raions
-    if raions is not None:
-        clauses.append(t.c.raion_code.in_(raions))
-    if filters.library_kinds:
-        clauses.append(t.c.library_kind.in_(filters.library_kinds))
-    if filters.tiers:
-        clauses.append(t.c.ambassador_tier.in_(filters.tiers))
-    return clauses
 
 
 def _window_start(filters: Filters, lookback_days: int) -> dt.date | None:

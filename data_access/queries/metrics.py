@@ -37,6 +37,7 @@ from data_access.queries.planner import (
     month_key,
     split_years,
 )
+from data_access.queries.sources import place_clauses
 
 LOOKBACK_DAYS = 3 * 365  # how far back "last activity" looks (keeps the scan small)
 METRICS = (
@@ -155,14 +156,7 @@ def _person_filters(
     t: Any, filters: Filters, services: tuple[str, ...]
 ) -> list[ColumnElement[bool]]:
     """The raion, kind, tier, service and format conditions on an ambassador rollup."""
-    clauses: list[ColumnElement[bool]] = []
-    raions = filters.effective_raions
-    if raions is not None:
-        clauses.append(t.raion_code.in_(raions))
-    if filters.library_kinds:
-        clauses.append(t.library_kind.in_(filters.library_kinds))
-    if filters.tiers:
-        clauses.append(t.ambassador_tier.in_(filters.tiers))
+    clauses = place_clauses(t, filters)
     if "service_type_code" in t:
         clauses.append(t.service_type_code.in_(services))
     if filters.formats:

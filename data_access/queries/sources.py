@@ -48,7 +48,7 @@ REQUEST_MEASURES = ("requests", *BREAKDOWN, "last_day")
 SESSION_MEASURES = ("sessions", "participants", "last_day")
 
 __all__ = ["MAX_MEASURES", "REQUEST_MEASURES", "SESSION_MEASURES", "Cube", "Fact", "pick_cube",
-           "raw_select"]  # fmt: skip
+           "place_clauses", "raw_select"]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -117,23 +117,30 @@ class Cube:
 
     def _filters(self, filters: Filters, service_bits: dict[str, int]) -> list[ColumnElement[bool]]:
         t = self.table.c
-        clauses: list[ColumnElement[bool]] = []
-        raions = filters.effective_raions
-        if raions is not None:
-            clauses.append(t.raion_code.in_(raions))
+        clauses = place_clauses(t, filters)
         if filters.services:
             if self.fact == "requests" or self.per_service:
                 clauses.append(t.service_type_code.in_(filters.services))
             else:
                 mask = sum(1 << service_bits[s] for s in filters.services if s in service_bits)
                 clauses.append(t.service_mask.op("&")(cast(literal(mask), BigInteger)) != 0)
-        if filters.library_kinds:
-            clauses.append(t.library_kind.in_(filters.library_kinds))
-        if filters.tiers:
-            clauses.append(t.ambassador_tier.in_(filters.tiers))
         if filters.formats and self.fact == "sessions":
             clauses.append(t.format.in_(filters.formats))
         return clauses
+
+
+def place_clauses(columns: Any, filters: Filters) -> list[ColumnElement[bool]]:
+    """The raion (within scope), library kind and ambassador tier conditions on a rollup's
+    ``columns`` (every rollup names them alike)."""
+    clauses: list[ColumnElement[bool]] = []
+    raions = filters.effective_raions
+    if raions is not None:
+        clauses.append(columns.raion_code.in_(raions))
+    if filters.library_kinds:
+        clauses.append(columns.library_kind.in_(filters.library_kinds))
+    if filters.tiers:
+        clauses.append(columns.ambassador_tier.in_(filters.tiers))
+    return clauses
 
 
 def _same(*names: str) -> dict[str, str]:
