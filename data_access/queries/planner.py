@@ -9,7 +9,6 @@ today" reads only rollups.
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 from typing import Any
 
 import pandas as pd
@@ -126,14 +125,13 @@ def years_and_months(first: int, last: int) -> tuple[tuple[int, int] | None, lis
     return (from_year, to_year), months
 
 
-@cache
-def _service_bits_cached(bits: tuple[tuple[str, int], ...]) -> dict[str, int]:
-    return dict(bits)
-
-
 def service_bits(session: Session) -> dict[str, int]:
-    rows = session.execute(select(ServiceType.code, ServiceType.mask_bit)).all()
-    return _service_bits_cached(tuple(sorted((code, bit) for code, bit in rows)))
+    """Each service type's bit in the session rollups' service masks (read once per session:
+    every aggregate of a page needs it)."""
+    if "service_bits" not in session.info:
+        rows = session.execute(select(ServiceType.code, ServiceType.mask_bit)).all()
+        session.info["service_bits"] = {str(code): int(bit) for code, bit in rows}
+    return dict(session.info["service_bits"])
 
 
 def build_statement(
