@@ -25,9 +25,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dashboard.filters import Filters
-from data_access.models import Library, Locality, Raion
+from data_access.models import Locality, Raion
 from data_access.queries.breakdowns import by_raion
-from data_access.queries.directory import ambassador_names, library_clauses
+from data_access.queries.dimensions import dimensions, in_view
+from data_access.queries.directory import ambassador_names
 from data_access.queries.frames import read_frame
 from data_access.queries.library_latest import dormant_last_days
 
@@ -109,14 +110,10 @@ def coverage_ranking(session: Session, filters: Filters) -> tuple[pd.DataFrame, 
 def access_point_details(session: Session, filters: Filters, dormant_days: int) -> pd.DataFrame:
     """Access points (accredited by the period end) in view, with the dormant flag and, for
     the dormant ones, their last activity day (the definition of ``metrics``)."""
-    stmt = select(
-        Library.id, Library.code, Library.name, Library.locality, Library.raion_code,
-        Library.kind, Library.accredited_on, Library.lat, Library.lon,
-    ).where(
-        Library.accredited_on.is_not(None), Library.accredited_on <= filters.date_to,
-        *library_clauses(filters),
-    )  # fmt: skip
-    points = read_frame(session, stmt, POINT_COLUMNS[:9])
+    libraries = dimensions(session).libraries
+    chosen = libraries["accredited_day"].to_numpy() <= np.datetime64(filters.date_to, "D")
+    chosen &= in_view(libraries, filters)
+    points = libraries.loc[chosen, POINT_COLUMNS[:9]].reset_index(drop=True)
     dormant = dormant_last_days(session, filters, points["library_id"], dormant_days)
     frame = points.merge(dormant.assign(dormant=True), on="library_id", how="left")
     frame["dormant"] = frame["dormant"].astype("boolean").fillna(False).astype(bool)

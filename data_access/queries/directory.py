@@ -13,15 +13,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+import numpy as np
 import pandas as pd
-from sqlalchemy import ColumnElement, and_, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import ColumnElement, and_, or_
+from sqlalchemy.orm import Session
 
 from dashboard.filters import Filters
-from data_access.models import Ambassador, Library, Raion
+from data_access.models import Ambassador
 from data_access.queries.ambassador_activity import AmbassadorActivity
-from data_access.queries.frames import read_frame
-from data_access.queries.library_latest import library_activity_latest, library_clauses
+from data_access.queries.dimensions import dimensions, in_view
+from data_access.queries.library_latest import library_activity_latest
 from data_access.queries.metrics import LOOKBACK_DAYS
 
 ACTIVITY = ["sessions", "participants", "requests"]
@@ -48,12 +49,10 @@ def in_service_on(day: dt.date) -> ColumnElement[bool]:
 
 def ambassador_names(session: Session, library_ids: list[int], day: dt.date) -> pd.Series:
     """Names of each library's ambassadors in service on ``day``, joined with ", "."""
-    stmt = (
-        select(Ambassador.library_id, Ambassador.display_name)
-        .where(Ambassador.library_id.in_(library_ids), in_service_on(day))
-        .order_by(Ambassador.display_name)
-    )
-    rows = read_frame(session, stmt, ["library_id", "name"])
+    dims = dimensions(session)
+    people = dims.ambassadors
+    chosen = dims.serving(day) & people["library_id"].isin(library_ids).to_numpy()
+    rows = people.loc[chosen, ["library_id", "name"]].sort_values("name", kind="stable")
     return rows.groupby("library_id")["name"].agg(", ".join)
 
 
@@ -66,23 +65,12 @@ def activity_filters(filters: Filters) -> Filters:
 
 def ambassador_rows(session: Session, filters: Filters) -> pd.DataFrame:
     """The people the raion, kind and tier filters choose, certified by the period end."""
-    trainer = aliased(Ambassador)
-    stmt = (
-        select(
-            Ambassador.id, Ambassador.code, Ambassador.display_name, Ambassador.tier,
-            Ambassador.library_id, Library.code, Library.name, Library.raion_code, Raion.name_ro,
-            Ambassador.trained_by_id, trainer.display_name, Ambassador.certified_on,
-            Ambassador.left_on,
-        )
-        .join(Library, Library.id == Ambassador.library_id)
-        .join(Raion, Raion.code == Library.raion_code)
-        .outerjoin(trainer, trainer.id == Ambassador.trained_by_id)
-        .where(Ambassador.certified_on <= filters.date_to, *library_clauses(filters))
-    )  # fmt: skip
+    people = dimensions(session).ambassadors
+    chosen = people["certified_day"].to_numpy() <= np.datetime64(filters.date_to, "D")
+    chosen &= in_view(people, filters)
     if filters.tiers:
-        stmt = stmt.where(Ambassador.tier.in_(filters.tiers))
-    columns = AMBASSADOR_COLUMNS[:13]
-    return read_frame(session, stmt, columns)
+        chosen &= people["tier"].isin(filters.tiers).to_numpy()
+    return people.loc[chosen, AMBASSADOR_COLUMNS[:13]].reset_index(drop=True)
 
 
 def ambassadors_directory(session: Session, filters: Filters) -> pd.DataFrame:
@@ -103,7 +91,8 @@ def directory_rows(filters: Filters, people: pd.DataFrame,
                    activity: AmbassadorActivity) -> pd.DataFrame:  # fmt: skip
     """:func:`ambassadors_directory` from :func:`ambassador_rows` and their activity (read with
     these filters' :func:`activity_filters`, for these people at least)."""
-    frame = people.merge(activity.period, on="ambassador_id", how="left")
+    period = activity.period.astype({"ambassador_id": "int64"})  # int64 even when empty
+    frame = people.merge(period, on="ambassador_id", how="left")
     for column in ACTIVITY:
         frame[column] = frame[column].fillna(0).astype("int64")
     frame["citizens_served"] = frame["participants"] + frame["requests"]
@@ -133,27 +122,15 @@ def libraries_directory(session: Session, filters: Filters, dormant_days: int = 
     ``ambassadors_in_service`` = its ambassadors (of the selected tiers) certified and not left
     by the period end — not "active ambassadors", which is an activity metric.
     """
-    stmt = (
-        select(Library.id, Library.code, Library.name, Library.kind, Library.locality,
-               Library.raion_code, Raion.name_ro, Library.accredited_on)
-        .join(Raion, Raion.code == Library.raion_code)
-        .where(*library_clauses(filters))
-    )  # fmt: skip
-    libraries = read_frame(session, stmt, LIBRARY_COLUMNS[:8])
-    staff = select(Ambassador.library_id, func.count().label("n")).where(
-        in_service_on(filters.date_to)
+    dims = dimensions(session)
+    libraries = dims.libraries.assign(
+        ambassadors_in_service=dims.staff_counts(dims.serving(filters.date_to, filters.tiers))
     )
-    if filters.tiers:
-        staff = staff.where(Ambassador.tier.in_(filters.tiers))
-    counts = read_frame(
-        session,
-        staff.group_by(Ambassador.library_id),
-        ["library_id", "ambassadors_in_service"],
-    )
+    libraries = libraries.loc[in_view(libraries, filters),
+                              [*LIBRARY_COLUMNS[:8], "ambassadors_in_service"]]  # fmt: skip
     activity = library_activity_latest(session, filters, LOOKBACK_DAYS)
     activity = activity.rename(columns={"last_day": "last_activity"})
-    frame = libraries.merge(counts, on="library_id", how="left")
-    frame = frame.merge(activity, on="library_id", how="left")
+    frame = libraries.merge(activity, on="library_id", how="left")
     for column in ["ambassadors_in_service", *ACTIVITY]:
         frame[column] = frame[column].fillna(0).astype("int64")
     frame["citizens_served"] = frame["participants"] + frame["requests"]

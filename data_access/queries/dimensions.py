@@ -1,0 +1,132 @@
+"""The people and places tables (ambassadors, libraries), read once per data version.
+
+They are small (a few thousand rows) but every directory, map and targets view re-read and
+re-joined them on each filter change; the fact aggregates are what varies. A
+:class:`DimensionStore` (one per :class:`~data_access.database.Database`, handed to its sessions)
+keeps the last version's frames; views select and count from them in memory. Without a store
+(a bare session) they are read afresh, with the same result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
+
+from dashboard.filters import Filters
+from data_access.models import Ambassador, DataState, Library, Raion
+from data_access.queries.frames import read_frame
+
+STORE_KEY = "dimension_store"
+
+AMBASSADOR_COLUMNS = [
+    "ambassador_id", "code", "name", "tier", "library_id", "library_code", "library_name",
+    "raion_code", "raion_name", "trained_by_id", "trained_by", "certified_on", "left_on",
+    "library_kind",
+]  # fmt: skip
+LIBRARY_COLUMNS = ["library_id", "code", "name", "locality", "raion_code", "kind", "lat", "lon",
+                   "accredited_on", "raion_name"]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Dimensions:
+    """Every ambassador (with library, raion and trainer) and every library (with its raion's
+    name), each sorted by id. Treat as read-only: they are shared between requests."""
+
+    ambassadors: pd.DataFrame
+    libraries: pd.DataFrame
+
+    def serving(self, day: dt.date, tiers: tuple[str, ...] = ()) -> np.ndarray:
+        """Which ambassadors are in service on ``day`` (certified by then, not left), of
+        ``tiers`` (all when empty): a boolean mask over :attr:`ambassadors`."""
+        a, when = self.ambassadors, np.datetime64(day, "D")
+        mask = (a["certified_day"].to_numpy() <= when) & ~(a["left_day"].to_numpy() <= when)
+        if tiers:
+            mask &= a["tier"].isin(tiers).to_numpy()
+        return mask
+
+    def staff_counts(self, mask: np.ndarray) -> np.ndarray:
+        """How many ambassadors of ``mask`` each library has, in :attr:`libraries` order."""
+        position = self.ambassadors["library_position"].to_numpy()[mask]
+        return np.bincount(position, minlength=len(self.libraries)).astype("int64")
+
+
+class DimensionStore:
+    """The frames of the latest data version seen (thread-safe; one per process and database)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._version: int | None = None
+        self._dimensions: Dimensions | None = None
+
+    def get(self, session: Session) -> Dimensions:
+        version = data_version(session)
+        with self._lock:
+            if self._dimensions is not None and self._version == version:
+                return self._dimensions
+        dimensions = read_dimensions(session)
+        with self._lock:
+            self._version, self._dimensions = version, dimensions
+        return dimensions
+
+
+def in_view(frame: pd.DataFrame, filters: Filters) -> np.ndarray:
+    """Rows whose library is in the raion (within scope) and kind filters: a mask over
+    :attr:`Dimensions.libraries` or :attr:`Dimensions.ambassadors` (or a frame with their
+    ``raion_code`` and ``kind`` / ``library_kind`` columns)."""
+    chosen = np.ones(len(frame), dtype=bool)
+    raions = filters.effective_raions
+    if raions is not None:
+        chosen &= frame["raion_code"].isin(raions).to_numpy()
+    if filters.library_kinds:
+        kind = frame["library_kind" if "library_kind" in frame else "kind"]
+        chosen &= kind.isin(filters.library_kinds).to_numpy()
+    return chosen
+
+
+def data_version(session: Session) -> int:
+    """The data version this session sees (read once per session)."""
+    if "data_version" not in session.info:
+        session.info["data_version"] = int(session.scalar(select(DataState.version)) or 0)
+    return int(session.info["data_version"])
+
+
+def dimensions(session: Session) -> Dimensions:
+    """The session's database's dimensions: from its store, or read now."""
+    store = session.info.get(STORE_KEY)
+    return store.get(session) if isinstance(store, DimensionStore) else read_dimensions(session)
+
+
+def read_dimensions(session: Session) -> Dimensions:
+    libraries = read_frame(
+        session,
+        select(Library.id, Library.code, Library.name, Library.locality, Library.raion_code,
+               Library.kind, Library.lat, Library.lon, Library.accredited_on, Raion.name_ro)
+        .join(Raion, Raion.code == Library.raion_code)
+        .order_by(Library.id),
+        LIBRARY_COLUMNS,
+    )  # fmt: skip
+    trainer = aliased(Ambassador)
+    ambassadors = read_frame(
+        session,
+        select(Ambassador.id, Ambassador.code, Ambassador.display_name, Ambassador.tier,
+               Ambassador.library_id, Library.code, Library.name, Library.raion_code,
+               Raion.name_ro, Ambassador.trained_by_id, trainer.display_name,
+               Ambassador.certified_on, Ambassador.left_on, Library.kind)
+        .join(Library, Library.id == Ambassador.library_id)
+        .join(Raion, Raion.code == Library.raion_code)
+        .outerjoin(trainer, trainer.id == Ambassador.trained_by_id)
+        .order_by(Ambassador.id),
+        AMBASSADOR_COLUMNS,
+    )  # fmt: skip
+    ambassadors["certified_day"] = pd.to_datetime(ambassadors["certified_on"]).to_numpy("M8[D]")
+    ambassadors["left_day"] = pd.to_datetime(ambassadors["left_on"]).to_numpy("M8[D]")
+    libraries["accredited_day"] = pd.to_datetime(libraries["accredited_on"]).to_numpy("M8[D]")
+    ids = libraries["library_id"].to_numpy()
+    ambassadors["library_position"] = np.searchsorted(ids, ambassadors["library_id"].to_numpy())
+    return Dimensions(ambassadors=ambassadors, libraries=libraries)

@@ -1,0 +1,62 @@
+"""The in-memory people and places tables: right counts, and fresh after every data change."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+from sqlalchemy import insert
+
+from data_access.database import Database
+from data_access.models import Ambassador
+from data_access.queries.dimensions import dimensions, read_dimensions
+from data_access.queries.libraries import library_roster
+from data_access.rollups import bump_version
+from tests.handmade import seed_handmade
+
+D = dt.date
+
+
+def _staff(db: Database, day: dt.date) -> dict[str, tuple[int, int]]:
+    with db.session() as s:
+        roster = library_roster(s, day)
+    return {
+        row.code: (int(row.national_ambassadors), int(row.local_ambassadors))
+        for row in roster.itertuples()
+    }
+
+
+def test_roster_counts_who_serves_on_the_day(db: Database) -> None:
+    seed_handmade(db)
+    # A4 (local, L4) left on 2024-03-31: serving the day before, not on the day itself.
+    assert _staff(db, D(2024, 3, 30)) == {"L1": (0, 1), "L2": (1, 0), "L3": (1, 0), "L4": (0, 1)}
+    assert _staff(db, D(2024, 3, 31)) == {"L1": (0, 1), "L2": (1, 0), "L3": (1, 0), "L4": (0, 0)}
+    # A2 (local, L1) was certified on 2023-09-01.
+    assert _staff(db, D(2023, 8, 31))["L1"] == (0, 0)
+
+
+def test_store_serves_what_a_fresh_read_gives(db: Database) -> None:
+    seed_handmade(db)
+    with db.session() as s:
+        stored = dimensions(s)
+        again = dimensions(s)
+        fresh = read_dimensions(s)
+    assert again is stored  # the same version: not read twice
+    pd.testing.assert_frame_equal(stored.ambassadors, fresh.ambassadors)
+    pd.testing.assert_frame_equal(stored.libraries, fresh.libraries)
+    assert stored.ambassadors["name"].tolist() == [
+        "Ana Popescu", "Maria Rusu", "Elena Ceban", "Ion Țurcanu"
+    ]  # fmt: skip
+    assert stored.ambassadors["trained_by"].iloc[1] == "Ana Popescu"
+
+
+def test_store_follows_the_data_version(db: Database) -> None:
+    seed_handmade(db)
+    assert _staff(db, D(2025, 1, 1))["L3"] == (1, 0)
+    with db.write_session() as s:
+        s.execute(insert(Ambassador), [dict(
+            id=5, code="A5", display_name="Vasile Lungu", library_id=3, tier="local",
+            trained_by_id=3, certified_on=D(2024, 9, 1), left_on=None,
+        )])  # fmt: skip
+        bump_version(s)
+    assert _staff(db, D(2025, 1, 1))["L3"] == (1, 1)
