@@ -16,7 +16,8 @@ from data_access.models import (
     Library,
     ServiceRequest,
 )
-from data_access.models.base import table_of
+from data_access.models.base import NO_TIER, table_of
+from data_access.models.rollup_person_day import RollupRequestPersonDay
 from data_access.models.rollup_years import (
     ANY_SERVICE,
     YEAR_TWINS,
@@ -119,11 +120,28 @@ def _requests_tier_day(months: Months) -> Select[Any]:
     return grouped(src, dims, from_request_facts(src))
 
 
+def _requests_person_day(months: Months) -> Select[Any]:
+    r, lib, amb = ServiceRequest, Library, Ambassador
+    columns: list[Any] = [
+        r.requested_on, r.library_id, func.coalesce(r.ambassador_id, 0), r.raion_code, lib.kind,
+        func.coalesce(amb.tier, NO_TIER), r.ambassador_id, r.month_key, func.count(),
+    ]  # fmt: skip
+    return (
+        select(*columns)
+        .join(lib, lib.id == r.library_id)
+        .outerjoin(amb, amb.id == r.ambassador_id)
+        .where(in_months(r.month_key, months))
+        .group_by(r.requested_on, r.library_id, r.ambassador_id, r.raion_code, lib.kind,
+                  amb.tier, r.month_key)
+    )  # fmt: skip
+
+
 AMBASSADOR_SERVICES = table_of(RollupAmbassadorServiceMonth)
 _MONTHLY = (
     *MONTHLY_ORDER,
     (AMBASSADOR_SERVICES, frozenset({"sessions", "requests"}), _ambassador_services),
     (table_of(RollupRequestTierDay), frozenset({"requests"}), _requests_tier_day),
+    (table_of(RollupRequestPersonDay), frozenset({"requests"}), _requests_person_day),
 )
 # (table, which facts' months it depends on, builder) — finer tables first.
 ORDER: tuple[tuple[Table, frozenset[str], Builder], ...] = (

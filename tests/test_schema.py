@@ -114,6 +114,7 @@ def _rollup_totals(db: Database) -> tuple[int, ...]:
                 "SELECT sum(participants) FROM rollup_session_library_month",
                 "SELECT sum(sessions) FROM rollup_ambassador_month",
                 "SELECT sum(requests) FROM rollup_request_year",
+                "SELECT sum(requests) FROM rollup_request_person_day",
                 "SELECT sum(sessions) FROM rollup_session_year",
                 "SELECT sum(activities) FROM rollup_ambassador_service_month"
                 " WHERE activity = 'request' AND service_type_code <> '*'",
@@ -133,8 +134,24 @@ def _direct_totals(db: Database) -> tuple[int, ...]:
         with_ambassador = s.execute(
             text("SELECT count(*) FROM service_request WHERE ambassador_id IS NOT NULL")
         ).scalar()
-    return (requests, requests, sessions, participants, sessions, requests, sessions,
+    return (requests, requests, sessions, participants, sessions, requests, requests, sessions,
             with_ambassador, with_ambassador, sessions)  # fmt: skip
+
+
+PERSON_DAYS = (
+    "SELECT day, library_id, ambassador_id, sum(requests) FROM rollup_request_person_day"
+    " GROUP BY day, library_id, ambassador_id",
+    "SELECT requested_on, library_id, ambassador_id, count(*) FROM service_request"
+    " GROUP BY requested_on, library_id, ambassador_id",
+)
+
+
+def _person_days_match(db: Database) -> bool:
+    """The person-day rollup holds exactly the facts' requests per day, library, ambassador."""
+    with db.session() as s:
+        rollup, facts = (s.execute(text(sql)).all() for sql in PERSON_DAYS)
+    key = lambda row: (str(row[0]), row[1], row[2] or 0)  # noqa: E731
+    return sorted(map(tuple, rollup), key=key) == sorted(map(tuple, facts), key=key)
 
 
 def _summary(column: Column) -> str:  # type: ignore[type-arg]
@@ -189,6 +206,7 @@ def test_rollups_equal_direct_aggregation_after_every_write_path(db: Database) -
         assert refresh_dirty(s) is True
     assert _rollup_totals(db) == _direct_totals(db)
     assert _years_differing_from_months(db) == []
+    assert _person_days_match(db)
     with db.write_session() as s:
         rebuild_all(s)
     assert _rollup_totals(db) == _direct_totals(db)

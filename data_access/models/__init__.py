@@ -6,6 +6,7 @@ from data_access.models.facts import InfoSession, InfoSessionServiceType, Servic
 from data_access.models.ops import DatasetInfo, DataState, ImportBatch, RollupDirty
 from data_access.models.program import Ambassador, Library, Target
 from data_access.models.reference import Locality, Raion, ServiceType
+from data_access.models.rollup_person_day import RollupRequestPersonDay
 from data_access.models.rollup_years import (
     YEAR_TWINS,
     RollupAmbassadorServiceMonth,
@@ -47,6 +48,7 @@ __all__ = [
     "RollupLibraryMonth",
     "RollupRequestLibraryMonth",
     "RollupRequestMonth",
+    "RollupRequestPersonDay",
     "RollupRequestRaionMonth",
     "RollupRequestServiceDay",
     "RollupRequestServiceMonth",

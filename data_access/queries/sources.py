@@ -21,6 +21,7 @@ from data_access.models import (
     RollupLibraryMonth,
     RollupRequestLibraryMonth,
     RollupRequestMonth,
+    RollupRequestPersonDay,
     RollupRequestRaionMonth,
     RollupRequestServiceDay,
     RollupRequestServiceMonth,
@@ -201,6 +202,11 @@ CUBES: tuple[Cube, ...] = (
           REQUESTS, grain="day"),
     _cube(RollupRequestTierDay, "requests",
           "day month_key raion_code library_kind ambassador_tier", REQUESTS, grain="day"),
+    # per library or ambassador (requests without one form the ambassador_id NULL group, as
+    # in the facts); the latest day of a group is its latest row's day
+    _cube(RollupRequestPersonDay, "requests",
+          "day month_key library_id ambassador_id raion_code library_kind ambassador_tier",
+          {"requests": "requests", "last_day": "day", "last_any_day": "day"}, grain="day"),
 )  # fmt: skip
 
 
