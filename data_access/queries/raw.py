@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from sqlalchemy import Select, and_, case, exists, func, select
+from sqlalchemy import Select, String, and_, case, exists, func, select, type_coerce
 from sqlalchemy.sql.elements import ColumnElement
 
 from dashboard.filters import Filters
@@ -20,6 +20,12 @@ from data_access.models import (
 from data_access.models.base import NO_TIER
 
 Fact = Literal["sessions", "requests"]
+
+
+def latest(day: Any) -> ColumnElement[Any]:
+    """The latest of ``day`` as ISO text: parsed once per column by pandas (``aggregate``), not
+    per value by the driver layer (on SQLite a regex per date, the bulk of a large read)."""
+    return type_coerce(func.max(day), String)
 
 
 def raw_select(
@@ -48,8 +54,8 @@ def _raw_requests(
     }  # fmt: skip
     values: dict[str, ColumnElement[Any]] = {
         "requests": func.count(),
-        "last_day": func.max(r.requested_on),
-        "last_any_day": func.max(r.requested_on),
+        "last_day": latest(r.requested_on),
+        "last_any_day": latest(r.requested_on),
         **{f"on_behalf_{v}": _count_if(r.on_behalf_of == v)
            for v in ("self", "relative_abroad", "other")},
         **{f"outcome_{v}": _count_if(r.outcome == v) for v in ("submitted", "completed", "failed")},
@@ -86,8 +92,8 @@ def _raw_sessions(
     values: dict[str, ColumnElement[Any]] = {
         "sessions": func.count(),
         "participants": func.sum(s.participants),
-        "last_day": func.max(s.held_on),
-        "last_any_day": func.max(s.held_on),
+        "last_day": latest(s.held_on),
+        "last_any_day": latest(s.held_on),
     }
     stmt = select(*(dims[d].label(d) for d in by), *(values[m].label(m) for m in measures))
     stmt = stmt.select_from(s)

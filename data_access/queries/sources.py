@@ -38,7 +38,7 @@ from data_access.models import (
 )
 from data_access.models.base import table_of
 from data_access.models.rollup_years import ANY_SERVICE, YEAR_TWINS
-from data_access.queries.raw import Fact, raw_select
+from data_access.queries.raw import Fact, latest, raw_select
 
 # ``last_day``: latest day of this fact; ``last_any_day``: latest day of any activity (a cube
 # may hold it for both facts at once; callers take the max over both facts either way).
@@ -109,8 +109,8 @@ class Cube:
                 columns.append(t[dim].label(dim))
                 groups.append(t[dim])
         for m in measures:
-            agg = func.max if m in MAX_MEASURES else func.sum
-            columns.append(agg(t[self.measures[m]]).label(m))
+            column = t[self.measures[m]]
+            columns.append((latest(column) if m in MAX_MEASURES else func.sum(column)).label(m))
         where += self._filters(filters, service_bits)
         if self.rows is not None:
             where.append(self.rows(t))
