@@ -86,7 +86,8 @@ class AmbassadorActivity:
         period = pd.concat(frames, ignore_index=True).groupby("ambassador_id", as_index=False)
         period = period.agg({**dict.fromkeys(ACTIVITY, "sum"), "last_day": "max"})
         self._last = period.set_index("ambassador_id")["last_day"].dropna()
-        return period[["ambassador_id", *ACTIVITY]]
+        # int64 ids even when nobody was active (an empty read comes back untyped)
+        return period[["ambassador_id", *ACTIVITY]].astype({"ambassador_id": "int64"})
 
     def _scan(self, whole: Span | None, last: dt.date) -> pd.DataFrame:
         """One rollup scan from the recent start to ``last``'s month: the latest days, and the

@@ -15,11 +15,9 @@ from dataclasses import replace
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import ColumnElement, and_, or_
 from sqlalchemy.orm import Session
 
 from dashboard.filters import Filters
-from data_access.models import Ambassador
 from data_access.queries.ambassador_activity import AmbassadorActivity
 from data_access.queries.dimensions import dimensions, in_view
 from data_access.queries.library_latest import library_activity_latest
@@ -37,14 +35,6 @@ LIBRARY_COLUMNS = [
     "accredited_on", "is_access_point", "ambassadors_in_service", "sessions", "participants",
     "requests", "citizens_served", "last_activity", "dormant",
 ]  # fmt: skip
-
-
-def in_service_on(day: dt.date) -> ColumnElement[bool]:
-    """Certified on or before ``day`` and not left by then."""
-    return and_(
-        Ambassador.certified_on <= day,
-        or_(Ambassador.left_on.is_(None), Ambassador.left_on > day),
-    )
 
 
 def ambassador_names(session: Session, library_ids: list[int], day: dt.date) -> pd.Series:
@@ -91,8 +81,7 @@ def directory_rows(filters: Filters, people: pd.DataFrame,
                    activity: AmbassadorActivity) -> pd.DataFrame:  # fmt: skip
     """:func:`ambassadors_directory` from :func:`ambassador_rows` and their activity (read with
     these filters' :func:`activity_filters`, for these people at least)."""
-    period = activity.period.astype({"ambassador_id": "int64"})  # int64 even when empty
-    frame = people.merge(period, on="ambassador_id", how="left")
+    frame = people.merge(activity.period, on="ambassador_id", how="left")
     for column in ACTIVITY:
         frame[column] = frame[column].fillna(0).astype("int64")
     frame["citizens_served"] = frame["participants"] + frame["requests"]
