@@ -24,15 +24,10 @@ from layouts.pages.map import MAP_METRICS
 GEOJSON_ASSET = "geo/raions.geojson"
 
 
-def map_data(
-    app_ctx: AppContext, filters: Filters, version: Any
-) -> tuple[pd.DataFrame, pd.DataFrame]:
+def map_data(app_ctx: AppContext, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
     with app_ctx.db.session() as s:
         raions = breakdowns.by_raion(s, replace(filters, raions=()))
-        # who serves where changes with the day, not with the other filters: kept apart
-        roster = app_ctx.memo("map.roster", (filters.date_to, version),
-                              lambda: library_roster(s, filters.date_to))  # fmt: skip
-        libraries = library_markers(s, filters, app_ctx.settings.dormant_days, roster)
+        libraries = library_markers(s, filters, app_ctx.settings.dormant_days)
     return raions, libraries
 
 
@@ -65,7 +60,7 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         per_capita = mode != "absolute"
         names = {r.code: r.name for r in app_ctx.filter_options.raions}
         raions, libraries = app_ctx.memo(
-            "map.data", (filters.cache_key(), version), lambda: map_data(app_ctx, filters, version)
+            "map.data", (filters.cache_key(), version), lambda: map_data(app_ctx, filters)
         )
         text = selection_text(filters, names, lang)
         token = [version, lang, len(libraries)]

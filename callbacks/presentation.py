@@ -66,7 +66,7 @@ def register(app: Dash, app_ctx: AppContext) -> None:
     def update_map(search: str | None, version: Any) -> dict[str, Any]:
         filters, _, lang = app_ctx.parse(search)
         raions, libraries = app_ctx.memo(
-            "map.data", (filters.cache_key(), version), lambda: map_data(app_ctx, filters, version)
+            "map.data", (filters.cache_key(), version), lambda: map_data(app_ctx, filters)
         )
         figure = map_figure(raions, libraries, "citizens_served", True, lang, geojson_url)
         return for_projector(regions_only(figure), font_size=18)

@@ -37,13 +37,10 @@ def library_activity(session: Session, filters: Filters, lookback_days: int) -> 
 MARKER_LOOKBACK_DAYS = 365  # the map's "days since last activity" looks back one year
 
 
-def library_markers(session: Session, filters: Filters, dormant_days: int,
-                    roster: pd.DataFrame | None = None) -> pd.DataFrame:  # fmt: skip
+def library_markers(session: Session, filters: Filters, dormant_days: int) -> pd.DataFrame:
     """One row per library for the map: position, this period's activity, days since the last
-    activity, marker class (national / local / none / dormant) and whether it is in view.
-    ``roster``: :func:`library_roster` on the period end, when the caller has it already."""
-    roster = library_roster(session, filters.date_to) if roster is None else roster
-    frame = roster.merge(
+    activity, marker class (national / local / none / dormant) and whether it is in view."""
+    frame = library_roster(session, filters.date_to).merge(
         library_activity(session, filters, MARKER_LOOKBACK_DAYS), on="library_id", how="left"
     )
     for column in ("sessions", "participants", "requests"):
