@@ -5,8 +5,6 @@ from __future__ import annotations
 import tempfile
 from typing import Any
 
-from sqlalchemy import select
-
 from callbacks.shell import PAGE_LAYOUTS
 from dashboard.app_factory import create_app
 from dashboard.bench.catalog import (
@@ -22,7 +20,7 @@ from dashboard.bench.server import Client, Served, gunicorn
 from dashboard.bench.stats import summarize
 from dashboard.settings import Settings
 from data_access.database import Database
-from data_access.models import DataState
+from data_access.queries.dimensions import data_version as session_data_version
 from layouts import ids
 from layouts.filter_panel import filter_panel
 from layouts.shell import root_layout
@@ -44,7 +42,7 @@ def data_version(database_url: str) -> int:
     db = Database(database_url)
     try:
         with db.session() as s:
-            return int(s.scalar(select(DataState.version)) or 0)
+            return session_data_version(s)
     finally:
         db.dispose()
 
