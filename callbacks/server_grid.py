@@ -2,7 +2,7 @@
 rows a grid asks for, a fresh first block whenever the view changes, and the CSV/XLSX export of
 the whole view (current filters, search text, column filters and sort), built on the server.
 
-The table behind a grid is computed and prepared once per filters, data version, language and
+The table behind a grid is computed once per filters, data version, language and
 page controls (``app_ctx.memo``): paging, sorting and searching never re-run a query, and every
 response holds one block (at most :data:`layouts.table_view.MAX_ROWS` rows).
 """
@@ -24,7 +24,7 @@ from dashboard.filters import Filters
 from dashboard.i18n import t
 from layouts import ids
 from layouts.grid import Column, file_name, table_download
-from layouts.table_view import apply_view, block, prepare, search_texts, view_of
+from layouts.table_view import apply_view, block, search_texts, text_keys, view_of
 
 EMPTY = {"rowData": [], "rowCount": 0}
 
@@ -86,15 +86,15 @@ def grid_view(
 ) -> tuple[pd.DataFrame, Filters, str]:  # fmt: skip
     """The rows of ``grid`` its view shows (all of them, in order), the filters and language.
 
-    The prepared table, and its search texts once someone searches, come from the result cache
-    (keyed by the filters, data version, language and page controls)."""
+    The table, its search texts once someone searches and the folded texts of the columns a
+    view sorts or filters on come from the result cache (keyed by the filters, data version,
+    language and page controls)."""
     filters, _, lang = app_ctx.parse(search)
     text, controls = grid.split(view)
     key = (filters.cache_key(), version, lang, *(repr(value) for value in controls))
 
     def compute() -> pd.DataFrame:
-        frame = grid.frame(app_ctx, filters, version, lang, *controls)
-        return prepare(frame, grid.columns, lang)
+        return grid.frame(app_ctx, filters, version, lang, *controls).reset_index(drop=True)
 
     table = app_ctx.memo(f"grid.{grid.name}", key, compute)
 
@@ -102,8 +102,12 @@ def grid_view(
         return app_ctx.memo(f"grid.{grid.name}.search", key,
                             lambda: search_texts(table, grid.columns, lang))  # fmt: skip
 
-    rows = apply_view(table, grid.columns, lang, view_of(request, text, grid.columns), texts)
-    return rows, filters, lang
+    def keys(column: Column) -> pd.Series:
+        return app_ctx.memo(f"grid.{grid.name}.keys.{column.field}", key,
+                            lambda: text_keys(table, column, lang))  # fmt: skip
+
+    view = view_of(request, text, grid.columns)
+    return apply_view(table, grid.columns, lang, view, texts, keys), filters, lang
 
 
 def register(app: Dash, app_ctx: AppContext, grid: ServerGrid) -> None:

@@ -1,9 +1,9 @@
 """The server side of a server grid (AG Grid's infinite row model): the grid's *view* — the
 search box, the column filters and the sort — applied to the whole table, and one block of it.
 
-The browser only holds the rows on screen. A table is *prepared* once per filters, data version
-and language (a sort key per text column, from the texts people see; the search text of each
-row when someone first searches); each request then filters, sorts and slices it, and an export
+The browser only holds the rows on screen. A table is computed once per filters, data version
+and language; the folded texts people sort, filter and search on are computed when a view first
+needs them (the caller keeps them); each request then filters, sorts and slices it, and an export
 applies the very same view to every row. Matching and text sorting ignore case and diacritics
 ("stefan" finds "Ștefan"). Pure: pandas in, pandas out; every part of a request is validated.
 """
@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import reduce
+from functools import partial, reduce
 from typing import Any
 
 import pandas as pd
@@ -27,6 +27,7 @@ MAX_TEXT = 200  # characters kept of a search text or a filter value
 MAX_CONDITIONS = 4
 _MARKS = re.compile("[\u0300-\u036f]")  # combining diacritics (ș = s + U+0326, й = и + U+0306)
 Test = Callable[..., pd.Series]
+Keys = Callable[[Column], pd.Series]  # a text column's folded keys (see text_keys)
 TEXT_TESTS: dict[str, Test] = {
     "contains": lambda s, v: s.str.contains(v, regex=False),
     "notContains": lambda s, v: ~s.str.contains(v, regex=False),
@@ -53,22 +54,12 @@ def fold(text: str) -> str:
     return _MARKS.sub("", unicodedata.normalize("NFKD", text)).casefold()
 
 
-def sort_key(field_name: str) -> str:
-    return f"__key_{field_name}"
-
-
-def prepare(frame: pd.DataFrame, columns: Sequence[Column], lang: str) -> pd.DataFrame:
-    """``frame`` plus a sort key for each text column: the text shown in ``lang``, folded
-    (numbers and dates sort on their values)."""
-    out = frame.reset_index(drop=True)
-    keys = {
-        sort_key(column.field): _texts([fold(v) if isinstance(v, str) and v else None
-                                        for v in shown_texts(column, out[column.field], lang)],
-                                       out.index)
-        for column in columns
-        if column.kind not in NUMERIC and column.kind != DATE
-    }  # fmt: skip
-    return out.assign(**keys)
+def text_keys(table: pd.DataFrame, column: Column, lang: str) -> pd.Series:
+    """The sort and match key of a text column: the text shown in ``lang``, folded (``None``
+    for an empty cell). Computed only when a view sorts or filters on that column; the caller
+    may keep it."""
+    shown = shown_texts(column, table[column.field], lang)
+    return _texts([fold(v) if isinstance(v, str) and v else None for v in shown], table.index)
 
 
 def search_texts(table: pd.DataFrame, columns: Sequence[Column], lang: str) -> pd.Series:
@@ -135,9 +126,13 @@ def _whole(value: object, default: int) -> int:
 def apply_view(
     table: pd.DataFrame, columns: Sequence[Column], lang: str, view: View,
     texts: Callable[[], pd.Series] | None = None,
+    keys: Callable[[Column], pd.Series] | None = None,
 ) -> pd.DataFrame:  # fmt: skip
-    """The rows of a :func:`prepare`-d ``table`` that ``view`` shows, in its order;
-    ``texts()`` gives the table's :func:`search_texts` (computed here without it)."""
+    """The rows of ``table`` (a default index) that ``view`` shows, in its order. ``texts()``
+    gives the table's :func:`search_texts` and ``keys(column)`` a column's :func:`text_keys`
+    (both computed here without them)."""
+    if keys is None:
+        keys = partial(text_keys, table, lang=lang)
     masks = []
     words = fold(view.search).split()
     if words:
@@ -145,18 +140,19 @@ def apply_view(
         masks += [haystack.str.contains(word, regex=False) for word in words]
     by_field = {column.field: column for column in columns}
     for name, model in view.filters.items():
-        mask = _column_mask(table, by_field[name], lang, model)
+        mask = _column_mask(table, by_field[name], lang, model, keys)
         if mask is not None:
             masks.append(mask)
     rows = table[reduce(lambda a, b: a & b, masks)] if masks else table
     if not view.sort:
         return rows
-    keys = pd.DataFrame(
-        {f"by{i}": _sort_values(rows, by_field[name]) for i, (name, _) in enumerate(view.sort)},
+    order_by = pd.DataFrame(
+        {f"by{i}": _sort_values(rows, by_field[name], keys)
+         for i, (name, _) in enumerate(view.sort)},
         index=rows.index,
-    )
-    order = keys.sort_values(
-        list(keys.columns),
+    )  # fmt: skip
+    order = order_by.sort_values(
+        list(order_by.columns),
         ascending=[ascending for _, ascending in view.sort],
         na_position="last",
         kind="stable",
@@ -164,12 +160,12 @@ def apply_view(
     return rows.loc[order.index]
 
 
-def _sort_values(rows: pd.DataFrame, column: Column) -> pd.Series:
+def _sort_values(rows: pd.DataFrame, column: Column, keys: Keys) -> pd.Series:
     if column.kind in NUMERIC:
         return pd.to_numeric(rows[column.field], errors="coerce").astype(float)
     if column.kind == DATE:
         return pd.to_datetime(rows[column.field], errors="coerce")
-    return rows[sort_key(column.field)]
+    return keys(column).loc[rows.index]
 
 
 def block(
@@ -182,15 +178,18 @@ def block(
     return {"rowData": data, "rowCount": len(rows)}
 
 
-def _column_mask(table: pd.DataFrame, column: Column, lang: str, model: Mapping[str, Any]) -> Any:
+def _column_mask(
+    table: pd.DataFrame, column: Column, lang: str, model: Mapping[str, Any], keys: Keys
+) -> Any:
     """One column's filter (a condition, or up to four joined by AND/OR); None = no filter."""
     conditions = model.get("conditions")
     if not isinstance(conditions, list):
-        return _condition(table, column, lang, model)
+        return _condition(table, column, lang, model, keys)
     masks = [
         mask
         for item in conditions[:MAX_CONDITIONS]
-        if isinstance(item, Mapping) and (mask := _condition(table, column, lang, item)) is not None
+        if isinstance(item, Mapping)
+        and (mask := _condition(table, column, lang, item, keys)) is not None
     ]
     if not masks:
         return None
@@ -199,7 +198,9 @@ def _column_mask(table: pd.DataFrame, column: Column, lang: str, model: Mapping[
     return reduce(lambda a, b: a & b, masks)
 
 
-def _condition(table: pd.DataFrame, column: Column, lang: str, model: Mapping[str, Any]) -> Any:
+def _condition(
+    table: pd.DataFrame, column: Column, lang: str, model: Mapping[str, Any], keys: Keys
+) -> Any:
     test = model.get("type")
     if test in ("blank", "notBlank"):
         missing = table[column.field].isna()
@@ -208,7 +209,7 @@ def _condition(table: pd.DataFrame, column: Column, lang: str, model: Mapping[st
         value, to = _number(model.get("filter")), _number(model.get("filterTo"))
         if test not in NUMBER_TESTS or value is None or (test == "inRange" and to is None):
             return None
-        numbers = _sort_values(table, column) * (100 if column.kind == PERCENT else 1)
+        numbers = _sort_values(table, column, keys) * (100 if column.kind == PERCENT else 1)
         return NUMBER_TESTS[str(test)](numbers, value, to)  # percents as people type them
     value = model.get("filter")
     if test not in TEXT_TESTS or not isinstance(value, str) or not value:
@@ -217,7 +218,7 @@ def _condition(table: pd.DataFrame, column: Column, lang: str, model: Mapping[st
         texts = pd.Series([fold(v) for v in shown_texts(column, table[column.field], lang)],
                           index=table.index)  # fmt: skip
     else:
-        texts = table[sort_key(column.field)].fillna("")
+        texts = keys(column).fillna("")
     return TEXT_TESTS[str(test)](texts, fold(value[:MAX_TEXT]))
 
 

@@ -1,5 +1,5 @@
 """The server side of the server grids, without a server: a view (search, column filters, sort)
-applied to a prepared table, one block of it, and every request part validated."""
+applied to a table, one block of it, and every request part validated."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from layouts.table_view import (
     apply_view,
     block,
     fold,
-    prepare,
     rows_range,
+    text_keys,
     view_of,
 )
 
@@ -39,7 +39,7 @@ FRAME = pd.DataFrame({
 
 @pytest.fixture(scope="module")
 def table() -> pd.DataFrame:
-    return prepare(FRAME, COLUMNS, "ro")
+    return FRAME
 
 
 def _keys(table: pd.DataFrame, view: View) -> list[int]:
@@ -154,7 +154,21 @@ def test_block_is_the_grid_response(table: pd.DataFrame) -> None:
         "rowData": [], "rowCount": 5}  # fmt: skip
 
 
-def test_an_empty_table_prepares_and_views() -> None:
-    empty = prepare(FRAME.iloc[:0], COLUMNS, "en")
+def test_an_empty_table_views() -> None:
+    empty = FRAME.iloc[:0]
     view = View("x", {"sessions": {"type": "blank"}}, (("name", True),))
     assert apply_view(empty, COLUMNS, "en", view).empty
+
+
+def test_text_keys_are_computed_only_for_the_columns_a_view_uses(table: pd.DataFrame) -> None:
+    asked: list[str] = []
+
+    def keys(column: Column) -> pd.Series:
+        asked.append(column.field)
+        return text_keys(table, column, "ro")
+
+    apply_view(table, COLUMNS, "ro", View(sort=(("sessions", False),)), keys=keys)
+    assert asked == []  # numbers sort on their values; no text is folded
+    rows = apply_view(table, COLUMNS, "ro", View(sort=(("name", True),)), keys=keys)
+    assert asked == ["name"]
+    assert rows["key"].tolist() == [5, 3, 2, 1, 4]
