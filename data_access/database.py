@@ -11,8 +11,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from data_access.queries.dimensions import STORE_KEY as DIMENSION_STORE
-from data_access.queries.dimensions import DimensionStore
+from data_access.queries.versioned import STORE_KEY, VersionedStore
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 WRITE_OPTION = "eambasadori_writer"
@@ -51,8 +50,8 @@ class Database:
         self.url = make_url(url)
         self.engine: Engine = self._create_engine(pool_size, echo)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        # read-only frames of the small dimension tables, shared by this process's sessions
-        self.dimension_store = DimensionStore()
+        # small tables held in memory once per data version, shared by this process's sessions
+        self.store = VersionedStore()
         writer = self.engine.execution_options(**{WRITE_OPTION: True})
         self._write_sessions = sessionmaker(writer, expire_on_commit=False)
 
@@ -88,7 +87,7 @@ class Database:
     def session(self) -> Iterator[Session]:
         """A read session; rolled back at the end (reads never write)."""
         with self._sessions() as session:
-            session.info[DIMENSION_STORE] = self.dimension_store
+            session.info[STORE_KEY] = self.store
             try:
                 yield session
             finally:

@@ -20,7 +20,7 @@ from dashboard.bench.server import Client, Served, gunicorn
 from dashboard.bench.stats import summarize
 from dashboard.settings import Settings
 from data_access.database import Database
-from data_access.queries.dimensions import data_version as session_data_version
+from data_access.queries.versioned import data_version as session_data_version
 from layouts import ids
 from layouts.filter_panel import filter_panel
 from layouts.shell import root_layout

@@ -1,16 +1,14 @@
 """The people and places tables (ambassadors, libraries), read once per data version.
 
 They are small (a few thousand rows) but every directory, map and targets view re-read and
-re-joined them on each filter change; the fact aggregates are what varies. A
-:class:`DimensionStore` (one per :class:`~data_access.database.Database`, handed to its sessions)
-keeps the last version's frames; views select and count from them in memory. Without a store
-(a bare session) they are read afresh, with the same result.
+re-joined them on each filter change; the fact aggregates are what varies. They are now read
+once per data version (:mod:`~data_access.queries.versioned`); views select and count from
+them in memory.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,10 +17,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from dashboard.filters import Filters
-from data_access.models import Ambassador, DataState, Library, Raion
+from data_access.models import Ambassador, Library, Raion
 from data_access.queries.frames import read_frame
-
-STORE_KEY = "dimension_store"
+from data_access.queries.versioned import stored
 
 AMBASSADOR_COLUMNS = [
     "ambassador_id", "code", "name", "tier", "library_id", "library_code", "library_name",
@@ -56,25 +53,6 @@ class Dimensions:
         return np.bincount(position, minlength=len(self.libraries)).astype("int64")
 
 
-class DimensionStore:
-    """The frames of the latest data version seen (thread-safe; one per process and database)."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._version: int | None = None
-        self._dimensions: Dimensions | None = None
-
-    def get(self, session: Session) -> Dimensions:
-        version = data_version(session)
-        with self._lock:
-            if self._dimensions is not None and self._version == version:
-                return self._dimensions
-        dimensions = read_dimensions(session)
-        with self._lock:
-            self._version, self._dimensions = version, dimensions
-        return dimensions
-
-
 def in_view(frame: pd.DataFrame, filters: Filters) -> np.ndarray:
     """Rows whose library is in the raion (within scope) and kind filters: a mask over
     :attr:`Dimensions.libraries` or :attr:`Dimensions.ambassadors` (or a frame with their
@@ -89,17 +67,9 @@ def in_view(frame: pd.DataFrame, filters: Filters) -> np.ndarray:
     return chosen
 
 
-def data_version(session: Session) -> int:
-    """The data version this session sees (read once per session)."""
-    if "data_version" not in session.info:
-        session.info["data_version"] = int(session.scalar(select(DataState.version)) or 0)
-    return int(session.info["data_version"])
-
-
 def dimensions(session: Session) -> Dimensions:
-    """The session's database's dimensions: from its store, or read now."""
-    store = session.info.get(STORE_KEY)
-    return store.get(session) if isinstance(store, DimensionStore) else read_dimensions(session)
+    """The session's database's dimensions (once per data version, see :mod:`.versioned`)."""
+    return stored(session, "dimensions", read_dimensions)
 
 
 def read_dimensions(session: Session) -> Dimensions:

@@ -1,0 +1,56 @@
+"""Values read from the database once per data version and shared by a process's sessions.
+
+Some tables are small enough to hold in memory and are read on nearly every filter change: the
+people and places (:mod:`~data_access.queries.dimensions`), the per-person and per-library
+monthly rollups (:mod:`~data_access.queries.month_rows`). A :class:`VersionedStore` (one per
+:class:`~data_access.database.Database`, handed to its sessions) keeps each value of the latest
+data version it has seen; every write moves the version, so a value is never stale. Without a
+store (a bare session) values are read afresh, with the same result.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from data_access.models import DataState
+
+STORE_KEY = "versioned_store"
+T = TypeVar("T")
+
+
+def data_version(session: Session) -> int:
+    """The data version this session sees (read once per session)."""
+    if "data_version" not in session.info:
+        session.info["data_version"] = int(session.scalar(select(DataState.version)) or 0)
+    return int(session.info["data_version"])
+
+
+class VersionedStore:
+    """Named values of the latest data version seen (thread-safe). Treat values as read-only:
+    they are shared between requests."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._values: dict[str, tuple[int, Any]] = {}
+
+    def get(self, session: Session, name: str, read: Callable[[Session], T]) -> T:
+        version = data_version(session)
+        with self._lock:
+            held = self._values.get(name)
+        if held is not None and held[0] == version:
+            return cast(T, held[1])
+        value = read(session)
+        with self._lock:
+            self._values[name] = (version, value)
+        return value
+
+
+def stored(session: Session, name: str, read: Callable[[Session], T]) -> T:
+    """``read(session)`` of the session's data version: from its store, or read now."""
+    store = session.info.get(STORE_KEY)
+    return store.get(session, name, read) if isinstance(store, VersionedStore) else read(session)
