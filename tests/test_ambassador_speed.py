@@ -74,7 +74,7 @@ def test_ambassador_activity_equals_straightforward(demo_db: Database, filters: 
     activity_filters = directory.activity_filters(filters)
     with demo_db.session() as s:
         ids = directory.ambassador_rows(s, filters)["ambassador_id"]
-        fast = ambassador_activity.AmbassadorActivity(s, activity_filters, ids)
+        fast = ambassador_activity.AmbassadorActivity(s, activity_filters)
         period, last = ambassador_activity.straightforward(s, activity_filters, ids)
         fast_last = fast.last_activity(ids)
         period = period[period["ambassador_id"].isin(ids)]

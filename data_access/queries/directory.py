@@ -73,7 +73,7 @@ def ambassadors_directory(session: Session, filters: Filters) -> pd.DataFrame:
     to the period end (any service); ``days_since_activity`` is counted to the period end.
     """
     people = ambassador_rows(session, filters)
-    activity = AmbassadorActivity(session, activity_filters(filters), people["ambassador_id"])
+    activity = AmbassadorActivity(session, activity_filters(filters))
     return directory_rows(filters, people, activity)
 
 

@@ -1,12 +1,11 @@
 """Per-library activity for the directory and the coverage page, in few reads.
 
 - :func:`library_activity_latest`: the period's sessions, participants and requests per library
-  from one scan of the library rollup (both facts at once) plus the partial edge days, where the
+  from the library rollup in memory (both facts at once) plus the partial edge days, where the
   straight way (:func:`breakdowns.activity_by`) scans it once per fact; and the latest days below.
-- :func:`latest_library_days`: each library's latest activity within a look-back window, by one
-  index seek per library on the rollup's (library, month) index (the latest month with activity,
-  and its last day) instead of a scan of every month of the window; a partial last month is read
-  from its days. The same answer as :func:`metrics.last_activity_by_library`.
+- :func:`latest_library_days`: each library's latest activity within a look-back window, from
+  the library rollup held in memory (:mod:`~data_access.queries.month_rows`); a partial last
+  month is read from its days. The same answer as :func:`metrics.last_activity_by_library`.
 
 Service and format filters (which these rollups cannot apply) and the naive baseline take the
 straight way.
@@ -19,40 +18,24 @@ from dataclasses import replace
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import ColumnElement, String, func, select, type_coerce, union_all
+from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
 from dashboard.periods import PROGRAM_START
 from data_access.models import (
-    YEAR_TWINS,
     InfoSession,
-    Library,
-    RollupAmbassadorMonth,
-    RollupLibraryMonth,
     ServiceRequest,
 )
-from data_access.models.base import table_of
 from data_access.queries.breakdowns import ACTIVITY, activity_by
 from data_access.queries.frames import read_frame
 from data_access.queries.metrics import LOOKBACK_DAYS, last_activity_by_library
+from data_access.queries.month_rows import ambassador_months, library_months
 from data_access.queries.month_spans import last_rollup_month, split_period
-from data_access.queries.planner import aggregate, month_key, years_and_months
-from data_access.queries.sources import place_clauses
+from data_access.queries.planner import aggregate
 
 LATEST_COLUMNS = ["library_id", "last_day"]
-
-
-def library_clauses(filters: Filters) -> list[ColumnElement[bool]]:
-    """Raion (within scope) and kind conditions on :class:`Library`."""
-    clauses: list[ColumnElement[bool]] = []
-    raions = filters.effective_raions
-    if raions is not None:
-        clauses.append(Library.raion_code.in_(raions))
-    if filters.library_kinds:
-        clauses.append(Library.kind.in_(filters.library_kinds))
-    return clauses
 
 
 def _straight(filters: Filters) -> bool:
@@ -104,24 +87,11 @@ def _counts(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _rollup_sums(session: Session, filters: Filters, whole: tuple[dt.date, dt.date]) -> Any:
-    """Sums per library over whole months (whole years from the yearly twin): from the library
-    rollup, or under a tier filter the ambassador rollup (the planner's choice too: requests
-    without an ambassador have no tier)."""
-    monthly = table_of(RollupAmbassadorMonth if filters.tiers else RollupLibraryMonth)
-    years, months = years_and_months(month_key(whole[0]), month_key(whole[1]))
-    pieces = [(monthly, monthly.c.month_key.between(*keys)) for keys in months]
-    if years is not None:
-        yearly = YEAR_TWINS[monthly.name]
-        pieces.append((yearly, yearly.c.year.between(*years)))
-    parts = [
-        select(t.c.library_id, *(t.c[c] for c in ACTIVITY)).where(
-            when, *place_clauses(t.c, filters)
-        )
-        for t, when in pieces
-    ]
-    rows = union_all(*parts).subquery()
-    stmt = select(rows.c.library_id, *(func.sum(rows.c[c]) for c in ACTIVITY))
-    return read_frame(session, stmt.group_by(rows.c.library_id), PERIOD_COLUMNS)
+    """Sums per library over whole months, from the in-memory library rollup, or under a tier
+    filter the ambassador rollup (the planner's choice too: requests without an ambassador have
+    no tier)."""
+    table = ambassador_months(session) if filters.tiers else library_months(session)
+    return table.sums(table.select(whole[0], whole[1], filters), "library_id")
 
 
 def _window_start(filters: Filters, lookback_days: int) -> dt.date | None:
@@ -213,18 +183,8 @@ def _latest(session: Session, filters: Filters, start: dt.date, *, read_tail: bo
 
 def _seek_days(session: Session, filters: Filters, start: dt.date, last_month: dt.date) -> Any:
     """library_id, last_day (datetime64) of each library in view with activity from ``start``'s
-    month to ``last_month``: one index seek per library for its latest month, and that month's
-    last day."""
-    m = RollupLibraryMonth
-    latest = (
-        select(m.last_day)
-        .where(m.library_id == Library.id,
-               m.month_key.between(month_key(start), month_key(last_month)))
-        .order_by(m.month_key.desc())
-        .limit(1)
-        .correlate(Library)
-        .scalar_subquery()
-    )  # fmt: skip
-    stmt = select(Library.id, type_coerce(latest, String)).where(*library_clauses(filters))
-    frame = read_frame(session, stmt, LATEST_COLUMNS).dropna(subset=["last_day"])
-    return frame.assign(last_day=pd.to_datetime(frame["last_day"]))
+    month to ``last_month`` (the in-memory library rollup)."""
+    table = library_months(session)
+    raions_and_kinds = replace(filters, tiers=())
+    latest = table.latest(table.select(start, last_month, raions_and_kinds), "library_id")
+    return latest.reset_index()

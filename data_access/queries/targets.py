@@ -167,8 +167,7 @@ def attainment_by_ambassador(session: Session, filters: Filters, today: dt.date)
                        scope=filters.scope)  # fmt: skip
     nationals = ambassador_rows(session, national)
     locals_ = _locals(session, national, nationals["ambassador_id"])
-    ids = pd.concat([nationals["ambassador_id"], locals_["local_id"]])
-    activity = AmbassadorActivity(session, activity_filters(national), ids)  # read once
+    activity = AmbassadorActivity(session, activity_filters(national))  # read once
     people = directory_rows(national, nationals, activity)
     frame = people.merge(_cascade(locals_, activity.period), on="ambassador_id", how="left")
     counts = ["locals_trained", "locals_active", "cascade_sessions", "cascade_participants",

@@ -1,0 +1,167 @@
+"""The per-ambassador and per-library monthly rollups, held in memory per data version.
+
+The directory, the targets' cascade, the map's markers and the coverage page sum a period's
+whole months per ambassador or per library, and look up each one's latest active day. In SQL
+that is a scan of some 2,000 rollup rows per month of the period: 40-80 ms over a few years at
+national scale, on every filter change. These two rollups are small (about 240,000 and 135,000
+rows at national scale, ~11 MB as numpy columns), so each process holds them once per data
+version (:mod:`~data_access.queries.versioned`) and answers by slicing months and counting with
+``bincount``: a few milliseconds. The partial months at a period's edges still come from the
+day-level rollups (the planner).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from pandas.api.types import union_categoricals
+from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy.orm import Session
+
+from dashboard.filters import Filters
+from data_access.models import RollupAmbassadorMonth, RollupLibraryMonth
+from data_access.queries.frames import read_frame
+from data_access.queries.versioned import stored
+
+ACTIVITY = ("sessions", "participants", "requests")
+NO_DAY = np.iinfo(np.int32).min  # a row without a latest day (no activity of that kind)
+_EPOCH = dt.date(1970, 1, 1)
+
+
+def _month_key(day: dt.date) -> int:
+    return day.year * 100 + day.month
+
+
+@dataclass(frozen=True)
+class MonthRows:
+    """One monthly rollup as numpy columns, rows in month order.
+
+    ``ids[column]`` are the distinct values of a group column (ascending) and
+    ``positions[column]`` each row's index into them; ``places`` are the raion, library kind
+    and (per ambassador) tier of each row; ``last_day`` is the row's latest active day as days
+    since 1970 (:data:`NO_DAY`: none)."""
+
+    keys: np.ndarray
+    ids: dict[str, np.ndarray]
+    positions: dict[str, np.ndarray]
+    places: dict[str, pd.Categorical]
+    measures: dict[str, np.ndarray]
+    last_day: np.ndarray
+
+    @classmethod
+    def from_frame(cls, frame: pd.DataFrame, groups: Sequence[str],
+                   places: Sequence[str]) -> MonthRows:  # fmt: skip
+        """From a frame of month_key, ``groups``, ``places``, :data:`ACTIVITY` and last_day
+        (ISO text or dates, missing where none)."""
+        frame = frame.sort_values("month_key", kind="stable")
+        ids, positions = {}, {}
+        for column in groups:
+            ids[column], inverse = np.unique(frame[column].to_numpy("int64"), return_inverse=True)
+            positions[column] = inverse.astype(np.int32)
+        days = pd.to_datetime(frame["last_day"]).to_numpy("M8[D]")
+        last_day = np.where(np.isnat(days), NO_DAY, days.astype("int64")).astype(np.int32)
+        return cls(
+            keys=frame["month_key"].to_numpy(np.int32),
+            ids=ids,
+            positions=positions,
+            places={c: pd.Categorical(frame[c]) for c in places},
+            measures={c: frame[c].fillna(0).to_numpy(np.int32) for c in ACTIVITY},
+            last_day=last_day,
+        )
+
+    def select(self, first: dt.date, last: dt.date, filters: Filters | None = None) -> np.ndarray:
+        """Indices of the rows of months ``first`` to ``last`` (any days of them) that the raion
+        (within scope), library kind and tier filters of ``filters`` keep."""
+        lo = int(np.searchsorted(self.keys, _month_key(first), "left"))
+        hi = int(np.searchsorted(self.keys, _month_key(last), "right"))
+        rows = np.arange(lo, max(lo, hi))
+        if filters is None:
+            return rows
+        wanted = {"raion_code": filters.effective_raions, "library_kind": filters.library_kinds
+                  or None, "ambassador_tier": filters.tiers or None}  # fmt: skip
+        for column, values in wanted.items():
+            if values is not None and column in self.places:
+                place = self.places[column]
+                codes = place.categories.get_indexer(list(values))
+                rows = rows[np.isin(place.codes[rows], codes[codes >= 0])]
+        return rows
+
+    def sums(self, rows: np.ndarray, by: str) -> pd.DataFrame:
+        """``by``, sessions, participants, requests over ``rows``: one row per ``by`` value
+        that has any of them."""
+        position, ids = self.positions[by][rows], self.ids[by]
+        present = np.bincount(position, minlength=len(ids)) > 0
+        frame = {by: ids[present]}
+        for name in ACTIVITY:
+            total = np.bincount(position, weights=self.measures[name][rows], minlength=len(ids))
+            frame[name] = np.rint(total[present]).astype(np.int64)
+        return pd.DataFrame(frame)
+
+    def latest(self, rows: np.ndarray, by: str) -> pd.Series:
+        """The latest active day (datetime64) over ``rows`` of each ``by`` value that has
+        one, indexed by that value."""
+        ids = self.ids[by]
+        latest = np.full(len(ids), NO_DAY, dtype=np.int64)
+        np.maximum.at(latest, self.positions[by][rows], self.last_day[rows])
+        found = latest > NO_DAY
+        days = latest[found].astype("M8[D]").astype("M8[ns]")
+        return pd.Series(days, index=pd.Index(ids[found], name=by), name="last_day")
+
+
+def _read(session: Session, model: Any, columns: Sequence[str], places: Sequence[str],
+          days: Sequence[Any]) -> pd.DataFrame:  # fmt: skip
+    """The rollup's ``columns``, ``places`` (as categories) and ``days`` (as day0, day1, ...,
+    datetime64), read a year at a time: each year's rows become compact columns before the
+    next is read, so the Python objects of the whole table never exist at once (they would
+    leave a worker ~50 MB larger for good)."""
+    table = model.__table__
+    key = table.c.month_key
+    first, last = session.execute(select(func.min(key), func.max(key))).one()
+    day_names = [f"day{i}" for i in range(len(days))]
+    stmt = select(*(table.c[c] for c in [*columns, *places]),
+                  *(type_coerce(d, String) for d in days))  # fmt: skip
+    chunks = []
+    for year in range(first // 100, last // 100 + 1) if first is not None else ():
+        frame = read_frame(session, stmt.where(key.between(year * 100 + 1, year * 100 + 12)),
+                           [*columns, *places, *day_names])  # fmt: skip
+        frame[day_names] = frame[day_names].apply(pd.to_datetime)
+        chunks.append(frame.astype(dict.fromkeys(places, "category")))
+    if not chunks:
+        frame = pd.DataFrame(columns=[*columns, *places, *day_names])
+        return frame.astype({**dict.fromkeys(day_names, "M8[ns]"),
+                             **dict.fromkeys(columns, "int64")})  # fmt: skip
+    frame = pd.concat(chunks, ignore_index=True)
+    for column in places:
+        frame[column] = union_categoricals([chunk[column] for chunk in chunks])
+    return frame
+
+
+def read_ambassador_months(session: Session) -> MonthRows:
+    """``rollup_ambassador_month``: per ambassador (and library) and month."""
+    m = RollupAmbassadorMonth
+    places = ["raion_code", "library_kind", "ambassador_tier"]
+    columns = ["month_key", "ambassador_id", "library_id", *ACTIVITY]
+    frame = _read(session, m, columns, places, [m.last_session_day, m.last_request_day])
+    frame["last_day"] = frame[["day0", "day1"]].max(axis=1)
+    return MonthRows.from_frame(frame, ["ambassador_id", "library_id"], places)
+
+
+def read_library_months(session: Session) -> MonthRows:
+    """``rollup_library_month``: per library and month (all activity, any ambassador)."""
+    m = RollupLibraryMonth
+    places = ["raion_code", "library_kind"]
+    frame = _read(session, m, ["month_key", "library_id", *ACTIVITY], places, [m.last_day])
+    return MonthRows.from_frame(frame.rename(columns={"day0": "last_day"}), ["library_id"], places)
+
+
+def ambassador_months(session: Session) -> MonthRows:
+    return stored(session, "ambassador_months", read_ambassador_months)
+
+
+def library_months(session: Session) -> MonthRows:
+    return stored(session, "library_months", read_library_months)

@@ -1,0 +1,79 @@
+"""The monthly rollups held in memory: month slices, place filters, sums and latest days by hand,
+and a fresh copy after every data change."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+from sqlalchemy import update
+
+from dashboard.filters import Filters
+from data_access.database import Database
+from data_access.models import RollupLibraryMonth
+from data_access.queries.month_rows import MonthRows, library_months, read_library_months
+from data_access.rollups import bump_version
+from tests.handmade import seed_handmade
+
+D = dt.date
+ROWS = pd.DataFrame({
+    "month_key":    [202402, 202401, 202401, 202403, 202403],
+    "ambassador_id": [7, 7, 9, 9, 7],
+    "raion_code":   ["MD-UN", "MD-UN", "MD-CU", "MD-CU", "MD-UN"],
+    "library_kind": ["village", "village", "town", "town", "village"],
+    "sessions":     [1, 2, 0, 4, 0],
+    "participants": [10, 20, 0, 40, 0],
+    "requests":     [5, 0, 3, 1, 0],
+    "last_day":     ["2024-02-20", "2024-01-09", "2024-01-31", "2024-03-02", None],
+})  # fmt: skip
+
+
+def _table() -> MonthRows:
+    return MonthRows.from_frame(ROWS, ["ambassador_id"], ["raion_code", "library_kind"])
+
+
+def test_sums_over_a_month_slice() -> None:
+    table = _table()
+    rows = table.select(D(2024, 1, 15), D(2024, 2, 1))  # January and February, whole
+    sums = table.sums(rows, "ambassador_id")
+    assert sums.to_dict("records") == [
+        {"ambassador_id": 7, "sessions": 3, "participants": 30, "requests": 5},
+        {"ambassador_id": 9, "sessions": 0, "participants": 0, "requests": 3},
+    ]
+    assert table.sums(table.select(D(2023, 1, 1), D(2023, 12, 1)), "ambassador_id").empty
+
+
+def test_place_filters_keep_their_rows() -> None:
+    table = _table()
+    cu = table.select(D(2024, 1, 1), D(2024, 3, 1), Filters(D(2024, 1, 1), D(2024, 3, 31),
+                                                           raions=("MD-CU",)))  # fmt: skip
+    assert table.sums(cu, "ambassador_id")["ambassador_id"].tolist() == [9]
+    outside = Filters(D(2024, 1, 1), D(2024, 3, 31), scope=frozenset({"MD-BA"}))
+    assert len(table.select(D(2024, 1, 1), D(2024, 3, 1), outside)) == 0
+    villages = Filters(D(2024, 1, 1), D(2024, 3, 31), library_kinds=("village", "raion"))
+    assert len(table.select(D(2024, 1, 1), D(2024, 3, 1), villages)) == 3
+
+
+def test_latest_day_ignores_rows_without_one() -> None:
+    table = _table()
+    latest = table.latest(table.select(D(2024, 1, 1), D(2024, 3, 1)), "ambassador_id")
+    assert latest.to_dict() == {7: pd.Timestamp("2024-02-20"), 9: pd.Timestamp("2024-03-02")}
+    january = table.latest(table.select(D(2024, 1, 1), D(2024, 1, 1)), "ambassador_id")
+    assert january.to_dict() == {7: pd.Timestamp("2024-01-09"), 9: pd.Timestamp("2024-01-31")}
+
+
+def test_store_follows_the_data_version(db: Database) -> None:
+    seed_handmade(db)
+    with db.session() as s:
+        before = library_months(s)
+        assert library_months(s) is before  # one read per data version
+        total = int(before.measures["requests"].sum())
+    with db.write_session() as s:
+        s.execute(update(RollupLibraryMonth).values(requests=RollupLibraryMonth.requests + 1))
+        bump_version(s)
+    with db.session() as s:
+        after = library_months(s)
+        fresh = read_library_months(s)
+    assert after is not before
+    assert int(after.measures["requests"].sum()) == total + len(after.keys)
+    assert (after.measures["requests"] == fresh.measures["requests"]).all()
