@@ -77,3 +77,21 @@ def test_store_follows_the_data_version(db: Database) -> None:
     assert after is not before
     assert int(after.measures["requests"].sum()) == total + len(after.keys)
     assert (after.measures["requests"] == fresh.measures["requests"]).all()
+
+
+def test_month_sums_per_place_across_a_year_end() -> None:
+    table = _table()
+    sums = table.month_sums(table.select(D(2024, 1, 1), D(2024, 3, 1)), "raion_code")
+    columns = ["month_key", "raion_code", "sessions", "participants", "requests"]
+    assert sums[columns].values.tolist() == [
+        [202401, "MD-CU", 0, 0, 3],
+        [202401, "MD-UN", 2, 20, 0],
+        [202402, "MD-UN", 1, 10, 5],
+        [202403, "MD-CU", 4, 40, 1],
+        [202403, "MD-UN", 0, 0, 0],
+    ]
+    december = ROWS.iloc[:2].assign(month_key=[202312, 202501])
+    other = MonthRows.from_frame(december, ["ambassador_id"], ["raion_code", "library_kind"])
+    rows = other.select(D(2023, 1, 1), D(2025, 12, 1))
+    assert other.month_sums(rows, "raion_code")["month_key"].tolist() == [202312, 202501]
+    assert other.month_sums(rows[:0], "raion_code").empty

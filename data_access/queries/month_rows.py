@@ -102,6 +102,24 @@ class MonthRows:
             frame[name] = np.rint(total[present]).astype(np.int64)
         return pd.DataFrame(frame)
 
+    def month_sums(self, rows: np.ndarray, place: str) -> pd.DataFrame:
+        """month_key, ``place``, sessions, participants, requests over ``rows``: one row per
+        month and place with any rows."""
+        categories = np.asarray(self.places[place].categories)
+        keys = self.keys[rows].astype(np.int64)
+        months = keys // 100 * 12 + keys % 100 - 1  # consecutive months, consecutive numbers
+        first = int(months.min()) if len(rows) else 0
+        cell = (months - first) * len(categories) + self.places[place].codes[rows]
+        size = int(cell.max()) + 1 if len(rows) else 0
+        present = np.flatnonzero(np.bincount(cell, minlength=size))
+        month = present // len(categories) + first
+        frame = {"month_key": month // 12 * 100 + month % 12 + 1,
+                 place: categories[present % len(categories)]}  # fmt: skip
+        for name in ACTIVITY:
+            total = np.bincount(cell, weights=self.measures[name][rows], minlength=size)
+            frame[name] = np.rint(total[present]).astype(np.int64)
+        return pd.DataFrame(frame)
+
     def latest(self, rows: np.ndarray, by: str) -> pd.Series:
         """The latest active day (datetime64) over ``rows`` of each ``by`` value that has
         one, indexed by that value."""

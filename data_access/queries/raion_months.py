@@ -1,10 +1,11 @@
-"""Activity per raion over many target periods from one monthly read per fact.
+"""Activity per raion over many target periods from one monthly table.
 
 The targets page shows every target overlapping the filter's dates: over the whole program that
 is ten yearly periods, each needing the activity per raion. Reading it per period costs two
-queries each; here the months of all the periods are read once, grouped by month and raion, and
-each period sums its months. That is exact for a period that starts on a month's first day and
-whose as-of month holds nothing after the as-of day; any other period is read on its own.
+queries each; here the months of all the periods are summed once per month and raion (from the
+per-library rollup in memory) into running totals, and each period is one subtraction. That
+is exact for a period that starts on a month's first day and whose as-of month holds nothing
+after the as-of day; any other period is read on its own.
 """
 
 from __future__ import annotations
@@ -13,12 +14,14 @@ import datetime as dt
 from collections.abc import Iterable
 from functools import cached_property
 
+import numpy as np
 import pandas as pd
 from sqlalchemy.orm import Session
 
 from dashboard.filters import Filters
+from data_access.queries.month_rows import library_months
 from data_access.queries.month_spans import last_rollup_month
-from data_access.queries.planner import aggregate, month_key
+from data_access.queries.planner import month_key
 
 ACTIVITY = ["sessions", "participants", "requests"]
 MIN_PERIODS = 3  # fewer periods are read faster one by one
@@ -47,17 +50,18 @@ class RaionMonths:
         return self._aligned[as_of]
 
     @cached_property
-    def monthly(self) -> dict[str, pd.DataFrame]:
-        """Per measure, a month x raion table (months in order), zeros where nothing."""
+    def monthly(self) -> _Cumulative | None:
+        """Running totals per month and raion (None: nothing in those months), from the
+        per-library monthly rollup held in memory."""
         first = min(s for s, _ in self.spans)
         last = max(a for _, a in self.spans)
-        f, by = Filters(first, last, scope=self.scope), ("month_key", "raion_code")
-        s = aggregate(self.session, "sessions", f, ("sessions", "participants"), by)
-        r = aggregate(self.session, "requests", f, ("requests",), by)
-        frame = s.merge(r, on=list(by), how="outer")
-        frame[ACTIVITY] = frame[ACTIVITY].fillna(0).astype("int64")
-        table = frame.set_index(list(by))[ACTIVITY].unstack(fill_value=0).sort_index()
-        return {m: table[m] for m in ACTIVITY} if len(frame) else {}
+        table = library_months(self.session)
+        rows = table.select(first, last, Filters(first, last, scope=self.scope))
+        frame = table.month_sums(rows, "raion_code")
+        if frame.empty:
+            return None
+        by = ["month_key", "raion_code"]
+        return _Cumulative(frame.set_index(by)[ACTIVITY].unstack(fill_value=0).sort_index())
 
     def sums(self, start: dt.date, as_of: dt.date) -> pd.DataFrame | None:
         """sessions, participants, requests, citizens_served indexed by raion_code over
@@ -66,13 +70,31 @@ class RaionMonths:
             return None
         if start < min(s for s, _ in self.spans) or as_of > max(a for _, a in self.spans):
             return None
-        tables = self.monthly
-        if not tables:
+        totals = self.monthly
+        if totals is None:
             frame = pd.DataFrame(0, index=pd.Index([], name="raion_code"), columns=ACTIVITY)
         else:
-            months = slice(month_key(start), month_key(as_of))
-            frame = pd.DataFrame({m: tables[m].loc[months].sum() for m in ACTIVITY})
-            frame = frame[frame.sum(axis=1) > 0]  # raions with activity in the period, as SQL
-        frame = frame.astype("int64")
+            frame = totals.between(month_key(start), month_key(as_of))
         frame["citizens_served"] = frame["participants"] + frame["requests"]
         return frame
+
+
+class _Cumulative:
+    """A month x (measure, raion) table as running totals: any span of months is one
+    subtraction (a target page asks for a dozen periods)."""
+
+    def __init__(self, table: pd.DataFrame) -> None:
+        self.keys = table.index.to_numpy()
+        self.raions = table["sessions"].columns
+        values = np.stack([table[m].to_numpy("int64") for m in ACTIVITY])  # measure, month, raion
+        zero = np.zeros((len(ACTIVITY), 1, len(self.raions)), dtype="int64")
+        self.totals = np.concatenate([zero, values.cumsum(axis=1)], axis=1)
+
+    def between(self, first: int, last: int) -> pd.DataFrame:
+        """Sums over months ``first`` to ``last``: raions with activity in them, as SQL."""
+        lo = int(np.searchsorted(self.keys, first, "left"))
+        hi = int(np.searchsorted(self.keys, last, "right"))
+        sums = self.totals[:, max(lo, hi), :] - self.totals[:, lo, :]
+        frame = pd.DataFrame(sums.T, index=pd.Index(self.raions, name="raion_code"),
+                             columns=ACTIVITY)  # fmt: skip
+        return frame[sums.sum(axis=0) > 0]

@@ -141,6 +141,7 @@ class PeriodActuals:
         self.accredited = accredited  # library_id, raion_code, accredited_on (within scope)
         self.months = months  # the monthly read shared by the periods of one page
         self._libraries: dict[int, int] = {}
+        self._lookups: dict[tuple[str, str], dict[Any, float]] = {}
 
     @cached_property
     def by_raion(self) -> pd.DataFrame:
@@ -206,10 +207,16 @@ class PeriodActuals:
             raise ValueError(f"unknown metric {metric!r}")
         if scope_kind == "national":
             return float(self.by_raion[metric].sum())
-        table = self.by_ambassador if scope_kind == "ambassador" else self.by_raion
         if key is None or key is pd.NA:
             return 0.0
-        return float(table[metric].get(key, 0.0))
+        return self._values(scope_kind, metric).get(key, 0.0)
+
+    def _values(self, scope_kind: str, metric: str) -> dict[Any, float]:
+        """One metric per raion or per ambassador as a plain dict (looked up once per row)."""
+        if (scope_kind, metric) not in self._lookups:
+            table = self.by_ambassador if scope_kind == "ambassador" else self.by_raion
+            self._lookups[scope_kind, metric] = table[metric].astype(float).to_dict()
+        return self._lookups[scope_kind, metric]
 
     def baseline(self, metric: str, scope_kind: str, key: object) -> float:
         """The level at the period start (for level metrics), else 0."""

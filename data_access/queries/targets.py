@@ -97,21 +97,15 @@ def attainment_by_raion(
     actuals = ActualsByPeriod(session, filters, today)
     actuals.plan(targets["period_start"], targets["period_end"])  # one read for every period
     group_keys = ["metric", "period_start", "period_end"]
-    parts = []
-    for group in targets[group_keys].drop_duplicates().to_dict("records"):
-        same = targets[(targets[group_keys] == pd.Series(group)).all(axis=1)]
-        rows = units.merge(
-            same[["scope_value", "target_id", "target"]], how="left",
-            left_on="raion_code", right_on="scope_value",
-        ).drop(columns=["scope_value"])  # fmt: skip
-        for column, value in group.items():
-            rows[column] = value
-        rows["scope_kind"], rows["scope_value"] = "raion", rows["raion_code"]
-        with_target = with_progress(rows.fillna({"target": 0.0}), actuals, today)
-        with_target.loc[rows["target"].isna(), "status"] = NO_TARGET
-        with_target["target"] = rows["target"]
-        parts.append(with_target)
-    frame = pd.concat(parts, ignore_index=True)
+    groups = targets[group_keys].drop_duplicates()
+    rows = groups.merge(units, how="cross").merge(
+        targets[[*group_keys, "scope_value", "target_id", "target"]], how="left",
+        left_on=[*group_keys, "raion_code"], right_on=[*group_keys, "scope_value"],
+    ).drop(columns=["scope_value"])  # fmt: skip
+    rows["scope_kind"], rows["scope_value"] = "raion", rows["raion_code"]
+    frame = with_progress(rows.fillna({"target": 0.0}), actuals, today)
+    frame.loc[rows["target"].isna(), "status"] = NO_TARGET
+    frame["target"] = rows["target"]
     population = pd.to_numeric(frame["population"], errors="coerce")
     frame["actual_per_10k"] = frame["actual"] / population * 10_000
     frame["target_id"] = frame["target_id"].astype("Int64")
