@@ -31,6 +31,7 @@ from data_access.queries.dimensions import dimensions, in_view
 from data_access.queries.directory import ambassador_names
 from data_access.queries.frames import read_frame
 from data_access.queries.library_latest import dormant_last_days
+from data_access.queries.versioned import stored
 
 DEFAULT_DORMANT_DAYS = 60
 DEFAULT_MAX_KM = 10.0
@@ -186,14 +187,19 @@ def _points_in_scope(session: Session, filters: Filters, dormant_days: int) -> p
     return access_point_details(session, replace(filters, raions=()), dormant_days)
 
 
-def _distances(session: Session, units: pd.DataFrame, points: pd.DataFrame) -> pd.DataFrame:
+def read_localities(session: Session) -> pd.DataFrame:
+    """Every locality with its position (reference data: read once per data version)."""
     stmt = select(
         Locality.id, Locality.name_ro, Locality.kind, Locality.raion_code, Locality.lat,
         Locality.lon,
-    ).where(Locality.raion_code.in_(units["raion_code"].tolist()))  # fmt: skip
+    ).order_by(Locality.id)  # fmt: skip
     columns = ["locality_id", "locality", "locality_kind", "raion_code", "lat", "lon"]
-    places = read_frame(session, stmt.order_by(Locality.id), columns)
-    places = places.merge(units[["raion_code", "raion_name"]], on="raion_code")
+    return read_frame(session, stmt, columns)
+
+
+def _distances(session: Session, units: pd.DataFrame, points: pd.DataFrame) -> pd.DataFrame:
+    localities = stored(session, "localities", read_localities)
+    places = localities.merge(units[["raion_code", "raion_name"]], on="raion_code")
     active = points[~points["dormant"]].set_index("library_id")
     from data_access import geo  # geopandas is loaded on the coverage page only (~15 MB)
 
