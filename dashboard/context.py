@@ -21,6 +21,7 @@ from dashboard.url_state import parse_filters as parse_params
 from dashboard.url_state import query_params
 from data_access.database import Database
 from data_access.models import ServiceType
+from data_access.queries.warm import StoreWarmer
 from data_access.reference import raion_codes, raion_infos, service_types_frame
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,7 @@ class AppContext:
         self.settings = settings
         self.db = db
         self.cache = cache
+        self.warmer = StoreWarmer(db)
 
     def today(self) -> dt.date:
         return self.settings.today or dt.date.today()
@@ -87,7 +89,10 @@ class AppContext:
         return filters, notices, lang
 
     def status(self) -> DataStatus:
-        return current_status(self.db)
+        """The data version (the live-refresh check): a new one warms the in-memory store."""
+        status = current_status(self.db)
+        self.warmer.ensure(status.version)
+        return status
 
     def memo(self, name: str, parts: tuple[object, ...], compute: Callable[[], T]) -> T:
         return self.cache.get_or_compute(name, parts, compute)

@@ -1,5 +1,5 @@
 """The monthly rollups held in memory: month slices, place filters, sums and latest days by hand,
-and a fresh copy after every data change."""
+a fresh copy after every data change, filled ahead of the first request."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from dashboard.filters import Filters
 from data_access.database import Database
 from data_access.models import RollupLibraryMonth
 from data_access.queries.month_rows import MonthRows, library_months, read_library_months
+from data_access.queries.versioned import data_version
+from data_access.queries.warm import StoreWarmer
 from data_access.rollups import bump_version
 from tests.handmade import seed_handmade
 
@@ -95,3 +97,21 @@ def test_month_sums_per_place_across_a_year_end() -> None:
     rows = other.select(D(2023, 1, 1), D(2025, 12, 1))
     assert other.month_sums(rows, "raion_code")["month_key"].tolist() == [202312, 202501]
     assert other.month_sums(rows[:0], "raion_code").empty
+
+
+def test_a_new_data_version_warms_the_store_once(db: Database) -> None:
+    seed_handmade(db)
+    warmer = StoreWarmer(db)
+    with db.session() as s:
+        version = data_version(s)
+    thread = warmer.ensure(version)
+    assert thread is not None
+    thread.join(timeout=60)
+    assert warmer.ensure(version) is None  # once per version
+
+    def unexpected(_session: object) -> None:
+        raise AssertionError("read again: the warmer did not fill the store")
+
+    with db.session() as s:
+        for name in ("dimensions", "library_months", "ambassador_months", "localities"):
+            assert db.store.get(s, name, unexpected) is not None

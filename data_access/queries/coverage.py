@@ -197,9 +197,12 @@ def read_localities(session: Session) -> pd.DataFrame:
     return read_frame(session, stmt, columns)
 
 
+def localities(session: Session) -> pd.DataFrame:
+    return stored(session, "localities", read_localities)
+
+
 def _distances(session: Session, units: pd.DataFrame, points: pd.DataFrame) -> pd.DataFrame:
-    localities = stored(session, "localities", read_localities)
-    places = localities.merge(units[["raion_code", "raion_name"]], on="raion_code")
+    places = localities(session).merge(units[["raion_code", "raion_name"]], on="raion_code")
     active = points[~points["dormant"]].set_index("library_id")
     from data_access import geo  # geopandas is loaded on the coverage page only (~15 MB)
 

@@ -40,15 +40,20 @@ class VersionedStore:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._values: dict[str, tuple[int, Any]] = {}
+        self._reading: dict[str, threading.Lock] = {}
 
     def get(self, session: Session, name: str, read: Callable[[Session], T]) -> T:
         version = data_version(session)
-        with self._lock:
-            held = self._values.get(name)
+        held = self._values.get(name)
         if held is not None and held[0] == version:
             return cast(T, held[1])
-        value = read(session)
         with self._lock:
+            reading = self._reading.setdefault(name, threading.Lock())
+        with reading:  # one read per value at a time: others wait for it instead of repeating it
+            held = self._values.get(name)
+            if held is not None and held[0] == version:
+                return cast(T, held[1])
+            value = read(session)
             self._values[name] = (version, value)
         release_free_memory()
         return value

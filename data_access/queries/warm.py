@@ -1,0 +1,61 @@
+"""Fill a process's in-memory store for a new data version before anyone asks.
+
+The store (:mod:`~data_access.queries.versioned`) reads its tables on first use after each
+data change: about two seconds at national scale, which would otherwise land on the first
+person to change a filter after an import. The live-refresh check notices a new version every
+few seconds; :class:`StoreWarmer` then reads everything in a background thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from data_access.database import Database
+from data_access.queries.coverage import localities
+from data_access.queries.dimensions import dimensions
+from data_access.queries.month_rows import ambassador_months, library_months
+
+log = logging.getLogger(__name__)
+LOADERS: tuple[Callable[[Session], Any], ...] = (
+    dimensions, library_months, ambassador_months, localities,
+)  # fmt: skip
+
+
+def warm_store(db: Database) -> None:
+    """Read every stored value of the current data version (what is current costs nothing)."""
+    with db.session() as session:
+        for load in LOADERS:
+            load(session)
+
+
+class StoreWarmer:
+    """Warms ``db``'s store once per data version, in a daemon thread."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._lock = threading.Lock()
+        self._version: int | None = None
+
+    def ensure(self, version: int) -> threading.Thread | None:
+        """Start warming for ``version`` unless already done or under way; the thread."""
+        with self._lock:
+            if self._version == version:
+                return None
+            self._version = version
+        thread = threading.Thread(target=self._warm, name="store-warmer", daemon=True)
+        thread.start()
+        return thread
+
+    def _warm(self) -> None:
+        try:
+            warm_store(self.db)
+        except SQLAlchemyError:  # requests read what they need themselves
+            log.warning("warming the in-memory store failed", exc_info=True)
+            with self._lock:
+                self._version = None
