@@ -11,6 +11,7 @@ from typing import Any
 
 import dash
 from flask import Response, jsonify, request, send_file
+from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException
 
 from callbacks import coverage as coverage_callbacks
@@ -68,6 +69,17 @@ def _add_routes(server: Any, app_ctx: AppContext) -> None:
         response.cache_control.max_age = 86400
         response.cache_control.public = True
         return response
+
+    @server.route("/healthz")
+    def health() -> Any:
+        """For load balancers and the benchmarks: the data version this worker sees and
+        whether its in-memory store holds it yet (a new version warms it)."""
+        try:
+            status = app_ctx.status()
+        except SQLAlchemyError:
+            return jsonify({"database": "unreachable"}), 503
+        return jsonify({"version": status.version, "ready": app_ctx.warmer.is_warm(status.version),
+                        "pid": os.getpid()})  # fmt: skip
 
     @server.errorhandler(Exception)
     def handle_error(error: Exception) -> Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -188,3 +189,15 @@ def test_not_json_is_rejected_cleanly(client) -> None:  # type: ignore[no-untype
         "/_dash-update-component", data=b"\x00garbage", content_type="application/json"
     )
     assert response.status_code < 500
+
+
+def test_health_reports_the_version_and_a_warm_store(client) -> None:  # type: ignore[no-untyped-def]
+    first = client.get("/healthz")
+    assert first.status_code == 200
+    version = first.get_json()["version"]
+    assert version >= 1
+    deadline = time.monotonic() + 60
+    while not client.get("/healthz").get_json()["ready"]:  # the warmer runs in the background
+        assert time.monotonic() < deadline, "the store was never warmed"
+        time.sleep(0.05)
+    assert client.get("/healthz").get_json()["version"] == version

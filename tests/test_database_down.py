@@ -54,7 +54,9 @@ def test_postgres_stopping_and_coming_back(
     try:
         _down_and_back(client, pg_cluster)
     finally:
-        app.server.extensions["eambasadori"].db.dispose()
+        app_ctx = app.server.extensions["eambasadori"]
+        app_ctx.warmer.wait(timeout=60)  # its connection back in the pool before disposal
+        app_ctx.db.dispose()
 
 
 def _down_and_back(client, pg_cluster: PgCluster) -> None:  # type: ignore[no-untyped-def]
@@ -91,6 +93,9 @@ def test_sqlite_file_that_cannot_be_opened(tmp_path: Path) -> None:
     ).server.test_client()
     assert client.get("/").status_code == 200
     assert client.get("/_dash-layout").status_code == 200
+    health = client.get("/healthz")
+    assert health.status_code == 503
+    assert health.get_json() == {"database": "unreachable"}
     down = _tick(client)
     assert down.status_code == 200
     assert response_value(down, ids.DB_BANNER, "is_open") is True

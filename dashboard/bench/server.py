@@ -37,9 +37,16 @@ class Client:
 
     def post(self, path: str, payload: bytes) -> Reply:
         headers = {"Content-Type": "application/json", "Accept-Encoding": "gzip"}
+        return self._request("POST", path, payload, headers)
+
+    def get(self, path: str) -> Reply:
+        return self._request("GET", path, None, {"Accept-Encoding": "gzip"})
+
+    def _request(self, method: str, path: str, payload: bytes | None,
+                 headers: dict[str, str]) -> Reply:  # fmt: skip
         start = time.perf_counter()
         try:
-            self.conn.request("POST", path, body=payload, headers=headers)
+            self.conn.request(method, path, body=payload, headers=headers)
             response = self.conn.getresponse()
             data = response.read()
         except (http.client.HTTPException, OSError):
@@ -53,15 +60,6 @@ class Client:
         except ValueError:
             body = None
         return Reply(response.status, ms, len(raw), len(data), body)
-
-    def get(self, path: str) -> Reply:
-        start = time.perf_counter()
-        self.conn.request("GET", path, headers={"Accept-Encoding": "gzip"})
-        response = self.conn.getresponse()
-        data = response.read()
-        return Reply(
-            response.status, (time.perf_counter() - start) * 1000, len(data), len(data), None
-        )
 
     def close(self) -> None:
         self.conn.close()
@@ -140,7 +138,7 @@ def gunicorn(
     process = subprocess.Popen(command, cwd=root, env=environment)
     served = Served(port, process)
     try:
-        _wait_up(served)
+        _wait_up(served, workers)
         yield served
     finally:
         process.send_signal(signal.SIGTERM)
@@ -150,16 +148,25 @@ def gunicorn(
             process.kill()
 
 
-def _wait_up(served: Served, timeout: float = 120) -> None:
+def _wait_up(served: Served, workers: int, timeout: float = 180) -> None:
+    """Until every worker has answered ``/healthz`` with its in-memory store warm (a server
+    that has been running holds it: measuring its first reads would measure start-up)."""
     deadline = time.monotonic() + timeout
+    warm: set[int] = set()
     while time.monotonic() < deadline:
         if served.process.poll() is not None:
             raise RuntimeError("gunicorn exited during start-up")
         try:
             client = Client(served.port)
-            if client.get("/_dash-layout").status == 200:
-                client.close()
-                return
+            reply = client.get("/healthz")
+            client.close()
         except OSError:
             time.sleep(0.3)
-    raise RuntimeError("gunicorn did not answer in time")
+            continue
+        state = reply.body if reply.status == 200 and isinstance(reply.body, dict) else {}
+        if state.get("ready"):
+            warm.add(int(state["pid"]))
+            if len(warm) >= workers:
+                return
+        time.sleep(0.2)
+    raise RuntimeError("gunicorn did not become ready in time")

@@ -40,7 +40,9 @@ class StoreWarmer:
     def __init__(self, db: Database) -> None:
         self.db = db
         self._lock = threading.Lock()
-        self._version: int | None = None
+        self._version: int | None = None  # warming started for it
+        self._warm_version: int | None = None  # warming finished for it
+        self._thread: threading.Thread | None = None
 
     def ensure(self, version: int) -> threading.Thread | None:
         """Start warming for ``version`` unless already done or under way; the thread."""
@@ -49,13 +51,25 @@ class StoreWarmer:
                 return None
             self._version = version
         thread = threading.Thread(target=self._warm, name="store-warmer", daemon=True)
+        self._thread = thread
         thread.start()
         return thread
 
+    def wait(self, timeout: float | None = None) -> None:
+        """Until the latest warming is over (before disposing of the database's engine)."""
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def is_warm(self, version: int) -> bool:
+        return self._warm_version == version
+
     def _warm(self) -> None:
+        version = self._version
         try:
             warm_store(self.db)
         except SQLAlchemyError:  # requests read what they need themselves
             log.warning("warming the in-memory store failed", exc_info=True)
             with self._lock:
                 self._version = None
+            return
+        self._warm_version = version
