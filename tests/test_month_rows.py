@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 from sqlalchemy import update
 
@@ -115,3 +116,23 @@ def test_a_new_data_version_warms_the_store_once(db: Database) -> None:
     with db.session() as s:
         for name in ("dimensions", "library_months", "ambassador_months", "localities"):
             assert db.store.get(s, name, unexpected) is not None
+
+
+def test_latest_up_to_a_month_equals_the_latest_over_its_rows() -> None:
+    rng = np.random.default_rng(5)
+    months = [202311, 202312, 202401, 202402, 202403]
+    frame = pd.DataFrame({
+        "month_key": rng.choice(months, 400),
+        "ambassador_id": rng.integers(1, 40, 400),
+        "raion_code": "MD-UN", "library_kind": "village",
+        "sessions": 1, "participants": 1, "requests": 1,
+        "last_day": [None if rng.random() < 0.3 else f"{m // 100}-{m % 100:02d}-{d:02d}"
+                     for m, d in zip(rng.choice(months, 400), rng.integers(1, 28, 400),
+                                     strict=True)],
+    })  # fmt: skip
+    table = MonthRows.from_frame(frame, ["ambassador_id"], ["raion_code", "library_kind"])
+    for last in (D(2023, 10, 1), D(2023, 11, 1), D(2024, 1, 31), D(2024, 3, 1), D(2025, 1, 1)):
+        expected = table.latest(table.select(D(2016, 1, 1), last), "ambassador_id")
+        pd.testing.assert_series_equal(table.latest_up_to(last, "ambassador_id"), expected)
+    by_hand = _table().latest_up_to(D(2024, 3, 1), "ambassador_id")
+    assert by_hand.to_dict() == {7: pd.Timestamp("2024-02-20"), 9: pd.Timestamp("2024-03-02")}

@@ -64,7 +64,10 @@ class AmbassadorActivity:
         """From the in-memory ambassador rollup: everyone's latest day up to ``last``'s month
         (within scope), and the period's sums over its ``whole`` months (none without them)."""
         table = ambassador_months(self.session)
-        latest = table.latest(table.select(PROGRAM_START, last, self.filters), "ambassador_id")
+        if self.filters.effective_raions is None:  # everywhere: one search per person
+            latest = table.latest_up_to(last, "ambassador_id")
+        else:
+            latest = table.latest(table.select(PROGRAM_START, last, self.filters), "ambassador_id")
         frames = [latest.reset_index().assign(**dict.fromkeys(ACTIVITY, 0))]
         if whole is not None:
             rows = table.select(whole[0], whole[1], self.filters)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -30,7 +30,7 @@ from data_access.queries.versioned import stored
 
 ACTIVITY = ("sessions", "participants", "requests")
 NO_DAY = np.iinfo(np.int32).min  # a row without a latest day (no activity of that kind)
-_EPOCH = dt.date(1970, 1, 1)
+_ID_STRIDE = 1_000_000  # (position, month key) as one number: position * stride + key
 
 
 def _month_key(day: dt.date) -> int:
@@ -52,6 +52,7 @@ class MonthRows:
     places: dict[str, pd.Categorical]
     measures: dict[str, np.ndarray]
     last_day: np.ndarray
+    _histories: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
 
     @classmethod
     def from_frame(cls, frame: pd.DataFrame, groups: Sequence[str],
@@ -119,6 +120,30 @@ class MonthRows:
             total = np.bincount(cell, weights=self.measures[name][rows], minlength=size)
             frame[name] = np.rint(total[present]).astype(np.int64)
         return pd.DataFrame(frame)
+
+    def latest_up_to(self, last: dt.date, by: str) -> pd.Series:
+        """What :meth:`latest` gives over every row up to ``last``'s month (no place filter),
+        found with one binary search per ``by`` value in :meth:`_history`."""
+        combined, running = self._history(by)
+        ids = self.ids[by]
+        position = np.arange(len(ids), dtype=np.int64)
+        at = np.searchsorted(combined, position * _ID_STRIDE + _month_key(last), "right") - 1
+        at_ok = np.maximum(at, 0)
+        found = (at >= 0) & (combined[at_ok] // _ID_STRIDE == position)
+        found &= running[at_ok] > NO_DAY
+        days = running[at_ok][found].astype(np.int64).astype("M8[D]").astype("M8[ns]")
+        return pd.Series(days, index=pd.Index(ids[found], name=by), name="last_day")
+
+    def _history(self, by: str) -> tuple[np.ndarray, np.ndarray]:
+        """Rows ordered by ``by`` value then month: their (value position, month) as one
+        sortable number, and the running latest day of each value up to that row."""
+        if by not in self._histories:
+            order = np.lexsort((self.keys, self.positions[by]))
+            group = self.positions[by][order]
+            combined = group.astype(np.int64) * _ID_STRIDE + self.keys[order]
+            running = pd.Series(self.last_day[order]).groupby(group).cummax()
+            self._histories[by] = (combined, running.to_numpy(np.int32))
+        return self._histories[by]
 
     def latest(self, rows: np.ndarray, by: str) -> pd.Series:
         """The latest active day (datetime64) over ``rows`` of each ``by`` value that has
