@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from sqlalchemy import ColumnElement, and_, distinct, func, or_, select, union, union_all
 from sqlalchemy.orm import Session
@@ -30,6 +31,7 @@ from data_access.models import (
 from data_access.models.base import table_of
 from data_access.models.rollup_years import ANY_SERVICE
 from data_access.queries.frames import read_frame
+from data_access.queries.month_rows import NO_DAY, ambassador_months, day_number
 from data_access.queries.planner import (
     aggregate,
     build_statement,
@@ -128,6 +130,8 @@ def _active_from_rollup(session: Session, filters: Filters) -> int | None:
         head if head_whole else _month_after(head, 1),
         tail if tail_whole else _month_after(tail, -1),
     )
+    if not per_service:
+        return _active_in_memory(session, filters, (head_whole, tail_whole), inner)
     pieces = split_years(session, ("sessions", "requests"), inner) if inner[0] <= inner[1] else []
     months = [a.month_key.between(*keys) for grain, keys in pieces if grain == "month"]
     years = next((keys for grain, keys in pieces if grain == "year"), None)
@@ -146,6 +150,28 @@ def _active_from_rollup(session: Session, filters: Filters) -> int | None:
         return 0
     ids = union_all(*parts).subquery()
     return int(session.scalar(select(func.count(distinct(ids.c.ambassador_id)))) or 0)
+
+
+def _active_in_memory(session: Session, filters: Filters, whole: tuple[bool, bool],
+                      inner: tuple[int, int]) -> int:  # fmt: skip
+    """:func:`_active_from_rollup` without service or format filters, from the ambassador
+    rollup held in memory: the same rows, counted with numpy."""
+    table = ambassador_months(session)
+    start, end = filters.date_from, filters.date_to
+    chosen = []
+    if not whole[0]:  # active on or after the start in the partial first month
+        rows = table.select(start, start, filters)
+        chosen.append(rows[table.last_day[rows] >= day_number(start)])
+    if not whole[1] and table.first_day is not None:  # on or before the end in the last one
+        rows = table.select(end, end, filters)
+        first = table.first_day[rows]
+        chosen.append(rows[(first != NO_DAY) & (first <= day_number(end))])
+    if inner[0] <= inner[1]:
+        first_month = dt.date(inner[0] // 100, inner[0] % 100, 1)
+        last_month = dt.date(inner[1] // 100, inner[1] % 100, 1)
+        chosen.append(table.select(first_month, last_month, filters))
+    rows = np.concatenate(chosen) if chosen else np.array([], dtype=np.int64)
+    return len(np.unique(table.positions["ambassador_id"][rows]))
 
 
 def _month_after(key: int, months: int) -> int:

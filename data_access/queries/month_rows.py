@@ -33,6 +33,16 @@ NO_DAY = np.iinfo(np.int32).min  # a row without a latest day (no activity of th
 _ID_STRIDE = 1_000_000  # (position, month key) as one number: position * stride + key
 
 
+def day_number(day: dt.date) -> int:
+    """``day`` as :attr:`MonthRows.last_day` counts it (days since 1970)."""
+    return (day - dt.date(1970, 1, 1)).days
+
+
+def _days(values: pd.Series) -> np.ndarray:
+    days = pd.to_datetime(values).to_numpy("M8[D]")
+    return np.where(np.isnat(days), NO_DAY, days.astype("int64")).astype(np.int32)
+
+
 def _month_key(day: dt.date) -> int:
     return day.year * 100 + day.month
 
@@ -52,6 +62,7 @@ class MonthRows:
     places: dict[str, pd.Categorical]
     measures: dict[str, np.ndarray]
     last_day: np.ndarray
+    first_day: np.ndarray | None = None  # the row's first active day (the ambassador rollup)
     _histories: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
 
     @classmethod
@@ -64,15 +75,14 @@ class MonthRows:
         for column in groups:
             ids[column], inverse = np.unique(frame[column].to_numpy("int64"), return_inverse=True)
             positions[column] = inverse.astype(np.int32)
-        days = pd.to_datetime(frame["last_day"]).to_numpy("M8[D]")
-        last_day = np.where(np.isnat(days), NO_DAY, days.astype("int64")).astype(np.int32)
         return cls(
             keys=frame["month_key"].to_numpy(np.int32),
             ids=ids,
             positions=positions,
             places={c: pd.Categorical(frame[c]) for c in places},
             measures={c: frame[c].fillna(0).to_numpy(np.int32) for c in ACTIVITY},
-            last_day=last_day,
+            last_day=_days(frame["last_day"]),
+            first_day=_days(frame["first_day"]) if "first_day" in frame else None,
         )
 
     def select(self, first: dt.date, last: dt.date, filters: Filters | None = None) -> np.ndarray:
@@ -189,8 +199,10 @@ def read_ambassador_months(session: Session) -> MonthRows:
     m = RollupAmbassadorMonth
     places = ["raion_code", "library_kind", "ambassador_tier"]
     columns = ["month_key", "ambassador_id", "library_id", *ACTIVITY]
-    frame = _read(session, m, columns, places, [m.last_session_day, m.last_request_day])
+    days = [m.last_session_day, m.last_request_day, m.first_day]
+    frame = _read(session, m, columns, places, days)
     frame["last_day"] = frame[["day0", "day1"]].max(axis=1)
+    frame["first_day"] = frame["day2"]
     return MonthRows.from_frame(frame, ["ambassador_id", "library_id"], places)
 
 
