@@ -25,13 +25,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dashboard.filters import Filters
-from data_access.models import Locality, Raion
+from data_access.models import Raion
 from data_access.queries.breakdowns import by_raion
-from data_access.queries.dimensions import dimensions, in_view
+from data_access.queries.dimensions import dimensions, in_view, localities
 from data_access.queries.directory import ambassador_names
 from data_access.queries.frames import read_frame
 from data_access.queries.library_latest import dormant_last_days
-from data_access.queries.versioned import stored
 
 DEFAULT_DORMANT_DAYS = 60
 DEFAULT_MAX_KM = 10.0
@@ -185,20 +184,6 @@ def locality_distances(
 def _points_in_scope(session: Session, filters: Filters, dormant_days: int) -> pd.DataFrame:
     """Access points of every raion in the viewer's scope (the raion filter set aside)."""
     return access_point_details(session, replace(filters, raions=()), dormant_days)
-
-
-def read_localities(session: Session) -> pd.DataFrame:
-    """Every locality with its position (reference data: read once per data version)."""
-    stmt = select(
-        Locality.id, Locality.name_ro, Locality.kind, Locality.raion_code, Locality.lat,
-        Locality.lon,
-    ).order_by(Locality.id)  # fmt: skip
-    columns = ["locality_id", "locality", "locality_kind", "raion_code", "lat", "lon"]
-    return read_frame(session, stmt, columns)
-
-
-def localities(session: Session) -> pd.DataFrame:
-    return stored(session, "localities", read_localities)
 
 
 def _distances(session: Session, units: pd.DataFrame, points: pd.DataFrame) -> pd.DataFrame:

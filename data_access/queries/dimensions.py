@@ -1,4 +1,4 @@
-"""The people and places tables (ambassadors, libraries), read once per data version.
+"""The people and places tables (ambassadors, libraries, localities), read once per data version.
 
 They are small (a few thousand rows) but every directory, map and targets view re-read and
 re-joined them on each filter change; the fact aggregates are what varies. They are now read
@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from dashboard.filters import Filters
-from data_access.models import Ambassador, Library, Raion
+from data_access.models import Ambassador, Library, Locality, Raion
 from data_access.queries.frames import read_frame
 from data_access.queries.versioned import stored
 
@@ -100,3 +100,18 @@ def read_dimensions(session: Session) -> Dimensions:
     ids = libraries["library_id"].to_numpy()
     ambassadors["library_position"] = np.searchsorted(ids, ambassadors["library_id"].to_numpy())
     return Dimensions(ambassadors=ambassadors, libraries=libraries)
+
+
+def read_localities(session: Session) -> pd.DataFrame:
+    """Every locality with its position (reference data: read once per data version)."""
+    stmt = select(
+        Locality.id, Locality.name_ro, Locality.kind, Locality.raion_code, Locality.lat,
+        Locality.lon,
+    ).order_by(Locality.id)  # fmt: skip
+    columns = ["locality_id", "locality", "locality_kind", "raion_code", "lat", "lon"]
+    return read_frame(session, stmt, columns)
+
+
+def localities(session: Session) -> pd.DataFrame:
+    """Every locality (see :func:`read_localities`), once per data version."""
+    return stored(session, "localities", read_localities)

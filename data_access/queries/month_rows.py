@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from dashboard.filters import Filters
 from data_access.models import RollupAmbassadorMonth, RollupLibraryMonth
 from data_access.queries.frames import read_frame
+from data_access.queries.planner import month_key
 from data_access.queries.versioned import stored
 
 ACTIVITY = ("sessions", "participants", "requests")
@@ -41,10 +42,6 @@ def day_number(day: dt.date) -> int:
 def _days(values: pd.Series) -> np.ndarray:
     days = pd.to_datetime(values).to_numpy("M8[D]")
     return np.where(np.isnat(days), NO_DAY, days.astype("int64")).astype(np.int32)
-
-
-def _month_key(day: dt.date) -> int:
-    return day.year * 100 + day.month
 
 
 @dataclass(frozen=True)
@@ -88,8 +85,8 @@ class MonthRows:
     def select(self, first: dt.date, last: dt.date, filters: Filters | None = None) -> np.ndarray:
         """Indices of the rows of months ``first`` to ``last`` (any days of them) that the raion
         (within scope), library kind and tier filters of ``filters`` keep."""
-        lo = int(np.searchsorted(self.keys, _month_key(first), "left"))
-        hi = int(np.searchsorted(self.keys, _month_key(last), "right"))
+        lo = int(np.searchsorted(self.keys, month_key(first), "left"))
+        hi = int(np.searchsorted(self.keys, month_key(last), "right"))
         rows = np.arange(lo, max(lo, hi))
         if filters is None:
             return rows
@@ -137,7 +134,7 @@ class MonthRows:
         combined, running = self._history(by)
         ids = self.ids[by]
         position = np.arange(len(ids), dtype=np.int64)
-        at = np.searchsorted(combined, position * _ID_STRIDE + _month_key(last), "right") - 1
+        at = np.searchsorted(combined, position * _ID_STRIDE + month_key(last), "right") - 1
         at_ok = np.maximum(at, 0)
         found = (at >= 0) & (combined[at_ok] // _ID_STRIDE == position)
         found &= running[at_ok] > NO_DAY

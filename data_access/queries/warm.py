@@ -17,8 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from data_access.database import Database
-from data_access.queries.coverage import localities
-from data_access.queries.dimensions import dimensions
+from data_access.queries.dimensions import dimensions, localities
 from data_access.queries.month_rows import ambassador_months, library_months
 
 log = logging.getLogger(__name__)
