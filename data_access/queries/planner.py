@@ -19,6 +19,7 @@ from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
 from dashboard.periods import add_months, month_end
 from data_access.models import InfoSession, ServiceRequest, ServiceType
+from data_access.queries.day_rows import request_person_days
 from data_access.queries.frames import read_frame
 from data_access.queries.sources import (
     MAX_MEASURES,
@@ -29,6 +30,7 @@ from data_access.queries.sources import (
 )
 
 DateSpan = tuple[dt.date, dt.date]
+PERSON_DAY = "rollup_request_person_day"  # the day cube also held in memory (day_rows)
 
 
 def month_key(day: dt.date) -> int:
@@ -147,10 +149,25 @@ def build_statement(
 
     ``use_rollups=False`` reads only the raw fact table (the naive baseline, and a test oracle).
     """
+    return _plan(session, fact, filters, measures, by, use_rollups, in_memory=False)[0]
+
+
+def _plan(
+    session: Session,
+    fact: Fact,
+    filters: Filters,
+    measures: tuple[str, ...],
+    by: tuple[str, ...],
+    use_rollups: bool,
+    *,
+    in_memory: bool,
+) -> tuple[Select[Any] | None, list[DateSpan]]:
+    """(the SQL, the edge spans to read from the person-day rows in memory instead of their
+    cube: none unless ``in_memory``)."""
     if filters.effective_raions == ():
-        return None
+        return None, []
     if not use_rollups or NAIVE.get():
-        return raw_select(fact, filters, by, measures, (filters.date_from, filters.date_to))
+        return raw_select(fact, filters, by, measures, (filters.date_from, filters.date_to)), []
     months, raw_spans = split_range(session, fact, filters.date_from, filters.date_to)
     parts: list[Select[Any]] = []
     dims = filter_dims(fact, filters) | set(by)
@@ -168,13 +185,21 @@ def build_statement(
                 piece = yearly if grain == "year" and yearly else cube
                 parts.append(piece.select(filters, by, measures, keys, bits))
     day_cube = pick_cube(fact, filters, dims, measures, by, grain="day") if raw_spans else None
+    if in_memory and day_cube is not None and day_cube.table.name == PERSON_DAY:
+        return _union(parts, by, measures), _merge(raw_spans)
     for span in _merge(raw_spans):
         if day_cube is not None:
             parts.append(day_cube.select(filters, by, measures, span, bits))
         else:
             parts.append(raw_select(fact, filters, by, measures, span))
-    if len(parts) == 1:
-        return parts[0]
+    return _union(parts, by, measures), []
+
+
+def _union(parts: list[Select[Any]], by: tuple[str, ...],
+           measures: tuple[str, ...]) -> Select[Any] | None:  # fmt: skip
+    """One statement summing (or taking the latest of) the parts' groups."""
+    if len(parts) <= 1:
+        return parts[0] if parts else None
     union = union_all(*parts).subquery()
     aggregates = [
         (func.max if m in MAX_MEASURES else func.sum)(union.c[m]).label(m) for m in measures
@@ -206,9 +231,15 @@ def aggregate(
 
     Sums are 0 (not missing) where nothing matched; ``last_day`` is a date or NaT.
     """
-    stmt = build_statement(session, fact, filters, measures, by, use_rollups=use_rollups)
+    stmt, spans = _plan(session, fact, filters, measures, by, use_rollups, in_memory=True)
+    day_rows = request_person_days(session) if spans else None
+    if spans and day_rows is None:  # not held in memory: the day cube in SQL
+        stmt, spans = _plan(session, fact, filters, measures, by, use_rollups, in_memory=False)
     columns = [*by, *measures]
     frame = pd.DataFrame(columns=columns) if stmt is None else read_frame(session, stmt, columns)
+    if day_rows is not None:
+        edges = [day_rows.aggregate(first, last, filters, measures, by) for first, last in spans]
+        frame = _combine([frame, *edges], by, measures)
     for m in measures:
         if m in MAX_MEASURES:
             frame[m] = pd.to_datetime(frame[m]).dt.date if len(frame) else frame[m]
@@ -218,6 +249,24 @@ def aggregate(
         frame = pd.DataFrame([[0 if m not in MAX_MEASURES else None for m in measures]],
                              columns=list(measures))  # fmt: skip
     return frame
+
+
+def _combine(frames: list[pd.DataFrame], by: tuple[str, ...],
+             measures: tuple[str, ...]) -> pd.DataFrame:  # fmt: skip
+    """The SQL part's groups and the in-memory edges' as one frame (sums added, latest days
+    the latest)."""
+    typed = [f.assign(**{m: (pd.to_datetime if m in MAX_MEASURES else pd.to_numeric)(f[m])
+                         for m in measures}) for f in frames if len(f)]  # fmt: skip
+    if not typed:
+        return pd.DataFrame(columns=[*by, *measures])
+    frame = pd.concat(typed, ignore_index=True) if len(typed) > 1 else typed[0]
+    agg = {m: "max" if m in MAX_MEASURES else "sum" for m in measures}
+    if not by:
+        return frame.agg(agg).to_frame().T
+    if len(typed) > 1:  # one part has one row per group already
+        frame = frame.groupby(list(by), dropna=False, sort=False, as_index=False).agg(agg)
+    return frame.astype({d: "int64" for d in by
+                         if d.endswith("_id") and not frame[d].isna().any()})  # fmt: skip
 
 
 __all__ = ["add_months", "aggregate", "build_statement", "month_key", "split_range", "split_years",
