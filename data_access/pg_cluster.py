@@ -41,6 +41,7 @@ class PgCluster:
     base_dir: Path | None = None
     port: int = field(default_factory=free_port)
     bin_dir: Path | None = field(default_factory=find_pg_bin)
+    shared_buffers: str = "256MB"
 
     def __post_init__(self) -> None:
         if self.bin_dir is None:
@@ -75,7 +76,7 @@ class PgCluster:
         options = (
             f"-p {self.port} -k {self.base_dir} -c listen_addresses=127.0.0.1"
             " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-            " -c max_connections=200 -c shared_buffers=256MB -c jit=off"
+            f" -c max_connections=200 -c shared_buffers={self.shared_buffers} -c jit=off"
         )
         self._run_as_owner(
             str(self.bin_dir / "pg_ctl"), "-D", str(self.data_dir), "-l", str(self.log_file),
