@@ -114,7 +114,13 @@ def test_a_new_data_version_warms_the_store_once(db: Database) -> None:
         raise AssertionError("read again: the warmer did not fill the store")
 
     with db.session() as s:
-        for name in ("dimensions", "library_months", "ambassador_months", "localities"):
+        for name in (
+            "dimensions",
+            "library_months",
+            "ambassador_months",
+            "localities",
+            "request_person_days",
+        ):
             assert db.store.get(s, name, unexpected) is not None
 
 

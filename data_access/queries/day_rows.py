@@ -12,7 +12,6 @@ whatever it would have read from that table.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from dashboard.filters import Filters
 from data_access.models import RollupRequestPersonDay
-from data_access.queries.frames import read_frame
+from data_access.queries.frames import read_chunks, read_frame
 from data_access.queries.versioned import STORE_KEY, VersionedStore, stored
 
 GROUP_COLUMNS = ("library_id", "ambassador_id", "raion_code", "library_kind", "ambassador_tier")
@@ -63,7 +62,7 @@ class DayRows:
         span = int(days[-1]) - first + 1 if len(days) else 0
         starts = np.searchsorted(days, np.arange(first, first + span + 1), "left")
         small = np.int16 if len(groups) <= np.iinfo(np.int16).max else np.int32
-        count = np.uint16 if len(requests) == 0 or requests.max() <= 65535 else np.int64
+        count = np.min_scalar_type(int(requests.max()) if len(requests) else 0)
         return cls(groups=groups.reset_index(drop=True), group=group.astype(small),
                    requests=requests.astype(count), starts=starts.astype(np.int64),
                    first_day=first)  # fmt: skip
@@ -161,7 +160,8 @@ def read_day_rows(session: Session) -> DayRows | None:
     parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     for year in range(first.year, last.year + 1) if first is not None else ():
         year_rows = stmt.where(t.day.between(dt.date(year, 1, 1), dt.date(year, 12, 31)))
-        for array in _int_chunks(session, year_rows, 4):
+        for chunk in read_chunks(session, year_rows, ["day", "library", "ambassador", "n"]):
+            array = chunk.to_numpy(np.int64)
             at = np.searchsorted(sorted_keys, array[:, 1] * _KEY_STRIDE + array[:, 2])
             parts.append((array[:, 0].astype(np.int32), at.astype(np.int32),
                           array[:, 3].astype(np.int32)))  # fmt: skip
@@ -169,22 +169,6 @@ def read_day_rows(session: Session) -> DayRows | None:
                              else np.zeros(0, np.int32) for i in range(3))  # fmt: skip
     del parts
     return DayRows.from_arrays(groups[list(GROUP_COLUMNS)], group, requests, days)
-
-
-def _int_chunks(
-    session: Session, stmt: Any, width: int, size: int = 50_000
-) -> Iterator[np.ndarray]:
-    """The integer rows of ``stmt`` as arrays of up to ``size`` rows, read through the driver's
-    own cursor: SQLAlchemy's rows (and numpy probing each of them) would cost ten times the
-    query, and the whole result's Python objects at once some 100 MB."""
-    sql = stmt.compile(dialect=session.get_bind().dialect, compile_kwargs={"literal_binds": True})
-    cursor = session.connection().connection.cursor()
-    try:
-        cursor.execute(str(sql))
-        while chunk := cursor.fetchmany(size):
-            yield np.array(chunk, dtype=np.int64).reshape(-1, width)
-    finally:
-        cursor.close()
 
 
 def request_person_days(session: Session) -> DayRows | None:

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from dashboard.filters import Filters
 from data_access.models import RollupAmbassadorMonth, RollupLibraryMonth
-from data_access.queries.frames import read_frame
+from data_access.queries.frames import read_chunks
 from data_access.queries.planner import month_key
 from data_access.queries.versioned import stored
 
@@ -37,6 +37,12 @@ _ID_STRIDE = 1_000_000  # (position, month key) as one number: position * stride
 def day_number(day: dt.date) -> int:
     """``day`` as :attr:`MonthRows.last_day` counts it (days since 1970)."""
     return (day - dt.date(1970, 1, 1)).days
+
+
+def compact(values: np.ndarray) -> np.ndarray:
+    """Non-negative integers in the smallest unsigned type that holds them (a worker holds
+    millions of them: uint16 instead of int64 is a quarter of the memory)."""
+    return values.astype(np.min_scalar_type(int(values.max()) if len(values) else 0))
 
 
 def _days(values: pd.Series) -> np.ndarray:
@@ -71,13 +77,13 @@ class MonthRows:
         ids, positions = {}, {}
         for column in groups:
             ids[column], inverse = np.unique(frame[column].to_numpy("int64"), return_inverse=True)
-            positions[column] = inverse.astype(np.int32)
+            positions[column] = compact(inverse)
         return cls(
             keys=frame["month_key"].to_numpy(np.int32),
             ids=ids,
             positions=positions,
             places={c: pd.Categorical(frame[c]) for c in places},
-            measures={c: frame[c].fillna(0).to_numpy(np.int32) for c in ACTIVITY},
+            measures={c: compact(frame[c].fillna(0).to_numpy(np.int64)) for c in ACTIVITY},
             last_day=_days(frame["last_day"]),
             first_day=_days(frame["first_day"]) if "first_day" in frame else None,
         )
@@ -177,10 +183,10 @@ def _read(session: Session, model: Any, columns: Sequence[str], places: Sequence
                   *(type_coerce(d, String) for d in days))  # fmt: skip
     chunks = []
     for year in range(first // 100, last // 100 + 1) if first is not None else ():
-        frame = read_frame(session, stmt.where(key.between(year * 100 + 1, year * 100 + 12)),
-                           [*columns, *places, *day_names])  # fmt: skip
-        frame[day_names] = frame[day_names].apply(pd.to_datetime)
-        chunks.append(frame.astype(dict.fromkeys(places, "category")))
+        year_rows = stmt.where(key.between(year * 100 + 1, year * 100 + 12))
+        for frame in read_chunks(session, year_rows, [*columns, *places, *day_names]):
+            frame[day_names] = frame[day_names].apply(pd.to_datetime)
+            chunks.append(frame.astype(dict.fromkeys(places, "category")))
     if not chunks:
         frame = pd.DataFrame(columns=[*columns, *places, *day_names])
         return frame.astype({**dict.fromkeys(day_names, "M8[ns]"),
