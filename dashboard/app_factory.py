@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import weakref
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -30,11 +32,13 @@ from dashboard.context import AppContext
 from dashboard.i18n import t
 from dashboard.settings import Settings
 from data_access.database import Database
+from data_access.queries.versioned import trim_heap
 from data_access.reference import raion_geojson_for_browser
 from layouts.filter_panel import filter_panel
 from layouts.shell import root_layout
 
 log = logging.getLogger(__name__)
+TRIM_EVERY_REQUESTS = 25
 CALLBACK_MODULES = (
     shell_callbacks,
     filter_callbacks,
@@ -118,11 +122,24 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
         server.before_request(lambda: NAIVE.set(True) and None)
     for module in CALLBACK_MODULES:
         module.register(app, app_ctx)
+    server.teardown_request(_trim_every(TRIM_EVERY_REQUESTS))
     # gunicorn --preload forks workers from this process: a child must never reuse a database
     # connection of its parent (they would talk over one socket and corrupt each other).
     engine = weakref.ref(db.engine)
     os.register_at_fork(after_in_child=lambda: _forget_connections(engine()))
     return app
+
+
+def _trim_every(requests: int) -> Callable[[BaseException | None], None]:
+    """A teardown hook that trims the heap (:func:`trim_heap`, ~2 ms) once every ``requests``
+    requests, after the response has gone out."""
+    served = itertools.count(1)
+
+    def teardown(_error: BaseException | None) -> None:
+        if next(served) % requests == 0:
+            trim_heap()
+
+    return teardown
 
 
 def _forget_connections(engine: Any) -> None:

@@ -65,7 +65,10 @@ class Database:
 
     def _create_engine(self, pool_size: int, echo: bool) -> Engine:
         if self.url.get_backend_name() == "sqlite":
-            engine = create_engine(self.url, echo=echo, connect_args={"timeout": 30})
+            # One connection kept: each holds its own page cache and parsed schema (~7 MB per
+            # worker process); a thread that needs another opens it (~2 ms) and closes it after.
+            engine = create_engine(self.url, echo=echo, connect_args={"timeout": 30},
+                                   pool_size=1, max_overflow=pool_size * 2)  # fmt: skip
             event.listen(engine, "connect", _on_sqlite_connect)
             event.listen(engine, "begin", _on_sqlite_begin)
             return engine

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from callbacks.overview_kpis import ACTIVITY
+from dashboard import app_factory
 from dashboard.app_factory import create_app
 from layouts import ids
 from tests.conftest import app_settings
@@ -201,3 +202,14 @@ def test_health_reports_the_version_and_a_warm_store(client) -> None:  # type: i
         assert time.monotonic() < deadline, "the store was never warmed"
         time.sleep(0.05)
     assert client.get("/healthz").get_json()["version"] == version
+
+
+def test_the_heap_is_trimmed_every_few_requests(
+    demo_sqlite: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    trims: list[int] = []
+    monkeypatch.setattr(app_factory, "trim_heap", lambda: trims.append(1))
+    client = create_app(app_settings(f"sqlite:///{demo_sqlite}", tmp_path)).server.test_client()
+    for _ in range(app_factory.TRIM_EVERY_REQUESTS * 2 + 3):
+        assert client.get("/_dash-layout").status_code == 200
+    assert len(trims) == 2
