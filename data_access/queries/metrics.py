@@ -30,6 +30,7 @@ from data_access.models import (
 )
 from data_access.models.base import table_of
 from data_access.models.rollup_years import ANY_SERVICE
+from data_access.queries.dimensions import dimensions, in_view
 from data_access.queries.frames import read_frame
 from data_access.queries.month_rows import NO_DAY, ambassador_months, day_number
 from data_access.queries.planner import (
@@ -202,6 +203,12 @@ def active_ambassadors(session: Session, filters: Filters) -> int:
 
 def access_point_frame(session: Session, filters: Filters) -> pd.DataFrame:
     """Accredited libraries (on or before the period end) within the raion and kind filters."""
+    if not NAIVE.get():  # from the library table held in memory
+        libraries = dimensions(session).libraries
+        chosen = libraries["accredited_day"].to_numpy() <= np.datetime64(filters.date_to, "D")
+        chosen &= in_view(libraries, filters)
+        frame = libraries.loc[chosen, ["library_id", "raion_code", "accredited_on"]]
+        return frame.reset_index(drop=True)
     lib = Library
     stmt = select(lib.id, lib.raion_code, lib.accredited_on).where(
         lib.accredited_on.is_not(None), lib.accredited_on <= filters.date_to

@@ -28,7 +28,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import and_, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from dashboard.filters import Filters
@@ -41,6 +41,7 @@ from data_access.queries.frames import read_frame
 from data_access.queries.metrics import access_point_frame, active_ambassadors
 from data_access.queries.planner import aggregate
 from data_access.queries.raion_months import RaionMonths
+from data_access.queries.versioned import stored
 
 ACTIVITY_METRICS = ("sessions", "participants", "requests", "citizens_served")
 PROGRESS_COLUMNS = ["attainment", "share_elapsed", "pace", "projected", "status"]
@@ -72,30 +73,17 @@ def resolve_ambassadors(session: Session, values: list[str]) -> pd.DataFrame:
     return pd.concat([by_id, by_code]).drop_duplicates("key").set_index("key")
 
 
-def load_targets(session: Session, filters: Filters,
-                 scope_kind: str | None = None) -> pd.DataFrame:  # fmt: skip
-    """The targets visible under ``filters`` whose period overlaps the filter's dates (of one
-    ``scope_kind`` when given).
-
-    Columns: target_id, metric, scope_kind, scope_value, period_start, period_end, target,
-    ambassador_id (Int64, ambassador targets), scope_raion, scope_name.
-    """
-    overlapping = and_(Target.period_start <= filters.date_to,
-                       Target.period_end >= filters.date_from)  # fmt: skip
+def read_targets(session: Session) -> pd.DataFrame:
+    """Every target, with its ambassador (by id or code) resolved, its scope's raion and name:
+    a few hundred rows, held in memory per data version (:func:`load_targets`)."""
     stmt = select(
         Target.id, Target.metric, Target.scope_kind, Target.scope_value, Target.period_start,
         Target.period_end, Target.value,
-    ).where(overlapping)  # fmt: skip
-    if scope_kind is not None:
-        stmt = stmt.where(Target.scope_kind == scope_kind)
+    )  # fmt: skip
     columns = ["target_id", "metric", "scope_kind", "scope_value", "period_start",
                "period_end", "target"]  # fmt: skip
     frame = read_frame(session, stmt, columns)
-    if (
-        frame.empty
-        and scope_kind is not None
-        and session.scalar(select(Target.id).where(overlapping).limit(1)) is not None
-    ):  # the types that reading every kind and keeping one would give
+    if frame.empty:  # the types the rows would give
         frame = frame.astype({"target_id": "int64", "metric": "str", "scope_kind": "str",
                               "scope_value": "str", "target": "float64"})  # fmt: skip
     is_amb = frame["scope_kind"] == "ambassador"
@@ -114,6 +102,23 @@ def load_targets(session: Session, filters: Filters,
         people["name"].get(v) if a else raion_names.get(v)
         for v, a in zip(frame["scope_value"], is_amb, strict=True)
     ]
+    return frame
+
+
+def load_targets(session: Session, filters: Filters,
+                 scope_kind: str | None = None) -> pd.DataFrame:  # fmt: skip
+    """The targets visible under ``filters`` whose period overlaps the filter's dates (of one
+    ``scope_kind`` when given).
+
+    Columns: target_id, metric, scope_kind, scope_value, period_start, period_end, target,
+    ambassador_id (Int64, ambassador targets), scope_raion, scope_name.
+    """
+    frame = stored(session, "targets", read_targets)
+    chosen = ((frame["period_start"] <= filters.date_to)
+              & (frame["period_end"] >= filters.date_from)).to_numpy(bool)  # fmt: skip
+    if scope_kind is not None:
+        chosen = chosen & (frame["scope_kind"] == scope_kind).to_numpy()
+    frame = frame[chosen]
     visible = [
         is_visible(k, r, filters)
         for k, r in zip(frame["scope_kind"], frame["scope_raion"], strict=True)
