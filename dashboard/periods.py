@@ -33,6 +33,11 @@ def shift_months(day: dt.date, months: int) -> dt.date:
     return min(first + dt.timedelta(days=day.day - 1), month_end(first))
 
 
+def month_key(day: dt.date) -> int:
+    """The integer month key of ``day`` (2024-03-15 -> 202403), as fact rows carry it."""
+    return day.year * 100 + day.month
+
+
 def month_end(day: dt.date) -> dt.date:
     return add_months(day, 1) - dt.timedelta(days=1)
 

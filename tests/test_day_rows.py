@@ -13,7 +13,7 @@ from dashboard.filters import Filters
 from data_access.database import Database
 from data_access.models import RollupRequestPersonDay
 from data_access.queries.day_rows import DayRows, read_day_rows, request_person_days
-from data_access.queries.planner import aggregate
+from data_access.queries.planner import _plan, aggregate
 from data_access.queries.versioned import STORE_KEY
 from tests.handmade import seed_handmade
 
@@ -98,14 +98,19 @@ def _edge_filters() -> list[Filters]:
             Filters(D(2024, 1, 15), D(2024, 2, 29), tiers=("national",))]  # fmt: skip
 
 
-def _both_ways(db: Database, f: Filters, by: tuple[str, ...]) -> tuple[pd.DataFrame, ...]:
-    measures = ("requests", "last_any_day")
+def _both_ways(
+    db: Database,
+    f: Filters,
+    by: tuple[str, ...],
+    fact: str = "requests",
+    measures: tuple[str, ...] = ("requests", "last_any_day"),
+) -> tuple[pd.DataFrame, ...]:
     with db.session() as s:
-        held = aggregate(s, "requests", f, measures, by)
+        held = aggregate(s, fact, f, measures, by)  # type: ignore[arg-type]
     with db.session() as s:
         s.info.pop(STORE_KEY)  # a bare session: the day cube in SQL
         assert request_person_days(s) is None
-        sql = aggregate(s, "requests", f, measures, by)
+        sql = aggregate(s, fact, f, measures, by)  # type: ignore[arg-type]
     key = list(by) or list(measures)
     return tuple(frame.sort_values(key).reset_index(drop=True) for frame in (held, sql))
 
@@ -118,6 +123,22 @@ def test_the_planner_answers_the_same_from_memory_and_from_sql(db: Database) -> 
         for by in (("ambassador_id",), ("library_id",), ()):
             held, sql = _both_ways(db, f, by)
             pd.testing.assert_frame_equal(held, sql, check_dtype=False)
+
+
+def test_whole_months_are_summed_from_the_month_rollups_in_memory(db: Database) -> None:
+    seed_handmade(db)
+    with db.session() as s:  # the months come from memory (the cases below compare the answers)
+        quarter = Filters(D(2024, 1, 1), D(2024, 3, 31))
+        plan = _plan(
+            s, "requests", quarter, ("requests",), ("ambassador_id",), True, in_memory=True
+        )
+        assert plan.months == ("rollup_ambassador_month", (202401, 202403))
+    shapes = [("requests", ("requests",)), ("sessions", ("sessions", "participants"))]
+    for f in [*_edge_filters(), Filters(D(2023, 1, 1), D(2024, 12, 31))]:
+        for fact, measures in shapes:
+            for by in (("ambassador_id",), ("library_id",)):
+                held, sql = _both_ways(db, f, by, fact, measures)
+                pd.testing.assert_frame_equal(held, sql, check_dtype=False)
 
 
 def test_a_library_with_two_places_is_left_to_sql(db: Database) -> None:

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from dashboard.filters import Filters
 from data_access.models import RollupRequestPersonDay
 from data_access.queries.frames import read_chunks, read_frame
-from data_access.queries.versioned import STORE_KEY, VersionedStore, stored
+from data_access.queries.versioned import has_store, stored
 
 GROUP_COLUMNS = ("library_id", "ambassador_id", "raion_code", "library_kind", "ambassador_tier")
 MEASURES = frozenset({"requests", "last_day", "last_any_day"})
@@ -174,6 +174,6 @@ def read_day_rows(session: Session) -> DayRows | None:
 def request_person_days(session: Session) -> DayRows | None:
     """The table of the session's data version, or None when the session has no store (a
     one-off session would read all of it for one answer: the SQL path is cheaper then)."""
-    if not isinstance(session.info.get(STORE_KEY), VersionedStore):
+    if not has_store(session):
         return None
     return stored(session, "request_person_days", read_day_rows)

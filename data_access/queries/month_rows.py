@@ -24,9 +24,9 @@ from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from dashboard.filters import Filters
+from dashboard.periods import month_key
 from data_access.models import RollupAmbassadorMonth, RollupLibraryMonth
 from data_access.queries.frames import read_chunks
-from data_access.queries.planner import month_key
 from data_access.queries.versioned import stored
 
 ACTIVITY = ("sessions", "participants", "requests")

@@ -9,6 +9,7 @@ today" reads only rollups.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
@@ -17,10 +18,12 @@ from sqlalchemy.orm import Session
 
 from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
-from dashboard.periods import add_months, month_end
+from dashboard.periods import add_months, month_end, month_key
 from data_access.models import InfoSession, ServiceRequest, ServiceType
 from data_access.queries.day_rows import request_person_days
 from data_access.queries.frames import read_frame
+from data_access.queries.month_rows import ACTIVITY as MONTH_MEASURES
+from data_access.queries.month_rows import ambassador_months, library_months
 from data_access.queries.sources import (
     MAX_MEASURES,
     Fact,
@@ -28,13 +31,13 @@ from data_access.queries.sources import (
     pick_cube,
     raw_select,
 )
+from data_access.queries.versioned import has_store
 
 DateSpan = tuple[dt.date, dt.date]
 PERSON_DAY = "rollup_request_person_day"  # the day cube also held in memory (day_rows)
-
-
-def month_key(day: dt.date) -> int:
-    return day.year * 100 + day.month
+# the month cubes also held in memory (month_rows), by table name
+MONTH_TABLES = {"rollup_ambassador_month": ambassador_months,
+                "rollup_library_month": library_months}  # fmt: skip
 
 
 def _date_column(fact: Fact) -> Any:
@@ -149,7 +152,7 @@ def build_statement(
 
     ``use_rollups=False`` reads only the raw fact table (the naive baseline, and a test oracle).
     """
-    return _plan(session, fact, filters, measures, by, use_rollups, in_memory=False)[0]
+    return _plan(session, fact, filters, measures, by, use_rollups, in_memory=False).statement
 
 
 def _plan(
@@ -161,21 +164,25 @@ def _plan(
     use_rollups: bool,
     *,
     in_memory: bool,
-) -> tuple[Select[Any] | None, list[DateSpan]]:
-    """(the SQL, the edge spans to read from the person-day rows in memory instead of their
-    cube: none unless ``in_memory``)."""
+) -> Plan:
+    """The SQL, and (only when ``in_memory``) what to read from the tables held in memory
+    instead of their cubes: whole months of the per-person or per-library month rollup, edge
+    spans of the person-day rollup."""
     if filters.effective_raions == ():
-        return None, []
+        return Plan(None)
     if not use_rollups or NAIVE.get():
-        return raw_select(fact, filters, by, measures, (filters.date_from, filters.date_to)), []
+        return Plan(raw_select(fact, filters, by, measures, (filters.date_from, filters.date_to)))
     months, raw_spans = split_range(session, fact, filters.date_from, filters.date_to)
     parts: list[Select[Any]] = []
     dims = filter_dims(fact, filters) | set(by)
     bits = service_bits(session)
+    held_months: tuple[str, tuple[int, int]] | None = None
     if months is not None:
         cube = pick_cube(fact, filters, dims, measures, by)
         yearly = pick_cube(fact, filters, dims, measures, by, grain="year")
-        if cube is None:
+        if in_memory and cube is not None and _months_held(cube.table.name, measures, by):
+            held_months = (cube.table.name, months)
+        elif cube is None:
             first = dt.date(months[0] // 100, months[0] % 100, 1)
             last = month_end(dt.date(months[1] // 100, months[1] % 100, 1))
             raw_spans = [(first, last), *raw_spans]
@@ -186,13 +193,29 @@ def _plan(
                 parts.append(piece.select(filters, by, measures, keys, bits))
     day_cube = pick_cube(fact, filters, dims, measures, by, grain="day") if raw_spans else None
     if in_memory and day_cube is not None and day_cube.table.name == PERSON_DAY:
-        return _union(parts, by, measures), _merge(raw_spans)
+        return Plan(_union(parts, by, measures), held_months, _merge(raw_spans))
     for span in _merge(raw_spans):
         if day_cube is not None:
             parts.append(day_cube.select(filters, by, measures, span, bits))
         else:
             parts.append(raw_select(fact, filters, by, measures, span))
-    return _union(parts, by, measures), []
+    return Plan(_union(parts, by, measures), held_months)
+
+
+def _months_held(table: str, measures: tuple[str, ...], by: tuple[str, ...]) -> bool:
+    """Whether the whole months of ``table`` can be summed from its copy in memory: sums (not
+    latest days, which it holds over both facts at once) grouped by one person or library."""
+    return (table in MONTH_TABLES and set(measures) <= set(MONTH_MEASURES)
+            and len(by) == 1 and by[0] in ("ambassador_id", "library_id"))  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Plan:
+    """:func:`_plan`'s answer: SQL for what the database reads, and what memory answers."""
+
+    statement: Select[Any] | None
+    months: tuple[str, tuple[int, int]] | None = None  # (month table, month-key range)
+    day_spans: list[DateSpan] = field(default_factory=list)  # of the person-day rollup
 
 
 def _union(parts: list[Select[Any]], by: tuple[str, ...],
@@ -231,15 +254,23 @@ def aggregate(
 
     Sums are 0 (not missing) where nothing matched; ``last_day`` is a date or NaT.
     """
-    stmt, spans = _plan(session, fact, filters, measures, by, use_rollups, in_memory=True)
-    day_rows = request_person_days(session) if spans else None
-    if spans and day_rows is None:  # not held in memory: the day cube in SQL
-        stmt, spans = _plan(session, fact, filters, measures, by, use_rollups, in_memory=False)
+    plan = _plan(session, fact, filters, measures, by, use_rollups, in_memory=has_store(session))
+    day_rows = request_person_days(session) if plan.day_spans else None
+    if plan.day_spans and day_rows is None:  # not held in memory: the day cube in SQL
+        plan = _plan(session, fact, filters, measures, by, use_rollups, in_memory=False)
     columns = [*by, *measures]
+    stmt = plan.statement
     frame = pd.DataFrame(columns=columns) if stmt is None else read_frame(session, stmt, columns)
+    parts = [frame]
+    if plan.months is not None:
+        table = MONTH_TABLES[plan.months[0]](session)
+        first, last = (dt.date(key // 100, key % 100, 1) for key in plan.months[1])
+        sums = table.sums(table.select(first, last, filters), by[0])
+        parts.append(sums[[*by, *measures]])
     if day_rows is not None:
-        edges = [day_rows.aggregate(first, last, filters, measures, by) for first, last in spans]
-        frame = _combine([frame, *edges], by, measures)
+        parts += [day_rows.aggregate(a, b, filters, measures, by) for a, b in plan.day_spans]
+    if len(parts) > 1:
+        frame = _combine(parts, by, measures)
     for m in measures:
         if m in MAX_MEASURES:
             frame[m] = pd.to_datetime(frame[m]).dt.date if len(frame) else frame[m]

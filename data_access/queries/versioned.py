@@ -75,6 +75,12 @@ def trim_heap() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
+def has_store(session: Session) -> bool:
+    """Whether the session comes with a store (a database's sessions do; a bare one does not,
+    and reading a large table for it alone costs more than asking the database)."""
+    return isinstance(session.info.get(STORE_KEY), VersionedStore)
+
+
 def stored(session: Session, name: str, read: Callable[[Session], T]) -> T:
     """``read(session)`` of the session's data version: from its store, or read now."""
     store = session.info.get(STORE_KEY)
