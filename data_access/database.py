@@ -28,7 +28,9 @@ def _on_sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA cache_size=-4096")  # 4 MB: the OS page cache does the rest (and is shared)
+    # 2 MB: the OS page cache does the rest (and is shared). 4 MB made the pages ~30% faster at
+    # national scale but each worker ~8 MB larger (over the 150 MB budget; README).
+    cur.execute("PRAGMA cache_size=-2048")
     cur.execute("PRAGMA temp_store=MEMORY")
     mode = cur.execute("PRAGMA journal_mode").fetchone()[0]
     if str(mode).lower() not in {"wal", "memory"}:
