@@ -33,6 +33,14 @@ def shift_months(day: dt.date, months: int) -> dt.date:
     return min(first + dt.timedelta(days=day.day - 1), month_end(first))
 
 
+EPOCH = dt.date(1970, 1, 1)
+
+
+def day_number(day: dt.date) -> int:
+    """``day`` as days since 1970 (how the in-memory rollups store days)."""
+    return (day - EPOCH).days
+
+
 def month_key(day: dt.date) -> int:
     """The integer month key of ``day`` (2024-03-15 -> 202403), as fact rows carry it."""
     return day.year * 100 + day.month

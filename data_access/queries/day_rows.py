@@ -21,19 +21,16 @@ from sqlalchemy import Integer, cast, func, literal, select
 from sqlalchemy.orm import Session
 
 from dashboard.filters import Filters
+from dashboard.periods import EPOCH, day_number
 from data_access.models import RollupRequestPersonDay
 from data_access.queries.frames import read_chunks, read_frame
+from data_access.queries.month_rows import place_filters
 from data_access.queries.versioned import has_store, stored
 
 GROUP_COLUMNS = ("library_id", "ambassador_id", "raion_code", "library_kind", "ambassador_tier")
 MEASURES = frozenset({"requests", "last_day", "last_any_day"})
-_EPOCH = dt.date(1970, 1, 1)
 _KEY_STRIDE = 1 << 32  # (library_id, ambassador_key) as one number
 _NO_DAY = np.iinfo(np.int64).min
-
-
-def _day_number(day: dt.date) -> int:
-    return (day - _EPOCH).days
 
 
 @dataclass(frozen=True)
@@ -70,8 +67,8 @@ class DayRows:
     def bounds(self, first: dt.date, last: dt.date) -> tuple[int, int]:
         """The rows of days ``first`` to ``last`` as a [lo, hi) range."""
         span = len(self.starts) - 1
-        lo = min(max(_day_number(first) - self.first_day, 0), span)
-        hi = min(max(_day_number(last) - self.first_day + 1, 0), span)
+        lo = min(max(day_number(first) - self.first_day, 0), span)
+        hi = min(max(day_number(last) - self.first_day + 1, 0), span)
         return int(self.starts[lo]), int(self.starts[max(lo, hi)])
 
     def aggregate(self, first: dt.date, last: dt.date, filters: Filters,
@@ -117,9 +114,7 @@ class DayRows:
     def _kept(self, filters: Filters) -> np.ndarray:
         """Which groups the raion (within scope), library kind and tier filters keep."""
         kept = np.ones(len(self.groups), dtype=bool)
-        wanted = {"raion_code": filters.effective_raions, "library_kind": filters.library_kinds
-                  or None, "ambassador_tier": filters.tiers or None}  # fmt: skip
-        for column, values in wanted.items():
+        for column, values in place_filters(filters).items():
             if values is not None:
                 kept &= self.groups[column].isin(list(values)).to_numpy()
         return kept
@@ -138,7 +133,7 @@ def _day_number_sql(session: Session, day: Any) -> Any:
     """``day`` as days since 1970, computed by the database."""
     if session.get_bind().dialect.name == "sqlite":
         return cast(func.julianday(day) - literal(2440587.5), Integer)
-    return day - literal(_EPOCH)
+    return day - literal(EPOCH)
 
 
 def read_day_rows(session: Session) -> DayRows | None:

@@ -33,3 +33,21 @@ def read_chunks(session: Session, stmt: Any, columns: Sequence[str],
             yield pd.DataFrame.from_records(chunk, columns=list(columns))
     finally:
         cursor.close()
+
+
+def combine_parts(frames: list[pd.DataFrame], by: tuple[str, ...], measures: tuple[str, ...],
+                  maxima: frozenset[str]) -> pd.DataFrame:  # fmt: skip
+    """Partial aggregates of one query (from SQL and from tables in memory) as one frame: one
+    row per ``by`` group, sums added and the ``maxima`` measures (latest days) the latest."""
+    typed = [f.assign(**{m: (pd.to_datetime if m in maxima else pd.to_numeric)(f[m])
+                         for m in measures}) for f in frames if len(f)]  # fmt: skip
+    if not typed:
+        return pd.DataFrame(columns=[*by, *measures])
+    frame = pd.concat(typed, ignore_index=True) if len(typed) > 1 else typed[0]
+    agg = {m: "max" if m in maxima else "sum" for m in measures}
+    if not by:
+        return frame.agg(agg).to_frame().T
+    if len(typed) > 1:  # one part has one row per group already
+        frame = frame.groupby(list(by), dropna=False, sort=False, as_index=False).agg(agg)
+    return frame.astype({d: "int64" for d in by
+                         if d.endswith("_id") and not frame[d].isna().any()})  # fmt: skip

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
-from dashboard.periods import PROGRAM_START, add_months, month_end
+from dashboard.periods import PROGRAM_START, add_months, day_number, month_end
 from data_access.models import (
     YEAR_TWINS,
     Library,
@@ -32,7 +32,7 @@ from data_access.models.base import table_of
 from data_access.models.rollup_years import ANY_SERVICE
 from data_access.queries.dimensions import dimensions, in_view
 from data_access.queries.frames import read_frame
-from data_access.queries.month_rows import NO_DAY, ambassador_months, day_number
+from data_access.queries.month_rows import NO_DAY, ambassador_months
 from data_access.queries.planner import (
     aggregate,
     build_statement,

@@ -34,9 +34,11 @@ NO_DAY = np.iinfo(np.int32).min  # a row without a latest day (no activity of th
 _ID_STRIDE = 1_000_000  # (position, month key) as one number: position * stride + key
 
 
-def day_number(day: dt.date) -> int:
-    """``day`` as :attr:`MonthRows.last_day` counts it (days since 1970)."""
-    return (day - dt.date(1970, 1, 1)).days
+def place_filters(filters: Filters) -> dict[str, tuple[str, ...] | None]:
+    """The raion (within scope), library kind and tier each in-memory rollup row must have,
+    by the rollups' column names (None: any)."""
+    return {"raion_code": filters.effective_raions, "library_kind": filters.library_kinds or None,
+            "ambassador_tier": filters.tiers or None}  # fmt: skip
 
 
 def compact(values: np.ndarray) -> np.ndarray:
@@ -96,9 +98,7 @@ class MonthRows:
         rows = np.arange(lo, max(lo, hi))
         if filters is None:
             return rows
-        wanted = {"raion_code": filters.effective_raions, "library_kind": filters.library_kinds
-                  or None, "ambassador_tier": filters.tiers or None}  # fmt: skip
-        for column, values in wanted.items():
+        for column, values in place_filters(filters).items():
             if values is not None and column in self.places:
                 place = self.places[column]
                 codes = place.categories.get_indexer(list(values))

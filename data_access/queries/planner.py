@@ -19,9 +19,16 @@ from sqlalchemy.orm import Session
 from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
 from dashboard.periods import add_months, month_end, month_key
-from data_access.models import InfoSession, ServiceRequest, ServiceType
+from data_access.models import (
+    InfoSession,
+    RollupAmbassadorMonth,
+    RollupLibraryMonth,
+    RollupRequestPersonDay,
+    ServiceRequest,
+    ServiceType,
+)
 from data_access.queries.day_rows import request_person_days
-from data_access.queries.frames import read_frame
+from data_access.queries.frames import combine_parts, read_frame
 from data_access.queries.month_rows import ACTIVITY as MONTH_MEASURES
 from data_access.queries.month_rows import ambassador_months, library_months
 from data_access.queries.sources import (
@@ -34,10 +41,10 @@ from data_access.queries.sources import (
 from data_access.queries.versioned import has_store
 
 DateSpan = tuple[dt.date, dt.date]
-PERSON_DAY = "rollup_request_person_day"  # the day cube also held in memory (day_rows)
+PERSON_DAY = RollupRequestPersonDay.__tablename__  # the day cube also held in memory (day_rows)
 # the month cubes also held in memory (month_rows), by table name
-MONTH_TABLES = {"rollup_ambassador_month": ambassador_months,
-                "rollup_library_month": library_months}  # fmt: skip
+MONTH_TABLES = {RollupAmbassadorMonth.__tablename__: ambassador_months,
+                RollupLibraryMonth.__tablename__: library_months}  # fmt: skip
 
 
 def _date_column(fact: Fact) -> Any:
@@ -179,7 +186,6 @@ def _plan(
     held_months: tuple[str, tuple[int, int]] | None = None
     if months is not None:
         cube = pick_cube(fact, filters, dims, measures, by)
-        yearly = pick_cube(fact, filters, dims, measures, by, grain="year")
         if in_memory and cube is not None and _months_held(cube.table.name, measures, by):
             held_months = (cube.table.name, months)
         elif cube is None:
@@ -187,6 +193,7 @@ def _plan(
             last = month_end(dt.date(months[1] // 100, months[1] % 100, 1))
             raw_spans = [(first, last), *raw_spans]
         else:
+            yearly = pick_cube(fact, filters, dims, measures, by, grain="year")
             pieces = split_years(session, fact, months) if yearly else [("month", months)]
             for grain, keys in pieces:
                 piece = yearly if grain == "year" and yearly else cube
@@ -270,7 +277,7 @@ def aggregate(
     if day_rows is not None:
         parts += [day_rows.aggregate(a, b, filters, measures, by) for a, b in plan.day_spans]
     if len(parts) > 1:
-        frame = _combine(parts, by, measures)
+        frame = combine_parts(parts, by, measures, MAX_MEASURES)
     for m in measures:
         if m in MAX_MEASURES:
             frame[m] = pd.to_datetime(frame[m]).dt.date if len(frame) else frame[m]
@@ -280,24 +287,6 @@ def aggregate(
         frame = pd.DataFrame([[0 if m not in MAX_MEASURES else None for m in measures]],
                              columns=list(measures))  # fmt: skip
     return frame
-
-
-def _combine(frames: list[pd.DataFrame], by: tuple[str, ...],
-             measures: tuple[str, ...]) -> pd.DataFrame:  # fmt: skip
-    """The SQL part's groups and the in-memory edges' as one frame (sums added, latest days
-    the latest)."""
-    typed = [f.assign(**{m: (pd.to_datetime if m in MAX_MEASURES else pd.to_numeric)(f[m])
-                         for m in measures}) for f in frames if len(f)]  # fmt: skip
-    if not typed:
-        return pd.DataFrame(columns=[*by, *measures])
-    frame = pd.concat(typed, ignore_index=True) if len(typed) > 1 else typed[0]
-    agg = {m: "max" if m in MAX_MEASURES else "sum" for m in measures}
-    if not by:
-        return frame.agg(agg).to_frame().T
-    if len(typed) > 1:  # one part has one row per group already
-        frame = frame.groupby(list(by), dropna=False, sort=False, as_index=False).agg(agg)
-    return frame.astype({d: "int64" for d in by
-                         if d.endswith("_id") and not frame[d].isna().any()})  # fmt: skip
 
 
 __all__ = ["add_months", "aggregate", "build_statement", "month_key", "split_range", "split_years",
