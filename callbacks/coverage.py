@@ -35,7 +35,8 @@ from layouts.figures.coverage import (
     far_map_updates,
     ranking_figure,
 )
-from layouts.grid import column_defs, file_name, grid_rows, rows_in_view, table_download
+from layouts.grid import column_defs, grid_rows, rows_in_view
+from layouts.grid_export import file_name, table_download
 from layouts.pages.coverage import DEFAULT_KM, DORMANT_COLUMNS, SCORE_COLUMNS, no_active_list
 
 GEOJSON_ASSET = "geo/raions.geojson"

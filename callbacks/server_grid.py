@@ -23,7 +23,8 @@ from dashboard.context import AppContext
 from dashboard.filters import Filters
 from dashboard.i18n import t
 from layouts import ids
-from layouts.grid import Column, file_name, table_download
+from layouts.grid import Column
+from layouts.grid_export import file_name, table_download
 from layouts.table_view import apply_view, block, search_texts, text_keys, view_of
 
 EMPTY = {"rowData": [], "rowCount": 0}

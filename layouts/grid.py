@@ -1,5 +1,5 @@
-"""Sortable, searchable, paginated tables (dash-ag-grid) in the current language, and the same
-column definitions reused for the CSV/XLSX exports.
+"""Sortable, searchable, paginated tables (dash-ag-grid) in the current language; their column
+definitions are reused for the CSV/XLSX exports (:mod:`layouts.grid_export`).
 
 A grid row carries the raw value of each column (numbers, ISO dates, translated labels) and for
 formatted columns a ``<field>__text`` that the grid displays ("1.234" in Romanian, "1 234" in
@@ -21,9 +21,7 @@ from typing import Any
 import dash_ag_grid as dag
 import pandas as pd
 from babel.numbers import get_decimal_symbol, get_group_symbol
-from dash import dcc
 
-from dashboard.exporting import sheet_title, to_csv_bytes, to_xlsx_bytes
 from dashboard.i18n import fmt_date, fmt_percent, t
 from dashboard.i18n.formatting import LOCALES
 
@@ -157,7 +155,7 @@ def _symbols(lang: str) -> tuple[str, str]:
     return get_group_symbol(locale), get_decimal_symbol(locale)
 
 
-def _missing(value: Any) -> bool:
+def missing(value: Any) -> bool:
     if value is None or value is pd.NA or value is pd.NaT:
         return True
     return isinstance(value, float) and math.isnan(value)
@@ -165,14 +163,14 @@ def _missing(value: Any) -> bool:
 
 def int_text(value: Any, lang: str) -> str:
     """Like :func:`dashboard.i18n.fmt_int` ("1.234" in Romanian), fast enough for big tables."""
-    if _missing(value):
+    if missing(value):
         return MISSING
     return f"{round(value):,}".replace(",", _symbols(lang)[0])
 
 
 def number_text(value: Any, lang: str, digits: int = 1) -> str:
     """Like :func:`dashboard.i18n.fmt_number`, fast enough for big tables."""
-    if _missing(value):
+    if missing(value):
         return MISSING
     group, decimal = _symbols(lang)
     raw = f"{float(value):,.{digits}f}"
@@ -184,8 +182,8 @@ def date_text(value: dt.date, lang: str) -> str:
     return fmt_date(value, lang, "short")
 
 
-def _as_date(value: Any) -> dt.date | None:
-    if _missing(value):
+def as_date(value: Any) -> dt.date | None:
+    if missing(value):
         return None
     if isinstance(value, pd.Timestamp | dt.datetime):
         return value.date()
@@ -196,7 +194,7 @@ def _as_date(value: Any) -> dt.date | None:
 
 def _plain(value: Any) -> Any:
     """A JSON-safe Python value (NaN/NA -> None, numpy scalars -> Python numbers)."""
-    if _missing(value):
+    if missing(value):
         return None
     return value.item() if hasattr(value, "item") else value
 
@@ -211,7 +209,7 @@ def _cells(column: Column, values: pd.Series, lang: str) -> dict[str, list[Any]]
         cells = {field: [None if c is None else names[c] for c in codes]}
         return cells | ({f"{field}__code": codes} if kind == STATUS else {})
     if kind == DATE:
-        days = [_as_date(v) for v in values]
+        days = [as_date(v) for v in values]
         return {
             field: [None if d is None else d.isoformat() for d in days],
             f"{field}__text": [missing if d is None else date_text(d, lang) for d in days],
@@ -258,50 +256,3 @@ def rows_in_view(frame: pd.DataFrame, row_id: str, view: object) -> pd.DataFrame
     wanted = [str(row.get("id")) for row in view if isinstance(row, dict)]
     keyed = frame.set_index(frame[row_id].astype(str), drop=False)
     return keyed.loc[[key for key in wanted if key in keyed.index]].reset_index(drop=True)
-
-
-def export_headers(columns: Sequence[Column], lang: str, **params: object) -> dict[str, str]:
-    return {column.field: header(column, lang, **params) for column in columns}
-
-
-def export_frame(frame: pd.DataFrame, columns: Sequence[Column], lang: str) -> pd.DataFrame:
-    """``frame`` with labels and statuses translated, ready for ``exporting.to_*_bytes``."""
-    out = frame.copy()
-    for column in columns:
-        if column.kind in (LABEL, STATUS):
-            out[column.field] = [
-                None if _missing(v) else t(f"{column.labels}.{v}", lang) for v in out[column.field]
-            ]
-        elif column.kind == DATE:
-            out[column.field] = [_as_date(v) for v in out[column.field]]
-    return out
-
-
-def file_name(base: str, day: dt.date, lang: str, *, demo: bool) -> str:
-    """``eambasadori-2026-11-25``; demo data says so in the name too (a file outlives the badge)."""
-    return f"{base}-{day.isoformat()}" + (f"-{t('export.demo', lang)}" if demo else "")
-
-
-EXPORT_TYPES = {
-    "csv": "text/csv",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
-
-
-def table_download(
-    frame: pd.DataFrame,
-    columns: Sequence[Column],
-    lang: str,
-    kind: str,
-    name: str,
-    **params: object,
-) -> dict[str, Any]:
-    """``dcc.Download`` data: ``frame``'s ``columns`` as ``name.csv`` or ``name.xlsx``, headers
-    in ``lang``, Excel-safe (see :mod:`dashboard.exporting`)."""
-    table = export_frame(frame, columns, lang)
-    headers = export_headers(columns, lang, **params)
-    if kind == "xlsx":
-        data = to_xlsx_bytes(table, headers, sheet_title(name), lang)
-    else:
-        kind, data = "csv", to_csv_bytes(table, headers, lang)
-    return dcc.send_bytes(data, f"{name}.{kind}", type=EXPORT_TYPES[kind])

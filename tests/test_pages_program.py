@@ -761,7 +761,8 @@ def test_grid_interface_is_translated(lang: str) -> None:
 def test_grid_rows_export_frame_and_view() -> None:
     import pandas as pd
 
-    from layouts.grid import DATE, INT, LABEL, STATUS, Column, export_frame, grid_rows, rows_in_view
+    from layouts.grid import DATE, INT, LABEL, STATUS, Column, grid_rows, rows_in_view
+    from layouts.grid_export import export_frame
 
     frame = pd.DataFrame({
         "key": [1, 2, 3],
