@@ -162,7 +162,12 @@ def rebuild_table(session: Session, table: Table, builder: Builder, months: Mont
     else:
         where = in_months(table.c.month_key, months)
     session.execute(delete(table).where(where))
-    session.execute(table.insert().from_select([c.name for c in table.columns], builder(months)))
+    built = builder(months).subquery()  # its columns in the table's order, whatever their names
+    # In primary-key order, so a month's (or day's) rows sit together on disk: PostgreSQL's
+    # hash aggregates come out unordered, and a range read would touch a page per row.
+    names, columns = [c.name for c in table.columns], list(built.c)
+    rows = select(*columns).order_by(*(columns[names.index(c.name)] for c in table.primary_key))
+    session.execute(table.insert().from_select(names, rows))
 
 
 __all__ = ["ORDER", "rebuild_table"]

@@ -78,6 +78,8 @@ def refresh_dirty(session: Session) -> bool:
 def rebuild_all(session: Session) -> None:
     """Recompute every rollup from the facts (after a bulk load)."""
     _prepare(session)
+    if session.get_bind().dialect.name == "postgresql":  # the app's connections turn them off
+        session.execute(text("SET LOCAL max_parallel_workers_per_gather = 2"))
     refresh_months(session, None, None)
     session.execute(delete(RollupDirty))
     bump_version(session)

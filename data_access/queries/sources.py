@@ -91,30 +91,18 @@ class Cube:
                span: tuple[Any, Any], service_bits: dict[str, int]) -> Select[Any]:  # fmt: skip
         """``span`` is a (first, last) range of month keys, days or years (the cube's grain)."""
         t = self.table.c
-        columns: list[ColumnElement[Any]] = []
-        groups: list[ColumnElement[Any]] = []
-        froms: Any = self.table
         time = {"day": "day", "year": "year"}.get(self.grain, "month_key")
-        where: list[ColumnElement[bool]] = [t[time].between(*span)]
-        for dim in by:
-            if dim == "service_type_code" and self.fact == "sessions" and not self.per_service:
-                st = table_of(ServiceType)
-                bit = cast(literal(1), BigInteger).op("<<")(st.c.mask_bit)
-                froms = froms.join(st, t.service_mask.op("&")(bit) != 0)
-                columns.append(st.c.code.label(dim))
-                groups.append(st.c.code)
-                if filters.services:
-                    where.append(st.c.code.in_(filters.services))
-            else:
-                columns.append(t[dim].label(dim))
-                groups.append(t[dim])
+        where = [t[time].between(*span), *self._filters(filters, service_bits)]
+        if self.rows is not None:
+            where.append(self.rows(t))
+        by_mask = "service_type_code" in by and self.fact == "sessions" and not self.per_service
+        inner_by = [d for d in by if d != "service_type_code"] + ["service_mask"] if by_mask else by
+        columns = [t[d].label(d) for d in inner_by]
         for m in measures:
             column = t[self.measures[m]]
             columns.append((latest(column) if m in MAX_MEASURES else func.sum(column)).label(m))
-        where += self._filters(filters, service_bits)
-        if self.rows is not None:
-            where.append(self.rows(t))
-        return select(*columns).select_from(froms).where(*where).group_by(*groups)
+        grouped = select(*columns).where(*where).group_by(*(t[d] for d in inner_by))
+        return _per_service(grouped, filters, by, measures) if by_mask else grouped
 
     def _filters(self, filters: Filters, service_bits: dict[str, int]) -> list[ColumnElement[bool]]:
         t = self.table.c
@@ -128,6 +116,23 @@ class Cube:
         if filters.formats and self.fact == "sessions":
             clauses.append(t.format.in_(filters.formats))
         return clauses
+
+
+def _per_service(by_mask: Select[Any], filters: Filters, by: tuple[str, ...],
+                 measures: tuple[str, ...]) -> Select[Any]:  # fmt: skip
+    """Sessions per service from their sums per service mask: each mask's groups joined to the
+    services whose bit it has (summed per mask first: ten times fewer rows to join)."""
+    sums = by_mask.subquery()
+    st = table_of(ServiceType)
+    bit = cast(literal(1), BigInteger).op("<<")(st.c.mask_bit)
+    keys = [st.c.code if d == "service_type_code" else sums.c[d] for d in by]
+    aggregates = [(func.max if m in MAX_MEASURES else func.sum)(sums.c[m]) for m in measures]
+    stmt = select(*(k.label(d) for k, d in zip(keys, by, strict=True)),
+                  *(a.label(m) for a, m in zip(aggregates, measures, strict=True)))  # fmt: skip
+    stmt = stmt.select_from(sums.join(st, sums.c.service_mask.op("&")(bit) != 0))
+    if filters.services:
+        stmt = stmt.where(st.c.code.in_(filters.services))
+    return stmt.group_by(*keys)
 
 
 def place_clauses(columns: Any, filters: Filters) -> list[ColumnElement[bool]]:
