@@ -120,6 +120,7 @@ def test_a_new_data_version_warms_the_store_once(db: Database) -> None:
             "ambassador_months",
             "localities",
             "request_person_days",
+            "fact_days",
         ):
             assert db.store.get(s, name, unexpected) is not None
 

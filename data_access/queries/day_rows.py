@@ -129,7 +129,7 @@ class DayRows:
         return latest
 
 
-def _day_number_sql(session: Session, day: Any) -> Any:
+def day_number_sql(session: Session, day: Any) -> Any:
     """``day`` as days since 1970, computed by the database."""
     if session.get_bind().dialect.name == "sqlite":
         return cast(func.julianday(day) - literal(2440587.5), Integer)
@@ -150,7 +150,7 @@ def read_day_rows(session: Session) -> DayRows | None:
     sorted_keys, groups = keys.to_numpy()[order], groups.iloc[order]
     groups["ambassador_id"] = groups["ambassador_id"].astype("float64")
     first, last = session.execute(select(func.min(t.day), func.max(t.day))).one()
-    number = _day_number_sql(session, t.day)
+    number = day_number_sql(session, t.day)
     stmt = select(number, t.library_id, t.ambassador_key, t.requests).order_by(t.day)
     parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     for year in range(first.year, last.year + 1) if first is not None else ():

@@ -28,6 +28,7 @@ from data_access.models import (
     ServiceType,
 )
 from data_access.queries.day_rows import request_person_days
+from data_access.queries.fact_days import fact_days
 from data_access.queries.frames import combine_parts, read_frame
 from data_access.queries.month_rows import ACTIVITY as MONTH_MEASURES
 from data_access.queries.month_rows import ambassador_months, library_months
@@ -59,6 +60,9 @@ def has_facts_between(session: Session, fact: Fact, first: dt.date, last: dt.dat
     synchronized scans starting mid-table it sometimes reads a million rows first (~300 ms)."""
     if first > last:
         return False
+    held = fact_days(session)  # with a store: the days in memory
+    if held is not None:
+        return held.any_between(fact, first, last)
     # A page's queries ask about the same edge days many times: once per session is enough.
     asked = session.info.setdefault("facts_between", {})
     if (fact, first, last) not in asked:

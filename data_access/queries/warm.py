@@ -19,11 +19,12 @@ from sqlalchemy.orm import Session
 from data_access.database import Database
 from data_access.queries.day_rows import request_person_days
 from data_access.queries.dimensions import dimensions, localities
+from data_access.queries.fact_days import fact_days
 from data_access.queries.month_rows import ambassador_months, library_months
 
 log = logging.getLogger(__name__)
 LOADERS: tuple[Callable[[Session], Any], ...] = (
-    dimensions, library_months, ambassador_months, localities, request_person_days,
+    dimensions, library_months, ambassador_months, localities, request_person_days, fact_days,
 )  # fmt: skip
 
 
