@@ -79,8 +79,8 @@ class DayRows:
         lo, hi = self.bounds(first, last)
         group = self.group[lo:hi]
         size = len(self.groups)
-        present = (np.bincount(group, minlength=size) > 0) & self._kept(filters)
-        codes, values = self._codes(by)
+        present = (np.bincount(group, minlength=size) > 0) & self.kept_groups(filters)
+        codes, values = self.codes(by)
         cells = len(values)
         frame = values.copy()
         if "requests" in measures:
@@ -98,7 +98,7 @@ class DayRows:
             return frame[list(measures)]
         return frame.loc[found].reset_index(drop=True)[[*by, *measures]]
 
-    def _codes(self, by: tuple[str, ...]) -> tuple[np.ndarray, pd.DataFrame]:
+    def codes(self, by: tuple[str, ...]) -> tuple[np.ndarray, pd.DataFrame]:
         """Each group's index among the distinct ``by`` values of the groups, and those values
         (one empty row for no ``by``)."""
         if by not in self._by:
@@ -111,13 +111,17 @@ class DayRows:
             self._by[by] = (np.asarray(codes, dtype=np.int64), values)
         return self._by[by]
 
-    def _kept(self, filters: Filters) -> np.ndarray:
+    def kept_groups(self, filters: Filters) -> np.ndarray:
         """Which groups the raion (within scope), library kind and tier filters keep."""
         kept = np.ones(len(self.groups), dtype=bool)
         for column, values in place_filters(filters).items():
             if values is not None:
                 kept &= self.groups[column].isin(list(values)).to_numpy()
         return kept
+
+    def day_of(self, rows: np.ndarray) -> np.ndarray:
+        """The day number of each of ``rows`` (row indices)."""
+        return np.searchsorted(self.starts, rows, "right") - 1 + self.first_day
 
     def _last_days(self, group: np.ndarray, hi: int) -> np.ndarray:
         """Each group's latest day (days since 1970; none: :data:`_NO_DAY`) in the slice

@@ -31,15 +31,10 @@ from data_access.models import (
 from data_access.models.base import table_of
 from data_access.models.rollup_years import ANY_SERVICE
 from data_access.queries.dimensions import dimensions, in_view
+from data_access.queries.fact_days import has_facts_between
 from data_access.queries.frames import read_frame
 from data_access.queries.month_rows import NO_DAY, ambassador_months
-from data_access.queries.planner import (
-    aggregate,
-    build_statement,
-    has_facts_between,
-    month_key,
-    split_years,
-)
+from data_access.queries.planner import aggregate, build_statement, month_key, split_years
 from data_access.queries.sources import place_clauses
 
 LOOKBACK_DAYS = 3 * 365  # how far back "last activity" looks (keeps the scan small)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from dashboard.periods import add_months, month_end
-from data_access.queries.planner import has_facts_between
+from data_access.queries.fact_days import has_facts_between
 
 Span = tuple[dt.date, dt.date]
 

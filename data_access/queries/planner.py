@@ -20,18 +20,17 @@ from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
 from dashboard.periods import add_months, month_end, month_key
 from data_access.models import (
-    InfoSession,
     RollupAmbassadorMonth,
     RollupLibraryMonth,
     RollupRequestPersonDay,
-    ServiceRequest,
     ServiceType,
 )
 from data_access.queries.day_rows import request_person_days
-from data_access.queries.fact_days import fact_days
+from data_access.queries.fact_days import has_facts_between
 from data_access.queries.frames import combine_parts, read_frame
 from data_access.queries.month_rows import ACTIVITY as MONTH_MEASURES
 from data_access.queries.month_rows import ambassador_months, library_months
+from data_access.queries.session_rows import sessions_in_memory
 from data_access.queries.sources import (
     MAX_MEASURES,
     Fact,
@@ -46,30 +45,6 @@ PERSON_DAY = RollupRequestPersonDay.__tablename__  # the day cube also held in m
 # the month cubes also held in memory (month_rows), by table name
 MONTH_TABLES = {RollupAmbassadorMonth.__tablename__: ambassador_months,
                 RollupLibraryMonth.__tablename__: library_months}  # fmt: skip
-
-
-def _date_column(fact: Fact) -> Any:
-    return ServiceRequest.requested_on if fact == "requests" else InfoSession.held_on
-
-
-def has_facts_between(session: Session, fact: Fact, first: dt.date, last: dt.date) -> bool:
-    """Whether any fact falls on ``[first, last]`` (an index probe on the date).
-
-    Asked as the earliest day in the range, which both engines answer from the day index. An
-    ``EXISTS`` lets PostgreSQL choose a sequential scan that expects a match at once, and with
-    synchronized scans starting mid-table it sometimes reads a million rows first (~300 ms)."""
-    if first > last:
-        return False
-    held = fact_days(session)  # with a store: the days in memory
-    if held is not None:
-        return held.any_between(fact, first, last)
-    # A page's queries ask about the same edge days many times: once per session is enough.
-    asked = session.info.setdefault("facts_between", {})
-    if (fact, first, last) not in asked:
-        column = _date_column(fact)
-        earliest = session.scalar(select(func.min(column)).where(column.between(first, last)))
-        asked[fact, first, last] = earliest is not None
-    return bool(asked[fact, first, last])
 
 
 def split_range(
@@ -265,6 +240,22 @@ def aggregate(
 
     Sums are 0 (not missing) where nothing matched; ``last_day`` is a date or NaT.
     """
+    held = sessions_in_memory(session, fact, filters, measures, by) if use_rollups else None
+    frame = _read(session, fact, filters, measures, by, use_rollups) if held is None else held
+    for m in measures:
+        if m in MAX_MEASURES:
+            frame[m] = pd.to_datetime(frame[m]).dt.date if len(frame) else frame[m]
+        else:
+            frame[m] = pd.to_numeric(frame[m]).fillna(0).astype("int64")
+    if not by and frame.empty:
+        frame = pd.DataFrame([[0 if m not in MAX_MEASURES else None for m in measures]],
+                             columns=list(measures))  # fmt: skip
+    return frame
+
+
+def _read(session: Session, fact: Fact, filters: Filters, measures: tuple[str, ...],
+          by: tuple[str, ...], use_rollups: bool) -> pd.DataFrame:  # fmt: skip
+    """What the plan says, read from SQL and the tables in memory, its parts combined."""
     plan = _plan(session, fact, filters, measures, by, use_rollups, in_memory=has_store(session))
     day_rows = request_person_days(session) if plan.day_spans else None
     if plan.day_spans and day_rows is None:  # not held in memory: the day cube in SQL
@@ -280,17 +271,7 @@ def aggregate(
         parts.append(sums[[*by, *measures]])
     if day_rows is not None:
         parts += [day_rows.aggregate(a, b, filters, measures, by) for a, b in plan.day_spans]
-    if len(parts) > 1:
-        frame = combine_parts(parts, by, measures, MAX_MEASURES)
-    for m in measures:
-        if m in MAX_MEASURES:
-            frame[m] = pd.to_datetime(frame[m]).dt.date if len(frame) else frame[m]
-        else:
-            frame[m] = pd.to_numeric(frame[m]).fillna(0).astype("int64")
-    if not by and frame.empty:
-        frame = pd.DataFrame([[0 if m not in MAX_MEASURES else None for m in measures]],
-                             columns=list(measures))  # fmt: skip
-    return frame
+    return combine_parts(parts, by, measures, MAX_MEASURES) if len(parts) > 1 else frame
 
 
 __all__ = ["add_months", "aggregate", "build_statement", "month_key", "split_range", "split_years",

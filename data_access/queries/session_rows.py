@@ -1,0 +1,150 @@
+"""Every information session in memory, per data version, for per-person and per-library sums.
+
+The directory, the targets' cascade, the map and the coverage page ask for sessions and
+participants per ambassador or per library. Without service or format filters the monthly
+rollups answer; with them (which those rollups cannot apply) the answer came from the facts
+themselves, each session checked against its services: 15-30 ms per query at national scale.
+The sessions are few (~200,000 over ten years) and narrow: their group (library, ambassador,
+place), format, participants and service mask fit in ~3 MB in day order, so any period under
+any filter is a slice, a few masks and a ``bincount``. The planner
+(:func:`~data_access.queries.planner.aggregate`) answers from here whatever it can.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dashboard.baseline import NAIVE
+from dashboard.filters import Filters
+from data_access.models import Ambassador, InfoSession, InfoSessionServiceType, Library, ServiceType
+from data_access.queries.day_rows import GROUP_COLUMNS, DayRows, day_number_sql
+from data_access.queries.frames import read_chunks, read_frame
+from data_access.queries.month_rows import compact
+from data_access.queries.versioned import has_store, stored
+
+MEASURES = frozenset({"sessions", "participants", "last_day", "last_any_day"})
+GROUPINGS = frozenset({("ambassador_id",), ("library_id",)})  # totals: the rollups are as fast
+_NO_DAY = np.iinfo(np.int64).min
+
+
+@dataclass(frozen=True)
+class SessionRows:
+    """The sessions as numpy columns, in day order.
+
+    ``rows`` gives the groups (library, ambassador, place) and the day slices; its ``requests``
+    column holds each session's participants. ``formats`` names the values of ``format``;
+    bit ``b`` of a ``mask`` is the service whose ``mask_bit`` is ``b``."""
+
+    rows: DayRows
+    format: np.ndarray
+    formats: tuple[str, ...]
+    mask: np.ndarray
+    service_bits: dict[str, int]
+
+    def aggregate(self, filters: Filters, measures: tuple[str, ...],
+                  by: tuple[str, ...]) -> pd.DataFrame:  # fmt: skip
+        """``by`` and ``measures`` over the filtered period, as the SQL over the facts gives
+        them (latest days as datetime64; one row per ``by`` value with any session)."""
+        rows = self.rows
+        lo, hi = rows.bounds(filters.date_from, filters.date_to)
+        chosen = rows.kept_groups(filters)[rows.group[lo:hi]]
+        if filters.formats:
+            wanted = [self.formats.index(f) for f in filters.formats if f in self.formats]
+            chosen &= np.isin(self.format[lo:hi], wanted)
+        if filters.services:
+            bits = sum(1 << self.service_bits[s] for s in filters.services
+                       if s in self.service_bits)  # fmt: skip
+            chosen &= (self.mask[lo:hi] & bits) != 0
+        at = lo + np.flatnonzero(chosen)
+        codes, values = rows.codes(by)
+        cells = len(values)
+        code = codes[rows.group[at]]
+        frame = values.copy()
+        counts = np.bincount(code, minlength=cells)
+        if "sessions" in measures:
+            frame["sessions"] = counts.astype(np.int64)
+        if "participants" in measures:
+            weights = rows.requests[at].astype(np.float64)
+            sums = np.bincount(code, weights=weights, minlength=cells)
+            frame["participants"] = np.rint(sums).astype(np.int64)
+        for name in MEASURES.intersection(measures) - {"sessions", "participants"}:
+            days = np.full(cells, _NO_DAY, dtype=np.int64)
+            np.maximum.at(days, code, rows.day_of(at))
+            latest = np.where(days == _NO_DAY, np.datetime64("NaT"), days.astype("M8[D]"))
+            frame[name] = latest.astype("M8[ns]")
+        if not by:
+            return frame[list(measures)]
+        return frame.loc[counts > 0].reset_index(drop=True)[[*by, *measures]]
+
+
+def read_session_rows(session: Session) -> SessionRows:
+    """Every session: its group, format, participants and services. A session's raion is its
+    library's (a foreign key on both), so a (library, ambassador) pair has one place."""
+    s, lib, amb = InfoSession, Library, Ambassador
+    columns = ["library_id", "ambassador_id", "raion_code", "library_kind", "ambassador_tier"]
+    groups = read_frame(session, select(s.library_id, s.ambassador_id, s.raion_code, lib.kind,
+                                        amb.tier).distinct().join(lib, lib.id == s.library_id)
+                        .join(amb, amb.id == s.ambassador_id), columns)  # fmt: skip
+    keys = _keys(groups["library_id"], groups["ambassador_id"])
+    order = np.argsort(keys)
+    sorted_keys, groups = keys[order], groups.iloc[order]
+    stmt = select(day_number_sql(session, s.held_on), s.id, s.library_id, s.ambassador_id,
+                  s.format, s.participants).order_by(s.held_on, s.id)  # fmt: skip
+    names = ["day", "id", "library", "ambassador", "format", "participants"]
+    chunks = list(read_chunks(session, stmt, names))
+    frame = pd.concat(chunks, ignore_index=True) if chunks else pd.DataFrame(
+        {n: pd.Series(dtype=object if n == "format" else "int64") for n in names})  # fmt: skip
+    at = np.searchsorted(sorted_keys, _keys(frame["library"], frame["ambassador"]))
+    format_codes, formats = pd.factorize(frame["format"], sort=True)
+    bits = {str(c): int(b) for c, b in session.execute(select(ServiceType.code,
+                                                              ServiceType.mask_bit))}  # fmt: skip
+    rows = DayRows.from_arrays(groups[list(GROUP_COLUMNS)].astype({"ambassador_id": "int64"}),
+                               at, frame["participants"].to_numpy(np.int64),
+                               frame["day"].to_numpy(np.int64))  # fmt: skip
+    return SessionRows(rows=rows, format=compact(format_codes),
+                       formats=tuple(str(f) for f in formats),
+                       mask=_masks(session, frame["id"].to_numpy(np.int64)),
+                       service_bits=bits)  # fmt: skip
+
+
+def _keys(libraries: pd.Series, ambassadors: pd.Series) -> np.ndarray:
+    """(library, ambassador) pairs as one number each."""
+    return libraries.to_numpy(np.int64) << 32 | ambassadors.to_numpy(np.int64)
+
+
+def _masks(session: Session, ids: np.ndarray) -> np.ndarray:
+    """Each session's service mask (``ids`` in the rows' order)."""
+    x, t = InfoSessionServiceType, ServiceType
+    order = np.argsort(ids)
+    masks = np.zeros(len(ids), dtype=np.int64)
+    stmt = select(x.session_id, t.mask_bit).join(t, t.code == x.service_type_code)
+    for chunk in read_chunks(session, stmt, ["id", "bit"]):
+        links = chunk.to_numpy(np.int64)
+        at = order[np.searchsorted(ids, links[:, 0], sorter=order)]
+        np.bitwise_or.at(masks, at, np.left_shift(1, links[:, 1]))
+    return compact(masks)
+
+
+def sessions_in_memory(session: Session, fact: str, filters: Filters, measures: tuple[str, ...],
+                       by: tuple[str, ...]) -> pd.DataFrame | None:  # fmt: skip
+    """The planner's answer from the sessions in memory, or None when they cannot give it (not
+    sessions, not per person or library, no store, the naive baseline)."""
+    if fact != "sessions" or NAIVE.get() or filters.effective_raions == ():
+        return None
+    if not (set(measures) <= MEASURES and by in GROUPINGS and by):
+        return None
+    rows = session_rows(session)
+    return None if rows is None else rows.aggregate(filters, measures, by)
+
+
+def session_rows(session: Session) -> SessionRows | None:
+    """The sessions of the session's data version, or None without a store (a one-off session
+    would read them all for one answer: SQL is cheaper then)."""
+    if not has_store(session):
+        return None
+    return stored(session, "session_rows", read_session_rows)
