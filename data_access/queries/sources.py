@@ -203,10 +203,11 @@ CUBES: tuple[Cube, ...] = (
     _cube(RollupSessionLibraryMonth, "sessions",
           "month_key library_id ambassador_tier format service_mask raion_code library_kind",
           {**SESSIONS, "last_day": "last_day", "last_any_day": "last_day"}),
-    _cube(RollupRequestServiceDay, "requests", "day month_key raion_code service_type_code",
-          REQUESTS, grain="day"),
+    # ~100 rows a day, then ~300: the per-service one only when a service is asked for
     _cube(RollupRequestTierDay, "requests",
           "day month_key raion_code library_kind ambassador_tier", REQUESTS, grain="day"),
+    _cube(RollupRequestServiceDay, "requests", "day month_key raion_code service_type_code",
+          REQUESTS, grain="day"),
     # per library or ambassador (requests without one form the ambassador_id NULL group, as
     # in the facts); the latest day of a group is its latest row's day
     _cube(RollupRequestPersonDay, "requests",
