@@ -8,7 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dashboard.filters import Filters
-from data_access.models import Raion, ServiceType
+from data_access.models import ServiceType
+from data_access.queries.dimensions import raions
 from data_access.queries.frames import read_frame
 from data_access.queries.planner import aggregate
 from data_access.queries.sources import REQUEST_MEASURES
@@ -40,12 +41,9 @@ def by_raion(session: Session, filters: Filters) -> pd.DataFrame:
     """
     s = aggregate(session, "sessions", filters, ("sessions", "participants"), ("raion_code",))
     r = aggregate(session, "requests", filters, ("requests",), ("raion_code",))
-    stmt = select(Raion.code, Raion.name_ro, Raion.kind, Raion.population)
-    raions = filters.effective_raions
-    if raions is not None:
-        stmt = stmt.where(Raion.code.in_(raions))
-    units = read_frame(session, stmt, ["raion_code", "name_ro", "kind", "population"])
-    frame = units.merge(_outer(s, r, ["raion_code"]), on="raion_code", how="left")
+    frame = raions(session, filters).merge(
+        _outer(s, r, ["raion_code"]), on="raion_code", how="left"
+    )
     for column in ACTIVITY:
         frame[column] = frame[column].fillna(0).astype("int64")
     frame["citizens_served"] = frame["participants"] + frame["requests"]

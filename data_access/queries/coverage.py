@@ -21,15 +21,12 @@ from dataclasses import replace
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dashboard.filters import Filters
-from data_access.models import Raion
 from data_access.queries.breakdowns import by_raion
-from data_access.queries.dimensions import dimensions, in_view, localities
+from data_access.queries.dimensions import dimensions, in_view, localities, raion_names, raions
 from data_access.queries.directory import ambassador_names
-from data_access.queries.frames import read_frame
 from data_access.queries.library_latest import dormant_last_days
 
 DEFAULT_DORMANT_DAYS = 60
@@ -75,14 +72,9 @@ SCORE_COLUMNS = [
 
 def program_units(session: Session, filters: Filters) -> pd.DataFrame:
     """The census units in view: raion_code, raion_name, kind, population."""
-    stmt = select(Raion.code, Raion.name_ro, Raion.kind, Raion.population).where(
-        Raion.population.is_not(None)
-    )
-    raions = filters.effective_raions
-    if raions is not None:
-        stmt = stmt.where(Raion.code.in_(raions))
-    columns = ["raion_code", "raion_name", "kind", "population"]
-    return read_frame(session, stmt.order_by(Raion.code), columns)
+    frame = raions(session, filters).rename(columns={"name_ro": "raion_name"})
+    frame = frame[frame["population"].notna()].astype({"population": "int64"})
+    return frame.reset_index(drop=True)
 
 
 def coverage_ranking(session: Session, filters: Filters) -> tuple[pd.DataFrame, float | None]:
@@ -131,8 +123,7 @@ def dormant_points(
     """
     points = access_point_details(session, filters, dormant_days)
     frame = points[points["dormant"]].copy()
-    names = dict(session.execute(select(Raion.code, Raion.name_ro)).all())
-    frame["raion_name"] = frame["raion_code"].map(names)
+    frame["raion_name"] = frame["raion_code"].map(raion_names(session))
     last = pd.to_datetime(frame["last_day"])
     frame["days_inactive"] = (pd.Timestamp(filters.date_to) - last).dt.days.astype("Int64")
     people = ambassador_names(session, frame["library_id"].tolist(), filters.date_to)

@@ -112,6 +112,25 @@ def read_localities(session: Session) -> pd.DataFrame:
     return read_frame(session, stmt, columns)
 
 
+def read_raions(session: Session) -> pd.DataFrame:
+    """Every raion (code, name_ro, kind, population: NaN where the census gives none), by code."""
+    stmt = select(Raion.code, Raion.name_ro, Raion.kind, Raion.population).order_by(Raion.code)
+    return read_frame(session, stmt, ["raion_code", "name_ro", "kind", "population"])
+
+
+def raions(session: Session, filters: Filters | None = None) -> pd.DataFrame:
+    """The raions (see :func:`read_raions`, once per data version), those in ``filters``' view
+    (raion filter within scope) when given. A copy: callers add columns."""
+    frame = stored(session, "raions", read_raions)
+    codes = None if filters is None else filters.effective_raions
+    return (frame if codes is None else frame[frame["raion_code"].isin(codes)]).copy()
+
+
+def raion_names(session: Session) -> dict[str, str]:
+    frame = stored(session, "raions", read_raions)
+    return dict(zip(frame["raion_code"], frame["name_ro"], strict=True))
+
+
 def localities(session: Session) -> pd.DataFrame:
     """Every locality (see :func:`read_localities`), once per data version."""
     return stored(session, "localities", read_localities)

@@ -34,9 +34,10 @@ from sqlalchemy.orm import Session
 from dashboard.filters import Filters
 from dashboard.periods import PROGRAM_START
 from dashboard.target_math import LEVEL_METRICS, progress
-from data_access.models import Ambassador, Library, Raion, Target
+from data_access.models import Ambassador, Library, Target
 from data_access.models.base import TARGET_METRICS, TARGET_SCOPES
 from data_access.queries.breakdowns import activity_by
+from data_access.queries.dimensions import raion_names
 from data_access.queries.frames import read_frame
 from data_access.queries.metrics import access_point_frame, active_ambassadors
 from data_access.queries.planner import aggregate
@@ -88,7 +89,7 @@ def read_targets(session: Session) -> pd.DataFrame:
                               "scope_value": "str", "target": "float64"})  # fmt: skip
     is_amb = frame["scope_kind"] == "ambassador"
     people = resolve_ambassadors(session, frame.loc[is_amb, "scope_value"].tolist())
-    raion_names = dict(session.execute(select(Raion.code, Raion.name_ro)).all())
+    names = raion_names(session)
     frame["ambassador_id"] = pd.array(
         [people["id"].get(v) if a else None for v, a in zip(frame["scope_value"], is_amb,
                                                               strict=True)],
@@ -99,7 +100,7 @@ def read_targets(session: Session) -> pd.DataFrame:
         for v, a, k in zip(frame["scope_value"], is_amb, frame["scope_kind"], strict=True)
     ]
     frame["scope_name"] = [
-        people["name"].get(v) if a else raion_names.get(v)
+        people["name"].get(v) if a else names.get(v)
         for v, a in zip(frame["scope_value"], is_amb, strict=True)
     ]
     return frame
