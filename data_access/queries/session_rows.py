@@ -16,12 +16,13 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import select
+from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
 from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
 from data_access.models import Ambassador, InfoSession, InfoSessionServiceType, Library, ServiceType
+from data_access.models.base import SESSION_FORMATS
 from data_access.queries.day_rows import GROUP_COLUMNS, DayRows, day_number_sql
 from data_access.queries.frames import read_chunks, read_frame
 from data_access.queries.month_rows import compact
@@ -90,31 +91,25 @@ def read_session_rows(session: Session) -> SessionRows:
     groups = read_frame(session, select(s.library_id, s.ambassador_id, s.raion_code, lib.kind,
                                         amb.tier).distinct().join(lib, lib.id == s.library_id)
                         .join(amb, amb.id == s.ambassador_id), columns)  # fmt: skip
-    keys = _keys(groups["library_id"], groups["ambassador_id"])
+    keys = groups["library_id"].to_numpy(np.int64) << 32 | groups["ambassador_id"].to_numpy(
+        np.int64)  # fmt: skip
     order = np.argsort(keys)
     sorted_keys, groups = keys[order], groups.iloc[order]
+    format_code = case({f: i for i, f in enumerate(SESSION_FORMATS)}, value=s.format, else_=-1)
     stmt = select(day_number_sql(session, s.held_on), s.id, s.library_id, s.ambassador_id,
-                  s.format, s.participants).order_by(s.held_on, s.id)  # fmt: skip
+                  format_code, s.participants).order_by(s.held_on, s.id)  # fmt: skip
+    # numbers only, each chunk to numpy at once: no Python object per session outlives its chunk
     names = ["day", "id", "library", "ambassador", "format", "participants"]
-    chunks = list(read_chunks(session, stmt, names))
-    frame = pd.concat(chunks, ignore_index=True) if chunks else pd.DataFrame(
-        {n: pd.Series(dtype=object if n == "format" else "int64") for n in names})  # fmt: skip
-    at = np.searchsorted(sorted_keys, _keys(frame["library"], frame["ambassador"]))
-    format_codes, formats = pd.factorize(frame["format"], sort=True)
+    chunks = [c.to_numpy(np.int64) for c in read_chunks(session, stmt, names)]
+    rows = np.concatenate(chunks) if chunks else np.zeros((0, len(names)), np.int64)
+    day, ids, library, ambassador, formats, participants = rows.T
+    at = np.searchsorted(sorted_keys, library << 32 | ambassador)
     bits = {str(c): int(b) for c, b in session.execute(select(ServiceType.code,
                                                               ServiceType.mask_bit))}  # fmt: skip
-    rows = DayRows.from_arrays(groups[list(GROUP_COLUMNS)].astype({"ambassador_id": "int64"}),
-                               at, frame["participants"].to_numpy(np.int64),
-                               frame["day"].to_numpy(np.int64))  # fmt: skip
-    return SessionRows(rows=rows, format=compact(format_codes),
-                       formats=tuple(str(f) for f in formats),
-                       mask=_masks(session, frame["id"].to_numpy(np.int64)),
-                       service_bits=bits)  # fmt: skip
-
-
-def _keys(libraries: pd.Series, ambassadors: pd.Series) -> np.ndarray:
-    """(library, ambassador) pairs as one number each."""
-    return libraries.to_numpy(np.int64) << 32 | ambassadors.to_numpy(np.int64)
+    groups = groups[list(GROUP_COLUMNS)].astype({"ambassador_id": "int64"})
+    return SessionRows(rows=DayRows.from_arrays(groups, at, participants, day),
+                       format=formats.astype(np.int8), formats=SESSION_FORMATS,
+                       mask=_masks(session, ids), service_bits=bits)  # fmt: skip
 
 
 def _masks(session: Session, ids: np.ndarray) -> np.ndarray:
