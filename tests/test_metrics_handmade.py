@@ -109,6 +109,25 @@ def test_activity_by_ambassador_and_library(hand_db: Database) -> None:
     assert lib.loc[2, "last_day"] == D(2024, 1, 20)
 
 
+@pytest.mark.parametrize("key", ["ambassador_id", "library_id"])
+def test_activity_sums_without_the_latest_day(hand_db: Database, key: str) -> None:
+    """The same sums when the latest day is left out (whole months then come from memory),
+    over whole months, over partial ones and under a format filter."""
+    periods = [
+        JAN_FEB,
+        replace(JAN_FEB, date_from=D(2024, 1, 16)),
+        replace(JAN_FEB, formats=("online",)),
+        replace(JAN_FEB, raions=("MD-CU",)),
+    ]
+    with hand_db.session() as s:
+        for f in periods:
+            full = breakdowns.activity_by(s, f, key).drop(columns=["last_day"])
+            sums = breakdowns.activity_by(s, f, key, latest=False)
+            assert list(sums.columns) == [key, "sessions", "participants", "requests"]
+            assert sums.sort_values(key).to_dict("records") == full.sort_values(key).to_dict(
+                "records"), f  # fmt: skip
+
+
 def test_a_session_without_services_makes_its_ambassador_active(hand_db: Database) -> None:
     """Under a format filter too (the per-service rollup files it under no service)."""
     in_person = replace(JAN_FEB, formats=("in_person",))

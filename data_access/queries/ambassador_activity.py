@@ -107,7 +107,7 @@ def _stack(*parts: pd.DataFrame) -> pd.DataFrame:
 
 
 def _period(session: Session, filters: Filters) -> pd.DataFrame:
-    return activity_by(session, filters, "ambassador_id").drop(columns=["last_day"])
+    return activity_by(session, filters, "ambassador_id", latest=False)
 
 
 def _straightforward_last(session: Session, history: Filters) -> pd.Series:

@@ -85,19 +85,23 @@ def request_profile(session: Session, filters: Filters) -> dict[str, int]:
     return {m: int(row[m]) for m in measures}
 
 
-def activity_by(session: Session, filters: Filters, key: str) -> pd.DataFrame:
-    """Sessions, participants, requests and last activity per library or per ambassador."""
+def activity_by(session: Session, filters: Filters, key: str, *,
+                latest: bool = True) -> pd.DataFrame:  # fmt: skip
+    """Sessions, participants, requests and (unless ``latest`` is false) the last activity day
+    per library or per ambassador. Without the latest day, whole months of the per-person and
+    per-library rollups are summed in memory instead of read in SQL."""
     if key not in ("library_id", "ambassador_id"):
         raise ValueError(f"activity cannot be grouped by {key!r}")
-    s = aggregate(
-        session, "sessions", filters, ("sessions", "participants", "last_any_day"), (key,)
-    )
-    r = aggregate(session, "requests", filters, ("requests", "last_any_day"), (key,))
+    last = ("last_any_day",) if latest else ()
+    s = aggregate(session, "sessions", filters, ("sessions", "participants", *last), (key,))
+    r = aggregate(session, "requests", filters, ("requests", *last), (key,))
     r = r.dropna(subset=[key]).rename(columns={"last_any_day": "last_request_day"})
     s = s.rename(columns={"last_any_day": "last_session_day"})
     frame = s.merge(r, on=key, how="outer")
     for column in ACTIVITY:
         frame[column] = frame[column].fillna(0).astype("int64")
-    frame["last_day"] = frame[["last_session_day", "last_request_day"]].max(axis=1)
     frame[key] = frame[key].astype("int64")
+    if not latest:
+        return frame.reset_index(drop=True)
+    frame["last_day"] = frame[["last_session_day", "last_request_day"]].max(axis=1)
     return frame.drop(columns=["last_session_day", "last_request_day"]).reset_index(drop=True)

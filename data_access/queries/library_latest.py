@@ -47,7 +47,7 @@ def library_activity_latest(session: Session, filters: Filters, lookback_days: i
     last_day (as :func:`latest_library_days`; none when ``lookback_days`` is 0), one row per
     library with either."""
     if _straight(filters) or filters.effective_raions == ():
-        period = activity_by(session, filters, "library_id").drop(columns=["last_day"])
+        period = activity_by(session, filters, "library_id", latest=False)
         if lookback_days:
             last = latest_library_days(session, filters, lookback_days)
             return period.merge(last, on="library_id", how="outer").pipe(_counts)

@@ -174,7 +174,8 @@ class PeriodActuals:
 
     @cached_property
     def by_ambassador(self) -> pd.DataFrame:
-        frame = activity_by(self.session, self.filters, "ambassador_id").set_index("ambassador_id")
+        frame = activity_by(self.session, self.filters, "ambassador_id", latest=False)
+        frame = frame.set_index("ambassador_id")
         frame["citizens_served"] = frame["participants"] + frame["requests"]
         return frame
 
