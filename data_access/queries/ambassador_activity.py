@@ -19,6 +19,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import replace
 
+import numpy as np
 import pandas as pd
 from sqlalchemy.orm import Session
 
@@ -54,11 +55,9 @@ class AmbassadorActivity:
             frames += [self._edge(span) for span in split.edges]
         else:
             frames.append(_period(self.session, f))
-        period = pd.concat(frames, ignore_index=True).groupby("ambassador_id", as_index=False)
-        period = period.agg({**dict.fromkeys(ACTIVITY, "sum"), "last_day": "max"})
+        period = _per_ambassador(_stack(*frames))
         self._last = period.set_index("ambassador_id")["last_day"].dropna()
-        # int64 ids even when nobody was active (an empty read comes back untyped)
-        return period[["ambassador_id", *ACTIVITY]].astype({"ambassador_id": "int64"})
+        return period[["ambassador_id", *ACTIVITY]]
 
     def _months(self, whole: Span | None, last: dt.date) -> pd.DataFrame:
         """From the in-memory ambassador rollup: everyone's latest day up to ``last``'s month
@@ -97,13 +96,40 @@ class AmbassadorActivity:
 
 
 def _stack(*parts: pd.DataFrame) -> pd.DataFrame:
-    """Per-fact aggregates (ambassador_id, some of the sums, last_any_day) as one long frame."""
-    frame = pd.concat(parts, ignore_index=True).rename(columns={"last_any_day": "last_day"})
-    frame = frame.reindex(columns=["ambassador_id", *ACTIVITY, "last_day"])
-    frame[ACTIVITY] = frame[ACTIVITY].fillna(0).astype("int64")
-    frame["ambassador_id"] = frame["ambassador_id"].astype("int64")
-    frame["last_day"] = pd.to_datetime(frame["last_day"])
-    return frame
+    """Per-fact aggregates (ambassador_id, some of the sums, a latest day as ``last_any_day``
+    or ``last_day``) as one long frame with every column. Built from numpy columns: this runs
+    several times per filter change, and pandas' concat and reindex cost more than the reads."""
+    columns = {"ambassador_id": np.concatenate([p["ambassador_id"].to_numpy(np.int64)
+                                                for p in parts])}  # fmt: skip
+    for m in ACTIVITY:
+        columns[m] = np.concatenate([p[m].to_numpy(np.int64) if m in p else
+                                     np.zeros(len(p), np.int64) for p in parts])  # fmt: skip
+    columns["last_day"] = np.concatenate([_latest_days(p) for p in parts])
+    return pd.DataFrame(columns)
+
+
+def _latest_days(part: pd.DataFrame) -> np.ndarray:
+    """A part's latest days as datetime64[ns] (NaT where none): the planner gives dates."""
+    name = next((n for n in ("last_any_day", "last_day") if n in part), None)
+    if name is None:
+        return np.full(len(part), np.datetime64("NaT"), dtype="M8[ns]")
+    if part[name].dtype.kind == "M":
+        return part[name].to_numpy("M8[ns]")
+    days = [None if d is pd.NaT else d for d in part[name].tolist()]  # dates, None or NaT
+    return np.array(days, dtype="M8[D]").astype("M8[ns]")
+
+
+def _per_ambassador(stacked: pd.DataFrame) -> pd.DataFrame:
+    """One row per ambassador of a :func:`_stack`: sums added, the latest of the days."""
+    ids, at = np.unique(stacked["ambassador_id"].to_numpy(), return_inverse=True)
+    frame = {"ambassador_id": ids.astype(np.int64)}
+    for m in ACTIVITY:
+        sums = np.bincount(at, weights=stacked[m].to_numpy(np.float64), minlength=len(ids))
+        frame[m] = np.rint(sums).astype(np.int64)
+    latest = np.full(len(ids), np.iinfo(np.int64).min, dtype=np.int64)  # NaT's number
+    np.maximum.at(latest, at, stacked["last_day"].to_numpy("M8[ns]").view(np.int64))
+    frame["last_day"] = latest.view("M8[ns]")
+    return pd.DataFrame(frame)
 
 
 def _period(session: Session, filters: Filters) -> pd.DataFrame:
