@@ -77,15 +77,16 @@ class AmbassadorActivity:
         """The period's sums (and latest days) over one partial month's days."""
         f = replace(self.filters, date_from=span[0], date_to=span[1])
         s = aggregate(self.session, "sessions", f, ("sessions", "participants", "last_any_day"),
-                      ("ambassador_id",))  # fmt: skip
-        r = aggregate(self.session, "requests", f, ("requests", "last_any_day"), ("ambassador_id",))
+                      ("ambassador_id",), as_dates=False)  # fmt: skip
+        r = aggregate(self.session, "requests", f, ("requests", "last_any_day"), ("ambassador_id",),
+                      as_dates=False)  # fmt: skip
         return _stack(s, r.dropna(subset=["ambassador_id"]))
 
     def _latest(self, span: Span) -> pd.DataFrame:
         """Latest day of any activity per ambassador over ``span`` (within scope)."""
         f = replace(self.history, date_from=span[0], date_to=span[1])
-        parts = [aggregate(self.session, fact, f, ("last_any_day",), ("ambassador_id",))
-                 for fact in ("sessions", "requests")]  # fmt: skip
+        parts = [aggregate(self.session, fact, f, ("last_any_day",), ("ambassador_id",),
+                           as_dates=False) for fact in ("sessions", "requests")]  # fmt: skip
         return _stack(*(p.dropna(subset=["ambassador_id"]) for p in parts))
 
     def last_activity(self, ids: Iterable[int]) -> pd.DataFrame:

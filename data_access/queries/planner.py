@@ -235,16 +235,21 @@ def aggregate(
     by: tuple[str, ...] = (),
     *,
     use_rollups: bool = True,
+    as_dates: bool = True,
 ) -> pd.DataFrame:
     """A small DataFrame with one column per ``by`` dimension and per measure.
 
-    Sums are 0 (not missing) where nothing matched; ``last_day`` is a date or NaT.
+    Sums are 0 (not missing) where nothing matched; ``last_day`` is a date or NaT (datetime64
+    with ``as_dates=False``: for callers that compute with it).
     """
     held = sessions_in_memory(session, fact, filters, measures, by) if use_rollups else None
     frame = _read(session, fact, filters, measures, by, use_rollups) if held is None else held
     for m in measures:
         if m in MAX_MEASURES:
-            frame[m] = pd.to_datetime(frame[m]).dt.date if len(frame) else frame[m]
+            if not as_dates:
+                frame[m] = pd.to_datetime(frame[m])
+            elif len(frame):
+                frame[m] = pd.to_datetime(frame[m]).dt.date
         else:
             frame[m] = pd.to_numeric(frame[m]).fillna(0).astype("int64")
     if not by and frame.empty:
