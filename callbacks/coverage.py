@@ -13,7 +13,6 @@ value is set (``prevent_initial_call``), never twice.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
 import pandas as pd
@@ -84,8 +83,8 @@ def far_places(app_ctx: AppContext, filters: Filters, version: Any, days: int) -
     """Every locality in the viewer's scope with its nearest active access point: the raion
     filter set aside (the nearest point is searched in the whole scope anyway), so the map
     holds the same dots, in the same order, whatever raions are selected."""
-    return cached(app_ctx, "coverage.distances", replace(filters, raions=()), (version, days),
-                  coverage.locality_distances, days)  # fmt: skip
+    return cached(app_ctx, "coverage.distances", coverage.distance_filters(filters),
+                  (version, days), coverage.locality_distances, days)  # fmt: skip
 
 
 def far_patch(updates: dict[str, Any]) -> Patch:
@@ -231,5 +230,9 @@ def register(app: Dash, app_ctx: AppContext) -> None:
 
 def score_frame(app_ctx: AppContext, filters: Filters, version: Any, days: int,
                 km: float) -> pd.DataFrame:  # fmt: skip
-    return cached(app_ctx, "coverage.scores", filters, (version, days, km),
-                  coverage.underserved_scores, km, days)  # fmt: skip
+    def compute() -> pd.DataFrame:
+        places = far_places(app_ctx, filters, version, days)  # shared with the far map
+        with app_ctx.db.session() as s:
+            return coverage.underserved_scores(s, filters, km, days, places)
+
+    return app_ctx.memo("coverage.scores", (filters.cache_key(), version, days, km), compute)

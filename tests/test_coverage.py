@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import shutil
 import time
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -303,3 +305,30 @@ def test_nearest_takes_the_first_of_equidistant_points() -> None:
     twins = pd.DataFrame({"lat": [47.1, 47.1, 46.0], "lon": [28.9, 28.9, 28.0]}, index=[7, 3, 9])
     assert geo.nearest(places, twins)["target"].tolist() == [7, 9]
     assert geo.nearest(places, twins.loc[[3, 7, 9]])["target"].tolist() == [3, 9]
+
+
+def test_locality_distances_depend_only_on_the_period_end_kinds_and_scope(
+    demo_sqlite: Path, tmp_path: Path
+) -> None:
+    """What lets every view sharing those share one distance result (the coverage page)."""
+    path = tmp_path / "demo.sqlite3"
+    shutil.copy(demo_sqlite, path)
+    db = Database(f"sqlite:///{path}")
+    end = dt.date(2025, 6, 30)
+    views = [
+        Filters(dt.date(2025, 1, 1), end),
+        Filters(dt.date(2019, 3, 4), end, raions=("MD-UN",), services=("cazier",),
+                tiers=("local",), formats=("online",)),
+        Filters(dt.date(2025, 6, 1), end, library_kinds=("village",)),
+        Filters(dt.date(2024, 2, 1), end, library_kinds=("village",), services=("pensie",),
+                scope=frozenset({"MD-UN", "MD-CU", "MD-SO"})),
+    ]  # fmt: skip
+    with db.session() as s:
+        for f in views:
+            for days in (30, 60):
+                got = coverage.locality_distances(s, replace(f, raions=()), days)
+                shared = coverage.locality_distances(s, coverage.distance_filters(f), days)
+                pd.testing.assert_frame_equal(got, shared)
+        assert not coverage.locality_distances(s, views[2], 60).equals(
+            coverage.locality_distances(s, views[0], 60))  # the kind filter matters  # fmt: skip
+    db.dispose()

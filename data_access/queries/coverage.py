@@ -160,6 +160,14 @@ def units_without_active_point(
     return frame[frame["no_active_point"]].reset_index(drop=True)
 
 
+def distance_filters(filters: Filters) -> Filters:
+    """The part of ``filters`` the locality distances depend on: the period end (which access
+    points exist and which are dormant: any activity counts), the library kinds and the
+    viewer's scope. Equal for every view that shares them, so they can share one result."""
+    return Filters(filters.date_to, filters.date_to, library_kinds=filters.library_kinds,
+                   scope=filters.scope)  # fmt: skip
+
+
 def locality_distances(
     session: Session, filters: Filters, dormant_days: int = DEFAULT_DORMANT_DAYS
 ) -> pd.DataFrame:
@@ -263,14 +271,18 @@ def underserved_scores(
     filters: Filters,
     max_km: float = DEFAULT_MAX_KM,
     dormant_days: int = DEFAULT_DORMANT_DAYS,
+    places: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """One row per census unit in view with the components and the score (0-100, higher =
-    more underserved), most underserved first. Columns :data:`SCORE_COLUMNS`."""
+    more underserved), most underserved first. Columns :data:`SCORE_COLUMNS`. ``places``:
+    :func:`locality_distances` of :func:`distance_filters`, when the caller has them."""
     ranking, median = coverage_ranking(session, filters)
     units = program_units(session, filters)
     in_scope = _points_in_scope(session, filters, dormant_days)  # read once, used twice
     points = _points_by_unit(units, in_scope[in_scope["raion_code"].isin(units["raion_code"])])
-    far = far_counts(_distances(session, units, in_scope), units, max_km)
+    if places is None:
+        places = _distances(session, units, in_scope)
+    far = far_counts(places[places["raion_code"].isin(units["raion_code"])], units, max_km)
     frame = ranking[["raion_code", "raion_name", "population", "citizens_served_per_10k"]]
     frame = frame.merge(points[["raion_code", "access_points", "dormant_points",
                                 "active_points"]], on="raion_code")  # fmt: skip
