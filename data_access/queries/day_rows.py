@@ -30,7 +30,7 @@ from data_access.queries.versioned import has_store, stored
 GROUP_COLUMNS = ("library_id", "ambassador_id", "raion_code", "library_kind", "ambassador_tier")
 MEASURES = frozenset({"requests", "last_day", "last_any_day"})
 _KEY_STRIDE = 1 << 32  # (library_id, ambassador_key) as one number
-_NO_DAY = np.iinfo(np.int64).min
+NO_DAY_NUMBER = np.iinfo(np.int64).min
 
 
 @dataclass(frozen=True)
@@ -88,9 +88,9 @@ class DayRows:
             frame["requests"] = np.rint(np.bincount(codes[present], weights=total[present],
                                                     minlength=cells)).astype(np.int64)  # fmt: skip
         if MEASURES.intersection(measures) - {"requests"}:
-            days = np.full(cells, _NO_DAY, dtype=np.int64)
+            days = np.full(cells, NO_DAY_NUMBER, dtype=np.int64)
             np.maximum.at(days, codes[present], self._last_days(group, hi)[present])
-            latest = np.where(days == _NO_DAY, np.datetime64("NaT"), days.astype("M8[D]"))
+            latest = np.where(days == NO_DAY_NUMBER, np.datetime64("NaT"), days.astype("M8[D]"))
             for name in MEASURES.intersection(measures) - {"requests"}:
                 frame[name] = latest.astype("M8[ns]")
         found = np.bincount(codes[present], minlength=cells) > 0
@@ -124,9 +124,9 @@ class DayRows:
         return np.searchsorted(self.starts, rows, "right") - 1 + self.first_day
 
     def _last_days(self, group: np.ndarray, hi: int) -> np.ndarray:
-        """Each group's latest day (days since 1970; none: :data:`_NO_DAY`) in the slice
+        """Each group's latest day (days since 1970; none: :data:`NO_DAY_NUMBER`) in the slice
         ``group`` of the rows ending at ``hi``: the day of its last row there."""
-        latest = np.full(len(self.groups), _NO_DAY, dtype=np.int64)
+        latest = np.full(len(self.groups), NO_DAY_NUMBER, dtype=np.int64)
         found, from_end = np.unique(group[::-1], return_index=True)
         rows = hi - 1 - from_end
         latest[found] = np.searchsorted(self.starts, rows, "right") - 1 + self.first_day

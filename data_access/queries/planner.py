@@ -23,7 +23,6 @@ from data_access.models import (
     RollupAmbassadorMonth,
     RollupLibraryMonth,
     RollupRequestPersonDay,
-    ServiceType,
 )
 from data_access.queries.day_rows import request_person_days
 from data_access.queries.fact_days import has_facts_between
@@ -37,6 +36,7 @@ from data_access.queries.sources import (
     filter_dims,
     pick_cube,
     raw_select,
+    service_bits,
 )
 from data_access.queries.versioned import has_store
 
@@ -114,15 +114,6 @@ def years_and_months(first: int, last: int) -> tuple[tuple[int, int] | None, lis
     if last > to_year * 100 + 12:
         months.append(((to_year + 1) * 100 + 1, last))
     return (from_year, to_year), months
-
-
-def service_bits(session: Session) -> dict[str, int]:
-    """Each service type's bit in the session rollups' service masks (read once per session:
-    every aggregate of a page needs it)."""
-    if "service_bits" not in session.info:
-        rows = session.execute(select(ServiceType.code, ServiceType.mask_bit)).all()
-        session.info["service_bits"] = {str(code): int(bit) for code, bit in rows}
-    return dict(session.info["service_bits"])
 
 
 def build_statement(

@@ -21,16 +21,17 @@ from sqlalchemy.orm import Session
 
 from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
-from data_access.models import Ambassador, InfoSession, InfoSessionServiceType, Library, ServiceType
+from data_access.models import Ambassador, InfoSession, Library
 from data_access.models.base import SESSION_FORMATS
-from data_access.queries.day_rows import GROUP_COLUMNS, DayRows, day_number_sql
+from data_access.queries.day_rows import GROUP_COLUMNS, NO_DAY_NUMBER, DayRows, day_number_sql
 from data_access.queries.frames import read_chunks, read_frame
 from data_access.queries.month_rows import compact
+from data_access.queries.sources import service_bits, services_mask
 from data_access.queries.versioned import has_store, stored
+from data_access.rollup_builders import service_mask_of_session
 
 MEASURES = frozenset({"sessions", "participants", "last_day", "last_any_day"})
 GROUPINGS = frozenset({("ambassador_id",), ("library_id",)})  # totals: the rollups are as fast
-_NO_DAY = np.iinfo(np.int64).min
 
 
 @dataclass(frozen=True)
@@ -38,12 +39,11 @@ class SessionRows:
     """The sessions as numpy columns, in day order.
 
     ``rows`` gives the groups (library, ambassador, place) and the day slices; its ``requests``
-    column holds each session's participants. ``formats`` names the values of ``format``;
-    bit ``b`` of a ``mask`` is the service whose ``mask_bit`` is ``b``."""
+    column holds each session's participants. Bit ``b`` of a ``mask`` is the service whose
+    ``mask_bit`` is ``b``."""
 
     rows: DayRows
-    format: np.ndarray
-    formats: tuple[str, ...]
+    format: np.ndarray  # index into SESSION_FORMATS
     mask: np.ndarray
     service_bits: dict[str, int]
 
@@ -55,11 +55,10 @@ class SessionRows:
         lo, hi = rows.bounds(filters.date_from, filters.date_to)
         chosen = rows.kept_groups(filters)[rows.group[lo:hi]]
         if filters.formats:
-            wanted = [self.formats.index(f) for f in filters.formats if f in self.formats]
+            wanted = [i for i, f in enumerate(SESSION_FORMATS) if f in filters.formats]
             chosen &= np.isin(self.format[lo:hi], wanted)
         if filters.services:
-            bits = sum(1 << self.service_bits[s] for s in filters.services
-                       if s in self.service_bits)  # fmt: skip
+            bits = services_mask(filters.services, self.service_bits)
             chosen &= (self.mask[lo:hi] & bits) != 0
         at = lo + np.flatnonzero(chosen)
         codes, values = rows.codes(by)
@@ -74,9 +73,9 @@ class SessionRows:
             sums = np.bincount(code, weights=weights, minlength=cells)
             frame["participants"] = np.rint(sums).astype(np.int64)
         for name in MEASURES.intersection(measures) - {"sessions", "participants"}:
-            days = np.full(cells, _NO_DAY, dtype=np.int64)
+            days = np.full(cells, NO_DAY_NUMBER, dtype=np.int64)
             np.maximum.at(days, code, rows.day_of(at))
-            latest = np.where(days == _NO_DAY, np.datetime64("NaT"), days.astype("M8[D]"))
+            latest = np.where(days == NO_DAY_NUMBER, np.datetime64("NaT"), days.astype("M8[D]"))
             frame[name] = latest.astype("M8[ns]")
         if not by:
             return frame[list(measures)]
@@ -96,33 +95,19 @@ def read_session_rows(session: Session) -> SessionRows:
     order = np.argsort(keys)
     sorted_keys, groups = keys[order], groups.iloc[order]
     format_code = case({f: i for i, f in enumerate(SESSION_FORMATS)}, value=s.format, else_=-1)
-    stmt = select(day_number_sql(session, s.held_on), s.id, s.library_id, s.ambassador_id,
-                  format_code, s.participants).order_by(s.held_on, s.id)  # fmt: skip
+    stmt = select(day_number_sql(session, s.held_on), s.library_id, s.ambassador_id,
+                  format_code, s.participants, service_mask_of_session(s.id))  # fmt: skip
+    stmt = stmt.order_by(s.held_on, s.id)
     # numbers only, each chunk to numpy at once: no Python object per session outlives its chunk
-    names = ["day", "id", "library", "ambassador", "format", "participants"]
+    names = ["day", "library", "ambassador", "format", "participants", "mask"]
     chunks = [c.to_numpy(np.int64) for c in read_chunks(session, stmt, names)]
     rows = np.concatenate(chunks) if chunks else np.zeros((0, len(names)), np.int64)
-    day, ids, library, ambassador, formats, participants = rows.T
+    day, library, ambassador, formats, participants, masks = rows.T
     at = np.searchsorted(sorted_keys, library << 32 | ambassador)
-    bits = {str(c): int(b) for c, b in session.execute(select(ServiceType.code,
-                                                              ServiceType.mask_bit))}  # fmt: skip
     groups = groups[list(GROUP_COLUMNS)].astype({"ambassador_id": "int64"})
     return SessionRows(rows=DayRows.from_arrays(groups, at, participants, day),
-                       format=formats.astype(np.int8), formats=SESSION_FORMATS,
-                       mask=_masks(session, ids), service_bits=bits)  # fmt: skip
-
-
-def _masks(session: Session, ids: np.ndarray) -> np.ndarray:
-    """Each session's service mask (``ids`` in the rows' order)."""
-    x, t = InfoSessionServiceType, ServiceType
-    order = np.argsort(ids)
-    masks = np.zeros(len(ids), dtype=np.int64)
-    stmt = select(x.session_id, t.mask_bit).join(t, t.code == x.service_type_code)
-    for chunk in read_chunks(session, stmt, ["id", "bit"]):
-        links = chunk.to_numpy(np.int64)
-        at = order[np.searchsorted(ids, links[:, 0], sorter=order)]
-        np.bitwise_or.at(masks, at, np.left_shift(1, links[:, 1]))
-    return compact(masks)
+                       format=formats.astype(np.int8), mask=compact(masks),
+                       service_bits=service_bits(session))  # fmt: skip
 
 
 def sessions_in_memory(session: Session, fact: str, filters: Filters, measures: tuple[str, ...],
@@ -131,7 +116,7 @@ def sessions_in_memory(session: Session, fact: str, filters: Filters, measures: 
     sessions, not per person or library, no store, the naive baseline)."""
     if fact != "sessions" or NAIVE.get() or filters.effective_raions == ():
         return None
-    if not (set(measures) <= MEASURES and by in GROUPINGS and by):
+    if not (set(measures) <= MEASURES and by in GROUPINGS):
         return None
     rows = session_rows(session)
     return None if rows is None else rows.aggregate(filters, measures, by)

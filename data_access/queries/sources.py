@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import BigInteger, Select, Table, cast, func, literal, select
+from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from dashboard.filters import Filters
@@ -111,7 +112,7 @@ class Cube:
             if self.fact == "requests" or self.per_service:
                 clauses.append(t.service_type_code.in_(filters.services))
             else:
-                mask = sum(1 << service_bits[s] for s in filters.services if s in service_bits)
+                mask = services_mask(filters.services, service_bits)
                 clauses.append(t.service_mask.op("&")(cast(literal(mask), BigInteger)) != 0)
         if filters.formats and self.fact == "sessions":
             clauses.append(t.format.in_(filters.formats))
@@ -133,6 +134,20 @@ def _per_service(by_mask: Select[Any], filters: Filters, by: tuple[str, ...],
     if filters.services:
         stmt = stmt.where(st.c.code.in_(filters.services))
     return stmt.group_by(*keys)
+
+
+def service_bits(session: Session) -> dict[str, int]:
+    """Each service type's bit in the session rollups' service masks (read once per session:
+    every aggregate of a page needs it)."""
+    if "service_bits" not in session.info:
+        rows = session.execute(select(ServiceType.code, ServiceType.mask_bit)).all()
+        session.info["service_bits"] = {str(code): int(bit) for code, bit in rows}
+    return dict(session.info["service_bits"])
+
+
+def services_mask(services: tuple[str, ...], bits: dict[str, int]) -> int:
+    """The service mask with the bit of each of ``services`` (unknown ones: none)."""
+    return sum(1 << bits[s] for s in services if s in bits)
 
 
 def place_clauses(columns: Any, filters: Filters) -> list[ColumnElement[bool]]:
