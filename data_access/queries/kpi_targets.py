@@ -14,7 +14,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from dashboard.filters import Filters
-from data_access.queries.target_actuals import ActualsByPeriod, load_targets, with_progress
+from data_access.queries.target_actuals import ActualsByPeriod, with_progress
+from data_access.queries.target_list import load_targets
 
 
 def current_targets(

@@ -1,4 +1,5 @@
-"""Actual values behind the targets: which targets a viewer sees, and each one's actual.
+"""Actual values behind the targets (which targets a viewer sees:
+:mod:`~data_access.queries.target_list`).
 
 How actuals are computed (one definition, the same as :func:`metrics.metric_value`):
 
@@ -11,12 +12,9 @@ How actuals are computed (one definition, the same as :func:`metrics.metric_valu
   targets of their raions and of their raions' ambassadors, plus the national targets with
   actuals computed **within their scope only** (``partial_scope`` is then true, so the page
   can say so): data outside a viewer's scope never enters a number they see.
-- The raion filter hides raion and ambassador targets of other raions; national targets stay.
 
 Actuals are grouped: per target period, one query per fact grouped by raion answers every
 national and raion target of that period (see :class:`PeriodActuals`).
-
-Ambassador targets name the ambassador by id (``scope_value = "17"``); a code is accepted too.
 """
 
 from __future__ import annotations
@@ -28,111 +26,19 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from dashboard.filters import Filters
 from dashboard.periods import PROGRAM_START
 from dashboard.target_math import LEVEL_METRICS, progress
-from data_access.models import Ambassador, Library, Target
-from data_access.models.base import TARGET_METRICS, TARGET_SCOPES
 from data_access.queries.breakdowns import activity_by
-from data_access.queries.dimensions import raion_names
-from data_access.queries.frames import read_frame
+from data_access.queries.dimensions import dimensions
 from data_access.queries.metrics import access_point_frame, active_ambassadors
 from data_access.queries.planner import aggregate
 from data_access.queries.raion_months import RaionMonths
-from data_access.queries.versioned import stored
 
 ACTIVITY_METRICS = ("sessions", "participants", "requests", "citizens_served")
 PROGRESS_COLUMNS = ["attainment", "share_elapsed", "pace", "projected", "status"]
-
-
-def is_visible(scope_kind: str, raion: object, filters: Filters) -> bool:
-    """National targets always; others when their raion (the ambassador's library's raion for
-    ambassador targets) is among the raions in view; unplaceable ones only when unrestricted."""
-    if scope_kind == "national":
-        return True
-    raions = filters.effective_raions
-    if raions is None:
-        return True
-    return isinstance(raion, str) and raion in raions
-
-
-def resolve_ambassadors(session: Session, values: list[str]) -> pd.DataFrame:
-    """Ambassador scope values (the id, or the code) -> id, name, raion of their library."""
-    ids = [int(v) for v in values if v.isdigit()]
-    codes = [v for v in values if not v.isdigit()]
-    stmt = (
-        select(Ambassador.id, Ambassador.code, Ambassador.display_name, Library.raion_code)
-        .join(Library, Library.id == Ambassador.library_id)
-        .where(or_(Ambassador.id.in_(ids), Ambassador.code.in_(codes)))
-    )
-    rows = read_frame(session, stmt, ["id", "code", "name", "raion"])
-    by_id = rows.assign(key=rows["id"].astype(str))
-    by_code = rows[rows["code"].isin(codes)].assign(key=lambda f: f["code"])
-    return pd.concat([by_id, by_code]).drop_duplicates("key").set_index("key")
-
-
-def read_targets(session: Session) -> pd.DataFrame:
-    """Every target, with its ambassador (by id or code) resolved, its scope's raion and name:
-    a few hundred rows, held in memory per data version (:func:`load_targets`)."""
-    stmt = select(
-        Target.id, Target.metric, Target.scope_kind, Target.scope_value, Target.period_start,
-        Target.period_end, Target.value,
-    )  # fmt: skip
-    columns = ["target_id", "metric", "scope_kind", "scope_value", "period_start",
-               "period_end", "target"]  # fmt: skip
-    frame = read_frame(session, stmt, columns)
-    if frame.empty:  # the types the rows would give
-        frame = frame.astype({"target_id": "int64", "metric": "str", "scope_kind": "str",
-                              "scope_value": "str", "target": "float64"})  # fmt: skip
-    is_amb = frame["scope_kind"] == "ambassador"
-    people = resolve_ambassadors(session, frame.loc[is_amb, "scope_value"].tolist())
-    names = raion_names(session)
-    frame["ambassador_id"] = pd.array(
-        [people["id"].get(v) if a else None for v, a in zip(frame["scope_value"], is_amb,
-                                                              strict=True)],
-        dtype="Int64",
-    )  # fmt: skip
-    frame["scope_raion"] = [
-        people["raion"].get(v) if a else (v if k == "raion" else None)
-        for v, a, k in zip(frame["scope_value"], is_amb, frame["scope_kind"], strict=True)
-    ]
-    frame["scope_name"] = [
-        people["name"].get(v) if a else names.get(v)
-        for v, a in zip(frame["scope_value"], is_amb, strict=True)
-    ]
-    return frame
-
-
-def load_targets(session: Session, filters: Filters,
-                 scope_kind: str | None = None) -> pd.DataFrame:  # fmt: skip
-    """The targets visible under ``filters`` whose period overlaps the filter's dates (of one
-    ``scope_kind`` when given).
-
-    Columns: target_id, metric, scope_kind, scope_value, period_start, period_end, target,
-    ambassador_id (Int64, ambassador targets), scope_raion, scope_name.
-    """
-    frame = stored(session, "targets", read_targets)
-    chosen = ((frame["period_start"] <= filters.date_to)
-              & (frame["period_end"] >= filters.date_from)).to_numpy(bool)  # fmt: skip
-    if scope_kind is not None:
-        chosen = chosen & (frame["scope_kind"] == scope_kind).to_numpy()
-    frame = frame[chosen]
-    visible = [
-        is_visible(k, r, filters)
-        for k, r in zip(frame["scope_kind"], frame["scope_raion"], strict=True)
-    ]
-    frame = frame[np.array(visible, dtype=bool)]
-    order = frame["scope_kind"].map({k: i for i, k in enumerate(TARGET_SCOPES)})
-    metric_order = frame["metric"].map({m: i for i, m in enumerate(TARGET_METRICS)})
-    return (
-        frame.assign(_k=order, _m=metric_order)
-        .sort_values(["period_start", "period_end", "_k", "scope_value", "_m"], na_position="first")
-        .drop(columns=["_k", "_m"])
-        .reset_index(drop=True)
-    )
 
 
 class PeriodActuals:
@@ -182,10 +88,10 @@ class PeriodActuals:
     def _library_of(self, ambassador_id: object) -> int:
         if not isinstance(ambassador_id, int | np.integer):
             return -1
-        if int(ambassador_id) not in self._libraries:
-            stmt = select(Ambassador.library_id).where(Ambassador.id == int(ambassador_id))
-            self._libraries[int(ambassador_id)] = self.session.scalar(stmt) or -1
-        return self._libraries[int(ambassador_id)]
+        if not self._libraries:  # every ambassador's library, from the dimensions in memory
+            people = dimensions(self.session).ambassadors
+            self._libraries = dict(zip(people["ambassador_id"], people["library_id"], strict=True))
+        return int(self._libraries.get(int(ambassador_id), -1))
 
     def access_points(self, scope_kind: str, key: object, day: dt.date) -> int:
         """Libraries accredited on or before ``day`` in the scope."""

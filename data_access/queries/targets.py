@@ -10,15 +10,16 @@ import datetime as dt
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dashboard.filters import Filters
 from dashboard.periods import add_months, month_end
 from dashboard.target_math import NO_TARGET, share_elapsed
-from data_access.models import Ambassador, Library, Raion, Target
+from data_access.models import Ambassador, Library, Target
 from data_access.models.base import TARGET_METRICS, TARGET_SCOPES
 from data_access.queries.ambassador_activity import AmbassadorActivity
+from data_access.queries.dimensions import raions
 from data_access.queries.directory import activity_filters, ambassador_rows, directory_rows
 from data_access.queries.frames import read_frame
 from data_access.queries.planner import aggregate, month_key
@@ -26,11 +27,9 @@ from data_access.queries.target_actuals import (
     PROGRESS_COLUMNS,
     ActualsByPeriod,
     PeriodActuals,
-    is_visible,
-    load_targets,
-    resolve_ambassadors,
     with_progress,
 )
+from data_access.queries.target_list import is_visible, load_targets, resolve_ambassadors
 
 TARGET_COLUMNS = [
     "target_id", "metric", "scope_kind", "scope_value", "scope_raion", "scope_name",
@@ -70,13 +69,9 @@ def targets_table(session: Session, filters: Filters, today: dt.date) -> pd.Data
 
 
 def _population(session: Session, filters: Filters, extra: set[str]) -> pd.DataFrame:
-    stmt = select(Raion.code, Raion.name_ro, Raion.population).where(
-        or_(Raion.population.is_not(None), Raion.code.in_(sorted(extra)))
-    )
-    raions = filters.effective_raions
-    if raions is not None:
-        stmt = stmt.where(Raion.code.in_(raions))
-    return read_frame(session, stmt, RAION_COLUMNS[:3])
+    frame = raions(session, filters).rename(columns={"name_ro": "raion_name"})
+    frame = frame[frame["population"].notna() | frame["raion_code"].isin(extra)]
+    return frame[RAION_COLUMNS[:3]].reset_index(drop=True)
 
 
 def attainment_by_raion(
