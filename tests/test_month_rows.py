@@ -12,7 +12,13 @@ from sqlalchemy import update
 from dashboard.filters import Filters
 from data_access.database import Database
 from data_access.models import RollupLibraryMonth
-from data_access.queries.month_rows import MonthRows, library_months, read_library_months
+from data_access.queries.month_rows import (
+    NO_DAY,
+    MonthRows,
+    group_max,
+    library_months,
+    read_library_months,
+)
 from data_access.queries.versioned import data_version
 from data_access.queries.warm import StoreWarmer
 from data_access.rollups import bump_version
@@ -143,3 +149,15 @@ def test_latest_up_to_a_month_equals_the_latest_over_its_rows() -> None:
         pd.testing.assert_series_equal(table.latest_up_to(last, "ambassador_id"), expected)
     by_hand = _table().latest_up_to(D(2024, 3, 1), "ambassador_id")
     assert by_hand.to_dict() == {7: pd.Timestamp("2024-02-20"), 9: pd.Timestamp("2024-03-02")}
+
+
+def test_group_max_takes_each_groups_largest_value() -> None:
+    groups = np.array([2, 0, 2, 2, 0], dtype=np.uint16)
+    values = np.array([5, -3, 9, 1, -7], dtype=np.int32)
+    assert group_max(groups, values, 4).tolist() == [-3, NO_DAY, 9, NO_DAY]
+    assert group_max(groups[:0], values[:0], 2).tolist() == [NO_DAY, NO_DAY]
+    rng = np.random.default_rng(1)
+    groups, values = rng.integers(0, 50, 5_000), rng.integers(-(2**31) + 1, 2**31, 5_000)
+    expected = np.full(50, NO_DAY, dtype=np.int64)
+    np.maximum.at(expected, groups, values)
+    assert group_max(groups, values.astype(np.int32), 50).tolist() == expected.tolist()

@@ -78,6 +78,10 @@ def test_rollup_answers_equal_raw_answers(demo_db: Database, filters: Filters) -
         slow = _raw(library_activity, s, filters, 365).set_index("library_id").sort_index()
         columns = ["sessions", "participants", "requests"]
         assert fast[columns].fillna(0).astype(int).equals(slow[columns].fillna(0).astype(int))
+        for key in ("ambassador_id", "library_id"):  # latest days from the rollups in memory
+            fast = breakdowns.activity_by(s, filters, key).sort_values(key)
+            slow = _raw(breakdowns.activity_by, s, filters, key).sort_values(key)
+            assert fast.to_dict("list") == slow.to_dict("list"), key
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from dashboard.filters import Filters
 from data_access.models import ServiceType
 from data_access.queries.dimensions import raions
 from data_access.queries.frames import read_frame
+from data_access.queries.held_latest import held_activity
 from data_access.queries.planner import aggregate
 from data_access.queries.sources import REQUEST_MEASURES
 
@@ -88,10 +89,14 @@ def request_profile(session: Session, filters: Filters) -> dict[str, int]:
 def activity_by(session: Session, filters: Filters, key: str, *,
                 latest: bool = True) -> pd.DataFrame:  # fmt: skip
     """Sessions, participants, requests and (unless ``latest`` is false) the last activity day
-    per library or per ambassador. Without the latest day, whole months of the per-person and
-    per-library rollups are summed in memory instead of read in SQL."""
+    per library or per ambassador. Whole months of the per-person and per-library rollups are
+    summed in memory instead of read in SQL; their latest days too where no service or format
+    filter applies (:mod:`~data_access.queries.held_latest`)."""
     if key not in ("library_id", "ambassador_id"):
         raise ValueError(f"activity cannot be grouped by {key!r}")
+    held = held_activity(session, filters, key) if latest else None
+    if held is not None:
+        return _active(held.assign(last_day=held["last_day"].dt.date))
     last = ("last_any_day",) if latest else ()
     s = aggregate(session, "sessions", filters, ("sessions", "participants", *last), (key,))
     r = aggregate(session, "requests", filters, ("requests", *last), (key,))
@@ -102,6 +107,12 @@ def activity_by(session: Session, filters: Filters, key: str, *,
         frame[column] = frame[column].fillna(0).astype("int64")
     frame[key] = frame[key].astype("int64")
     if not latest:
-        return frame.reset_index(drop=True)
+        return _active(frame)
     frame["last_day"] = frame[["last_session_day", "last_request_day"]].max(axis=1)
-    return frame.drop(columns=["last_session_day", "last_request_day"]).reset_index(drop=True)
+    return _active(frame.drop(columns=["last_session_day", "last_request_day"]))
+
+
+def _active(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows with any activity: a rollup row of sessions alone also gives 0 requests, which
+    the facts would not (under a format filter that leaves none of its sessions)."""
+    return frame[(frame[ACTIVITY] != 0).any(axis=1)].reset_index(drop=True)

@@ -47,9 +47,27 @@ def compact(values: np.ndarray) -> np.ndarray:
     return values.astype(np.min_scalar_type(int(values.max()) if len(values) else 0))
 
 
-def _days(values: pd.Series) -> np.ndarray:
-    days = pd.to_datetime(values).to_numpy("M8[D]")
+def group_max(groups: np.ndarray, values: np.ndarray, size: int) -> np.ndarray:
+    """The largest of the int32 ``values`` per group number (``0 .. size-1``; :data:`NO_DAY`
+    where a group has none), by one sort of (group, value) packed in an int64: several times
+    faster than ``np.maximum.at``."""
+    packed = groups.astype(np.int64) << 32 | (values.astype(np.int64) - NO_DAY)
+    packed.sort()
+    group = packed >> 32
+    last = np.flatnonzero(np.append(group[1:] != group[:-1], len(packed) > 0))
+    out = np.full(size, NO_DAY, dtype=np.int64)
+    out[group[last]] = (packed[last] & 0xFFFFFFFF) + NO_DAY
+    return out
+
+
+def day_numbers(days: np.ndarray) -> np.ndarray:
+    """datetime64 values as int32 days since 1970, :data:`NO_DAY` for NaT."""
+    days = days.astype("M8[D]")
     return np.where(np.isnat(days), NO_DAY, days.astype("int64")).astype(np.int32)
+
+
+def _days(values: pd.Series) -> np.ndarray:
+    return day_numbers(pd.to_datetime(values).to_numpy("M8[D]"))
 
 
 @dataclass(frozen=True)
@@ -162,8 +180,7 @@ class MonthRows:
         """The latest active day (datetime64) over ``rows`` of each ``by`` value that has
         one, indexed by that value."""
         ids = self.ids[by]
-        latest = np.full(len(ids), NO_DAY, dtype=np.int64)
-        np.maximum.at(latest, self.positions[by][rows], self.last_day[rows])
+        latest = group_max(self.positions[by][rows], self.last_day[rows], len(ids))
         found = latest > NO_DAY
         days = latest[found].astype("M8[D]").astype("M8[ns]")
         return pd.Series(days, index=pd.Index(ids[found], name=by), name="last_day")

@@ -1,0 +1,97 @@
+"""Activity and latest activity day per ambassador or library over a period, without scanning
+rollups in SQL: whole months from the monthly rollups held in memory (their latest day covers
+sessions and requests at once, which is what "last activity" means) and the period's partial
+edge months from the day-level sources, combined with numpy."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pandas as pd
+from sqlalchemy.orm import Session
+
+from dashboard.baseline import NAIVE
+from dashboard.filters import Filters
+from data_access.queries.month_rows import (
+    ACTIVITY,
+    NO_DAY,
+    ambassador_months,
+    day_numbers,
+    group_max,
+    library_months,
+)
+from data_access.queries.month_spans import split_period
+from data_access.queries.planner import aggregate
+from data_access.queries.raw import Fact
+from data_access.queries.versioned import has_store
+
+FACT_MEASURES: dict[Fact, tuple[str, ...]] = {"sessions": ("sessions", "participants"),
+                                              "requests": ("requests",)}  # fmt: skip
+
+
+def can_hold(session: Session, filters: Filters) -> bool:
+    """Whether the rollups in memory can answer: not under service or format filters (the
+    monthly rollups have neither), not for the naive baseline, not for a bare session."""
+    return (not NAIVE.get() and has_store(session) and not filters.services
+            and not filters.formats and filters.effective_raions != ())  # fmt: skip
+
+
+class _Parts:
+    """Rows of (id, activity counts, latest day number) gathered from several sources, each
+    source's ids given as a sorted array of distinct ids and each row's position in it (the
+    monthly rollups in memory hold theirs that way: no sort of their rows is needed)."""
+
+    def __init__(self) -> None:
+        self.ids: list[tuple[np.ndarray, np.ndarray]] = []
+        self.counts: dict[str, list[np.ndarray]] = {m: [] for m in ACTIVITY}
+        self.days: list[np.ndarray] = []
+
+    def add(self, ids: np.ndarray, positions: np.ndarray, counts: dict[str, np.ndarray],
+            days: np.ndarray) -> None:  # fmt: skip
+        self.ids.append((ids.astype(np.int64), positions))
+        for m in ACTIVITY:
+            self.counts[m].append(counts[m] if m in counts else np.zeros(len(positions), np.int64))
+        self.days.append(days.astype(np.int32))
+
+    def combined(self, key: str) -> pd.DataFrame:
+        """One row per id: counts added, the latest of the days (datetime64, NaT: none)."""
+        universe = np.unique(np.concatenate([ids for ids, _ in self.ids]))
+        at = np.concatenate([np.searchsorted(universe, ids)[positions]
+                             for ids, positions in self.ids])  # fmt: skip
+        present = np.bincount(at, minlength=len(universe)) > 0
+        frame: dict[str, np.ndarray] = {key: universe[present]}
+        for m in ACTIVITY:
+            weights = np.concatenate(self.counts[m]).astype(np.float64)
+            total = np.bincount(at, weights=weights, minlength=len(universe))[present]
+            frame[m] = np.rint(total).astype(np.int64)
+        latest = group_max(at, np.concatenate(self.days), len(universe))[present]
+        frame["last_day"] = np.where(latest == NO_DAY, np.datetime64("NaT"),
+                                     latest.astype("M8[D]")).astype("M8[ns]")  # fmt: skip
+        return pd.DataFrame(frame)
+
+
+def held_activity(session: Session, filters: Filters, key: str) -> pd.DataFrame | None:
+    """``key``, sessions, participants, requests and last_day (datetime64) of each ambassador
+    or library with activity in the period under ``filters``; None when :func:`can_hold` says
+    no (the caller takes the straight way)."""
+    if key not in ("ambassador_id", "library_id") or not can_hold(session, filters):
+        return None
+    split = split_period(session, filters.date_from, filters.date_to)
+    parts = _Parts()
+    if split.whole is not None:
+        # under a tier filter only the ambassadors' rows can tell a library's activity apart
+        per_person = key == "ambassador_id" or bool(filters.tiers)
+        table = ambassador_months(session) if per_person else library_months(session)
+        rows = table.select(*split.whole, filters)
+        parts.add(table.ids[key], table.positions[key][rows],
+                  {m: table.measures[m][rows] for m in ACTIVITY}, table.last_day[rows])  # fmt: skip
+    for first, last in split.edges:
+        edge = replace(filters, date_from=first, date_to=last)
+        for fact, measures in FACT_MEASURES.items():
+            frame = aggregate(session, fact, edge, (*measures, "last_any_day"), (key,),
+                              as_dates=False).dropna(subset=[key])  # fmt: skip
+            parts.add(frame[key].to_numpy(np.int64), np.arange(len(frame)),
+                      {m: frame[m].to_numpy(np.int64) for m in measures},
+                      day_numbers(frame["last_any_day"].to_numpy("M8[ns]")))  # fmt: skip
+    return parts.combined(key)
