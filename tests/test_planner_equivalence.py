@@ -7,6 +7,7 @@ import random
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from dashboard.baseline import NAIVE
@@ -78,6 +79,7 @@ def test_rollup_answers_equal_raw_answers(demo_db: Database, filters: Filters) -
         slow = _raw(library_activity, s, filters, 365).set_index("library_id").sort_index()
         columns = ["sessions", "participants", "requests"]
         assert fast[columns].fillna(0).astype(int).equals(slow[columns].fillna(0).astype(int))
+        assert pd.to_datetime(fast["last_day"]).equals(pd.to_datetime(slow["last_day"]))
         for key in ("ambassador_id", "library_id"):  # latest days from the rollups in memory
             fast = breakdowns.activity_by(s, filters, key).sort_values(key)
             slow = _raw(breakdowns.activity_by, s, filters, key).sort_values(key)

@@ -16,6 +16,7 @@ from dashboard.filters import Filters
 from data_access.queries.month_rows import (
     ACTIVITY,
     NO_DAY,
+    MonthRows,
     ambassador_months,
     day_numbers,
     group_max,
@@ -37,7 +38,7 @@ def can_hold(session: Session, filters: Filters) -> bool:
             and not filters.formats and filters.effective_raions != ())  # fmt: skip
 
 
-class _Parts:
+class ActivityParts:
     """Rows of (id, activity counts, latest day number) gathered from several sources, each
     source's ids given as a sorted array of distinct ids and each row's position in it (the
     monthly rollups in memory hold theirs that way: no sort of their rows is needed)."""
@@ -54,8 +55,29 @@ class _Parts:
             self.counts[m].append(counts[m] if m in counts else np.zeros(len(positions), np.int64))
         self.days.append(days.astype(np.int32))
 
+    def add_months(self, table: MonthRows, rows: np.ndarray, key: str, *, days: bool) -> None:
+        """Rows of a monthly rollup in memory, with their latest days or (``days`` false)
+        none."""
+        latest = table.last_day[rows] if days else np.full(len(rows), NO_DAY, np.int32)
+        self.add(table.ids[key], table.positions[key][rows],
+                 {m: table.measures[m][rows] for m in ACTIVITY}, latest)  # fmt: skip
+
+    def add_frame(self, frame: pd.DataFrame, key: str, measures: tuple[str, ...],
+                  day: str | None) -> None:  # fmt: skip
+        """A frame's ``key`` (rows without one left out), ``measures`` and ``day`` column
+        (datetime64; None: no days)."""
+        frame = frame.dropna(subset=[key])
+        latest = (day_numbers(frame[day].to_numpy("M8[ns]")) if day is not None
+                  else np.full(len(frame), NO_DAY, np.int32))  # fmt: skip
+        self.add(frame[key].to_numpy(np.int64), np.arange(len(frame)),
+                 {m: frame[m].to_numpy(np.int64) for m in measures}, latest)  # fmt: skip
+
     def combined(self, key: str) -> pd.DataFrame:
         """One row per id: counts added, the latest of the days (datetime64, NaT: none)."""
+        if not self.ids:
+            return pd.DataFrame({key: np.zeros(0, np.int64),
+                                 **{m: np.zeros(0, np.int64) for m in ACTIVITY},
+                                 "last_day": np.zeros(0, "M8[ns]")})  # fmt: skip
         universe = np.unique(np.concatenate([ids for ids, _ in self.ids]))
         at = np.concatenate([np.searchsorted(universe, ids)[positions]
                              for ids, positions in self.ids])  # fmt: skip
@@ -78,20 +100,22 @@ def held_activity(session: Session, filters: Filters, key: str) -> pd.DataFrame 
     if key not in ("ambassador_id", "library_id") or not can_hold(session, filters):
         return None
     split = split_period(session, filters.date_from, filters.date_to)
-    parts = _Parts()
+    parts = ActivityParts()
     if split.whole is not None:
-        # under a tier filter only the ambassadors' rows can tell a library's activity apart
-        per_person = key == "ambassador_id" or bool(filters.tiers)
-        table = ambassador_months(session) if per_person else library_months(session)
-        rows = table.select(*split.whole, filters)
-        parts.add(table.ids[key], table.positions[key][rows],
-                  {m: table.measures[m][rows] for m in ACTIVITY}, table.last_day[rows])  # fmt: skip
+        table = month_table(session, filters, key)
+        parts.add_months(table, table.select(*split.whole, filters), key, days=True)
     for first, last in split.edges:
         edge = replace(filters, date_from=first, date_to=last)
         for fact, measures in FACT_MEASURES.items():
             frame = aggregate(session, fact, edge, (*measures, "last_any_day"), (key,),
-                              as_dates=False).dropna(subset=[key])  # fmt: skip
-            parts.add(frame[key].to_numpy(np.int64), np.arange(len(frame)),
-                      {m: frame[m].to_numpy(np.int64) for m in measures},
-                      day_numbers(frame["last_any_day"].to_numpy("M8[ns]")))  # fmt: skip
+                              as_dates=False)  # fmt: skip
+            parts.add_frame(frame, key, measures, "last_any_day")
     return parts.combined(key)
+
+
+def month_table(session: Session, filters: Filters, key: str) -> MonthRows:
+    """The monthly rollup in memory that sums ``key``'s activity under ``filters``: per
+    library, or per ambassador (for an ambassador, or under a tier filter, which only the
+    ambassadors' rows can tell apart: requests without an ambassador have no tier)."""
+    per_person = key == "ambassador_id" or bool(filters.tiers)
+    return ambassador_months(session) if per_person else library_months(session)

@@ -30,8 +30,9 @@ from data_access.models import (
 )
 from data_access.queries.breakdowns import ACTIVITY, activity_by
 from data_access.queries.frames import read_frame
+from data_access.queries.held_latest import FACT_MEASURES, ActivityParts, month_table
 from data_access.queries.metrics import LOOKBACK_DAYS, last_activity_by_library
-from data_access.queries.month_rows import ambassador_months, library_months
+from data_access.queries.month_rows import library_months
 from data_access.queries.month_spans import last_rollup_month, split_period
 from data_access.queries.planner import aggregate
 
@@ -53,29 +54,28 @@ def library_activity_latest(session: Session, filters: Filters, lookback_days: i
             return period.merge(last, on="library_id", how="outer").pipe(_counts)
         return period.assign(last_day=None)
     split = split_period(session, filters.date_from, filters.date_to)
-    parts = [] if split.whole is None else [_rollup_sums(session, filters, split.whole)]
+    parts = ActivityParts()
+    if split.whole is not None:
+        table = month_table(session, filters, "library_id")
+        parts.add_months(table, table.select(*split.whole, filters), "library_id", days=False)
     window = _window_start(filters, lookback_days)
     for first, last in split.edges:
         edge = replace(filters, date_from=first, date_to=last)
         # an edge's latest days count when all its activity does (no tier filter) in the window
         latest = window is not None and first >= window and not filters.tiers
-        measures = ("last_any_day",) if latest else ()
-        parts.append(aggregate(session, "sessions", edge, ("sessions", "participants", *measures),
-                               ("library_id",)))  # fmt: skip
-        parts.append(aggregate(session, "requests", edge, ("requests", *measures),
-                               ("library_id",)))  # fmt: skip
-    frame = pd.concat(parts, ignore_index=True).rename(columns={"last_any_day": "last_day"})
-    frame = frame.reindex(columns=[*PERIOD_COLUMNS, "last_day"])
+        for fact, measures in FACT_MEASURES.items():
+            days = ("last_any_day",) if latest else ()
+            frame = aggregate(session, fact, edge, (*measures, *days), ("library_id",),
+                              as_dates=False)  # fmt: skip
+            parts.add_frame(frame, "library_id", measures, days[0] if days else None)
     if window is not None:
         tail = (filters.date_to.replace(day=1), filters.date_to)
         # The period's last edge, when it is the whole partial last month, gave its latest days.
         read_tail = tail not in split.edges or window > tail[0] or bool(filters.tiers)
-        frame = pd.concat([frame, _latest(session, filters, window, read_tail=read_tail)])
-    frame["last_day"] = pd.to_datetime(frame["last_day"])
-    frame = frame.fillna(dict.fromkeys(ACTIVITY, 0)).groupby("library_id", as_index=False)
-    frame = frame.agg({**dict.fromkeys(ACTIVITY, "sum"), "last_day": "max"})
-    frame["last_day"] = frame["last_day"].dt.date
-    return _counts(frame)
+        parts.add_frame(_latest(session, filters, window, read_tail=read_tail), "library_id",
+                        (), "last_day")  # fmt: skip
+    frame = parts.combined("library_id")
+    return frame.assign(last_day=frame["last_day"].dt.date)
 
 
 PERIOD_COLUMNS = ["library_id", *ACTIVITY]
@@ -84,14 +84,6 @@ PERIOD_COLUMNS = ["library_id", *ACTIVITY]
 def _counts(frame: pd.DataFrame) -> pd.DataFrame:
     frame[ACTIVITY] = frame[ACTIVITY].fillna(0)
     return frame.astype(dict.fromkeys(PERIOD_COLUMNS, "int64")).reset_index(drop=True)
-
-
-def _rollup_sums(session: Session, filters: Filters, whole: tuple[dt.date, dt.date]) -> Any:
-    """Sums per library over whole months, from the in-memory library rollup, or under a tier
-    filter the ambassador rollup (the planner's choice too: requests without an ambassador have
-    no tier)."""
-    table = ambassador_months(session) if filters.tiers else library_months(session)
-    return table.sums(table.select(whole[0], whole[1], filters), "library_id")
 
 
 def _window_start(filters: Filters, lookback_days: int) -> dt.date | None:
