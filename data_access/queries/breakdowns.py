@@ -89,13 +89,15 @@ def request_profile(session: Session, filters: Filters) -> dict[str, int]:
 def activity_by(session: Session, filters: Filters, key: str, *,
                 latest: bool = True) -> pd.DataFrame:  # fmt: skip
     """Sessions, participants, requests and (unless ``latest`` is false) the last activity day
-    per library or per ambassador. Whole months of the per-person and per-library rollups are
-    summed in memory instead of read in SQL; their latest days too where no service or format
-    filter applies (:mod:`~data_access.queries.held_latest`)."""
+    per library or per ambassador. Where no service or format filter applies, whole months
+    come from the per-person and per-library rollups held in memory, latest days included
+    (:mod:`~data_access.queries.held_latest`); otherwise from SQL."""
     if key not in ("library_id", "ambassador_id"):
         raise ValueError(f"activity cannot be grouped by {key!r}")
-    held = held_activity(session, filters, key) if latest else None
+    held = held_activity(session, filters, key, latest=latest)
     if held is not None:
+        if not latest:
+            return _active(held.drop(columns=["last_day"]))
         return _active(held.assign(last_day=held["last_day"].dt.date))
     last = ("last_any_day",) if latest else ()
     s = aggregate(session, "sessions", filters, ("sessions", "participants", *last), (key,))

@@ -87,13 +87,18 @@ class ActivityParts:
             weights = np.concatenate(self.counts[m]).astype(np.float64)
             total = np.bincount(at, weights=weights, minlength=len(universe))[present]
             frame[m] = np.rint(total).astype(np.int64)
-        latest = group_max(at, np.concatenate(self.days), len(universe))[present]
+        days = np.concatenate(self.days)
+        if (days == NO_DAY).all():  # sums only: no sort needed
+            latest = np.full(int(present.sum()), NO_DAY, np.int64)
+        else:
+            latest = group_max(at, days, len(universe))[present]
         frame["last_day"] = np.where(latest == NO_DAY, np.datetime64("NaT"),
                                      latest.astype("M8[D]")).astype("M8[ns]")  # fmt: skip
         return pd.DataFrame(frame)
 
 
-def held_activity(session: Session, filters: Filters, key: str) -> pd.DataFrame | None:
+def held_activity(session: Session, filters: Filters, key: str, *,
+                  latest: bool = True) -> pd.DataFrame | None:  # fmt: skip
     """``key``, sessions, participants, requests and last_day (datetime64) of each ambassador
     or library with activity in the period under ``filters``; None when :func:`can_hold` says
     no (the caller takes the straight way)."""
@@ -103,13 +108,13 @@ def held_activity(session: Session, filters: Filters, key: str) -> pd.DataFrame 
     parts = ActivityParts()
     if split.whole is not None:
         table = month_table(session, filters, key)
-        parts.add_months(table, table.select(*split.whole, filters), key, days=True)
+        parts.add_months(table, table.select(*split.whole, filters), key, days=latest)
+    days = ("last_any_day",) if latest else ()
     for first, last in split.edges:
         edge = replace(filters, date_from=first, date_to=last)
         for fact, measures in FACT_MEASURES.items():
-            frame = aggregate(session, fact, edge, (*measures, "last_any_day"), (key,),
-                              as_dates=False)  # fmt: skip
-            parts.add_frame(frame, key, measures, "last_any_day")
+            frame = aggregate(session, fact, edge, (*measures, *days), (key,), as_dates=False)
+            parts.add_frame(frame, key, measures, days[0] if days else None)
     return parts.combined(key)
 
 
