@@ -16,12 +16,11 @@ from sqlalchemy.orm import Session
 from dashboard.filters import Filters
 from dashboard.periods import add_months, month_end
 from dashboard.target_math import NO_TARGET, share_elapsed
-from data_access.models import Ambassador, Library, Target
+from data_access.models import Target
 from data_access.models.base import TARGET_METRICS, TARGET_SCOPES
 from data_access.queries.ambassador_activity import AmbassadorActivity
-from data_access.queries.dimensions import raions
+from data_access.queries.dimensions import dimensions, raions
 from data_access.queries.directory import activity_filters, ambassador_rows, directory_rows
-from data_access.queries.frames import read_frame
 from data_access.queries.planner import aggregate, month_key
 from data_access.queries.target_actuals import (
     PROGRESS_COLUMNS,
@@ -110,19 +109,15 @@ def attainment_by_raion(
 
 def _locals(session: Session, filters: Filters, nationals: pd.Series) -> pd.DataFrame:
     """local_id, ambassador_id: the locals these nationals trained (certified by the period
-    end, within scope, whichever raion)."""
-    stmt = (
-        select(Ambassador.id, Ambassador.trained_by_id)
-        .join(Library, Library.id == Ambassador.library_id)
-        .where(
-            Ambassador.tier == "local",
-            Ambassador.trained_by_id.in_(nationals.tolist()),
-            Ambassador.certified_on <= filters.date_to,
-        )
-    )
+    end, within scope, whichever raion), from the people held in memory."""
+    a = dimensions(session).ambassadors
+    keep = (a["tier"].to_numpy() == "local") & a["trained_by_id"].isin(nationals).to_numpy()
+    keep &= a["certified_day"].to_numpy() <= np.datetime64(filters.date_to, "D")
     if filters.scope is not None:
-        stmt = stmt.where(Library.raion_code.in_(sorted(filters.scope)))
-    return read_frame(session, stmt, ["local_id", "ambassador_id"])
+        keep &= a["raion_code"].isin(sorted(filters.scope)).to_numpy()
+    chosen = a.loc[keep, ["ambassador_id", "trained_by_id"]]
+    return pd.DataFrame({"local_id": chosen["ambassador_id"].to_numpy(np.int64),
+                         "ambassador_id": chosen["trained_by_id"].to_numpy(np.int64)})  # fmt: skip
 
 
 def _cascade(locals_: pd.DataFrame, activity: pd.DataFrame) -> pd.DataFrame:
