@@ -12,7 +12,7 @@ from dashboard.bench.databases import BENCH_UNTIL, postgres_database, sqlite_dat
 from dashboard.bench.queries import vocabulary
 from dashboard.bench.scenarios import random_scenarios
 from dashboard.bench.server import gunicorn
-from dashboard.bench.stats import machine, table, write_json
+from dashboard.bench.stats import cpu_probe, machine, speed_note, table, write_json
 
 NAIVE_DATA_MS = 20
 TARGET_P95_MS, TARGET_KB, TARGET_CACHED_MS, TARGET_SETTLED_MS, TARGET_RSS_MB = 50, 60, 5, 1500, 150
@@ -97,6 +97,7 @@ def run(
     output: Path | None = None,
 ) -> int:
     results = []
+    probe = cpu_probe()
     if "sqlite" in engines:
         url = sqlite_database(scale).url.render_as_string(hide_password=False)
         results.append(_engine("sqlite", url, count, naive_count, with_browser))
@@ -104,14 +105,13 @@ def run(
         with postgres_database(scale) as (db, _cluster):
             url = db.url.render_as_string(hide_password=False)
             results.append(_engine("postgresql", url, count, naive_count, with_browser))
-    text = report(results)
+    info = machine(probe)
+    text = report(results) + "\n\n" + speed_note(info)
     print(text)
     failures = [f"{r['engine']}: {f}" for r in results for f in check(r)]
     print("\nAll targets met." if not failures else "\nTargets missed:\n  " + "\n  ".join(failures))
     path = output or Path("artifacts/bench/end_to_end.json")
-    write_json(
-        path, {"machine": machine(), "scale": scale, "results": results, "failures": failures}
-    )
+    write_json(path, {"machine": info, "scale": scale, "results": results, "failures": failures})
     path.with_suffix(".md").write_text(text, encoding="utf-8")
     print(f"\nwritten {path} and {path.with_suffix('.md')}")
     return 0 if not failures else 1

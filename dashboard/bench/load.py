@@ -17,7 +17,14 @@ from dashboard.bench.databases import BENCH_UNTIL, postgres_database, sqlite_dat
 from dashboard.bench.queries import vocabulary
 from dashboard.bench.scenarios import Scenario, random_scenarios
 from dashboard.bench.server import Client, gunicorn
-from dashboard.bench.stats import machine, summarize, table, write_json
+from dashboard.bench.stats import (
+    cpu_probe,
+    machine,
+    speed_note,
+    summarize,
+    table,
+    write_json,
+)
 
 PAGE_WEIGHTS = {
     "overview": 35,
@@ -129,6 +136,7 @@ def run(
     think: float = THINK_SECONDS,
 ) -> int:
     rows = []
+    probe = cpu_probe()
     if "sqlite" in engines:
         url = sqlite_database(scale).url.render_as_string(hide_password=False)
         rows.append({"engine": "sqlite", **run_load(url, users, seconds, workers, think)})
@@ -151,9 +159,11 @@ def run(
         "worker_rss_mb",
         "worker_pss_mb",
     ]
+    info = machine(probe)
     print(table(rows, columns))
+    print(speed_note(info))
     path = output or Path("artifacts/bench/load.json")
-    write_json(path, {"machine": machine(), "scale": scale, "results": rows})
+    write_json(path, {"machine": info, "scale": scale, "results": rows})
     print(f"\nwritten {path}")
     ok = all(r["errors"] == 0 and r["p95_ms"] <= TARGET_P95_MS for r in rows)
     return 0 if ok else 1

@@ -11,7 +11,14 @@ from sqlalchemy.orm import Session
 
 from dashboard.bench.databases import BENCH_UNTIL, postgres_database, sqlite_database
 from dashboard.bench.scenarios import Scenario, random_scenarios
-from dashboard.bench.stats import machine, summarize, table, write_json
+from dashboard.bench.stats import (
+    cpu_probe,
+    machine,
+    speed_note,
+    summarize,
+    table,
+    write_json,
+)
 from dashboard.filters import Filters, Vocabulary
 from dashboard.url_state import parse_filters, query_params
 from data_access.database import Database
@@ -94,18 +101,21 @@ def run(
 ) -> int:
     cases = scenario_filters(random_scenarios(vocabulary(), BENCH_UNTIL, count))
     rows: list[dict[str, Any]] = []
+    probe = cpu_probe()
     if "sqlite" in engines:
         rows += measure(sqlite_database(scale), "sqlite", cases)
     if "postgresql" in engines:
         with postgres_database(scale) as (db, _cluster):
             rows += measure(db, "postgresql", cases)
     columns = ["engine", "query", "filters", "n", "p50_ms", "p95_ms", "max_ms", "target_ms", "ok"]
+    info = machine(probe)
     print(table(rows, columns))
+    print(speed_note(info))
     path = output or Path("artifacts/bench/queries.json")
     write_json(
         path,
         {
-            "machine": machine(),
+            "machine": info,
             "scale": scale,
             "scenarios": [c[0].search for c in cases],
             "results": rows,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import platform
 import statistics
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -40,14 +41,35 @@ def table(rows: list[dict[str, Any]], columns: list[str]) -> str:
     return "\n".join([head, rule, *body])
 
 
-def machine() -> dict[str, Any]:
+def cpu_probe() -> float:
+    """Seconds a fixed pure-Python loop takes (median of 5): how fast this machine is right
+    now. A virtual machine's CPU speed can drift by tens of percent within minutes; a result
+    is read together with the probes taken before and after it."""
+    times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        sum(i * i for i in range(1_000_000))
+        times.append(time.perf_counter() - start)
+    return round(statistics.median(times), 4)
+
+
+def machine(probe_before: float | None = None) -> dict[str, Any]:
+    """The machine, and its speed (:func:`cpu_probe`) before the run and now."""
     import os
 
     return {
         "python": platform.python_version(),
         "cpus": os.cpu_count(),
         "platform": platform.platform(),
+        "cpu_probe_before_s": probe_before,
+        "cpu_probe_after_s": cpu_probe(),
     }
+
+
+def speed_note(info: dict[str, Any]) -> str:
+    """One line on the machine's speed around the run, for the printed report."""
+    return (f"machine speed: a fixed Python loop took {info['cpu_probe_before_s']} s before the "
+            f"run and {info['cpu_probe_after_s']} s after (lower is faster)")  # fmt: skip
 
 
 def write_json(path: Path, payload: dict[str, Any]) -> None:
