@@ -332,3 +332,17 @@ def test_locality_distances_depend_only_on_the_period_end_kinds_and_scope(
         assert not coverage.locality_distances(s, views[2], 60).equals(
             coverage.locality_distances(s, views[0], 60))  # the kind filter matters  # fmt: skip
     db.dispose()
+
+
+def test_localities_with_no_active_point_in_scope(map_db: Database) -> None:
+    """Basarabeasca's only point is dormant: for its coordinator nothing is near, anywhere."""
+    scoped = replace(WINTER, scope=frozenset({"MD-BS"}))
+    with map_db.session() as s:
+        distances = coverage.locality_distances(s, scoped)
+        counts = coverage.far_counts_by_raion(s, scoped, max_km=10).set_index("raion_code")
+    assert len(distances) == 10
+    assert set(distances["raion_code"]) == {"MD-BS"}
+    assert distances["distance_km"].isna().all()
+    assert distances["nearest_library_id"].isna().all()
+    assert distances["nearest_library"].isna().all()
+    assert (counts.loc["MD-BS", "localities"], counts.loc["MD-BS", "far_localities"]) == (10, 10)

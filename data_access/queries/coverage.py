@@ -140,13 +140,19 @@ def access_points_by_raion(
     return _points_by_unit(units, access_point_details(session, filters, dormant_days))
 
 
+def _per_unit(units: pd.DataFrame, raion_codes: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's position in ``units`` and which rows have one (for ``bincount``s)."""
+    at = pd.Index(units["raion_code"]).get_indexer(raion_codes)
+    kept = at >= 0
+    return at[kept], kept
+
+
 def _points_by_unit(units: pd.DataFrame, points: pd.DataFrame) -> pd.DataFrame:
-    counts = points.groupby("raion_code").agg(
-        access_points=("library_id", "count"), dormant_points=("dormant", "sum")
-    )
-    frame = units.merge(counts.reset_index(), on="raion_code", how="left")
-    for column in ("access_points", "dormant_points"):
-        frame[column] = frame[column].fillna(0).astype("int64")
+    at, kept = _per_unit(units, points["raion_code"])
+    dormant = points["dormant"].to_numpy(bool)[kept]
+    frame = units.copy()
+    frame["access_points"] = np.bincount(at, minlength=len(units)).astype("int64")
+    frame["dormant_points"] = np.bincount(at[dormant], minlength=len(units)).astype("int64")
     frame["active_points"] = frame["access_points"] - frame["dormant_points"]
     frame["no_active_point"] = frame["active_points"] == 0
     return frame
@@ -186,16 +192,26 @@ def _points_in_scope(session: Session, filters: Filters, dormant_days: int) -> p
 
 
 def _distances(session: Session, units: pd.DataFrame, points: pd.DataFrame) -> pd.DataFrame:
-    places = localities(session).merge(units[["raion_code", "raion_name"]], on="raion_code")
-    active = points[~points["dormant"]].set_index("library_id")
+    places = localities(session)
+    places = places[places["raion_code"].isin(units["raion_code"])].reset_index(drop=True)
+    places["raion_name"] = places["raion_code"].map(
+        dict(zip(units["raion_code"], units["raion_name"], strict=True))
+    )
+    active = points[~points["dormant"]].reset_index(drop=True)
     from data_access import geo  # geopandas is loaded on the coverage page only (~15 MB)
 
     nearest = geo.nearest(places, active)
     places["distance_km"] = nearest["distance_km"].to_numpy()
-    ids = nearest["target"].astype("Int64").to_numpy()
-    places["nearest_library_id"] = pd.array(ids, dtype="Int64")
-    places["nearest_library"] = places["nearest_library_id"].map(active["name"])
-    places["nearest_library_locality"] = places["nearest_library_id"].map(active["locality"])
+    at = nearest["target"].to_numpy()  # row positions in ``active``; missing: no active point
+    found = pd.notna(at)
+    rows = np.where(found, at, 0).astype(np.int64)  # any position where none was found
+    for column, source in zip(DISTANCE_COLUMNS[-3:], ["library_id", "name", "locality"],
+                              strict=True):  # fmt: skip
+        values = np.empty(len(at), dtype=object)  # None where nothing was found
+        if len(active):
+            values[found] = active[source].to_numpy(object)[rows[found]]
+        places[column] = values
+    places["nearest_library_id"] = places["nearest_library_id"].astype("Int64")
     return places[DISTANCE_COLUMNS]
 
 
@@ -220,13 +236,11 @@ def far_localities(
 
 def far_counts(distances: pd.DataFrame, units: pd.DataFrame, max_km: float) -> pd.DataFrame:
     """Per unit: ``localities``, ``far_localities`` and ``far_share`` (pure)."""
-    flagged = distances.assign(far=is_far(distances["distance_km"], max_km))
-    counts = flagged.groupby("raion_code").agg(
-        localities=("locality_id", "count"), far_localities=("far", "sum")
-    )
-    frame = units[["raion_code", "raion_name"]].merge(counts.reset_index(), how="left")
-    for column in ("localities", "far_localities"):
-        frame[column] = frame[column].fillna(0).astype("int64")
+    at, kept = _per_unit(units, distances["raion_code"])
+    far = is_far(distances["distance_km"], max_km).to_numpy(bool)[kept]
+    frame = units[["raion_code", "raion_name"]].copy()
+    frame["localities"] = np.bincount(at, minlength=len(units)).astype("int64")
+    frame["far_localities"] = np.bincount(at[far], minlength=len(units)).astype("int64")
     share = frame["far_localities"] / frame["localities"].where(frame["localities"] > 0)
     frame["far_share"] = share.fillna(0.0)
     return frame
