@@ -107,9 +107,11 @@ def access_point_details(session: Session, filters: Filters, dormant_days: int) 
     chosen &= in_view(libraries, filters)
     points = libraries.loc[chosen, POINT_COLUMNS[:9]].reset_index(drop=True)
     dormant = dormant_last_days(session, filters, points["library_id"], dormant_days)
-    frame = points.merge(dormant.assign(dormant=True), on="library_id", how="left")
-    frame["dormant"] = frame["dormant"].astype("boolean").fillna(False).astype(bool)
-    return frame[POINT_COLUMNS]
+    at = pd.Index(dormant["library_id"]).get_indexer(points["library_id"])
+    last_day = np.empty(len(points), dtype=object)  # None: not dormant, or never active
+    last_day[at >= 0] = dormant["last_day"].to_numpy(object)[at[at >= 0]]
+    points["last_day"], points["dormant"] = last_day, at >= 0
+    return points[POINT_COLUMNS]
 
 
 def dormant_points(
