@@ -68,6 +68,8 @@ def test_rollup_answers_equal_raw_answers(demo_db: Database, filters: Filters) -
         fast = breakdowns.by_month(s, filters).reset_index(drop=True)
         slow = _raw(breakdowns.by_month, s, filters).reset_index(drop=True)
         assert fast.to_dict("list") == slow.to_dict("list")
+        fast = breakdowns.by_raion(s, filters)
+        assert fast.equals(_raw(breakdowns.by_raion, s, filters))
         fast = breakdowns.by_service(s, filters).set_index("service_type_code")
         slow = _raw(breakdowns.by_service, s, filters).set_index("service_type_code")
         assert (

@@ -3,6 +3,7 @@ ambassador. Each is a small DataFrame aggregated in the database."""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -42,16 +43,19 @@ def by_raion(session: Session, filters: Filters) -> pd.DataFrame:
     """
     s = aggregate(session, "sessions", filters, ("sessions", "participants"), ("raion_code",))
     r = aggregate(session, "requests", filters, ("requests",), ("raion_code",))
-    frame = raions(session, filters).merge(
-        _outer(s, r, ["raion_code"]), on="raion_code", how="left"
-    )
-    for column in ACTIVITY:
-        frame[column] = frame[column].fillna(0).astype("int64")
+    frame = raions(session, filters).sort_values("raion_code").reset_index(drop=True)
+    codes = pd.Index(frame["raion_code"])
+    for part, measures in ((s, ACTIVITY[:2]), (r, ACTIVITY[2:])):
+        at = codes.get_indexer(part["raion_code"])  # one row per raion: no sums needed
+        for m in measures:
+            column = np.zeros(len(frame), dtype=np.int64)
+            column[at[at >= 0]] = part[m].to_numpy(np.int64)[at >= 0]
+            frame[m] = column
     frame["citizens_served"] = frame["participants"] + frame["requests"]
-    population = pd.to_numeric(frame["population"], errors="coerce")
+    population = pd.to_numeric(frame["population"], errors="coerce").to_numpy(np.float64)
     for column in [*ACTIVITY, "citizens_served"]:
-        frame[f"{column}_per_10k"] = frame[column] / population * 10_000
-    return frame.sort_values("raion_code").reset_index(drop=True)
+        frame[f"{column}_per_10k"] = frame[column].to_numpy(np.float64) / population * 10_000
+    return frame
 
 
 def by_service(session: Session, filters: Filters) -> pd.DataFrame:
