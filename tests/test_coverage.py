@@ -21,6 +21,7 @@ from data_access import geo
 from data_access.database import Database
 from data_access.models import Ambassador, Library
 from data_access.queries import coverage, metrics
+from data_access.queries.libraries import library_markers
 from data_access.reference import localities_frame
 from data_access.writes import SessionRecord, add_sessions
 from tests.handmade_program import seed_program
@@ -346,3 +347,25 @@ def test_localities_with_no_active_point_in_scope(map_db: Database) -> None:
     assert distances["nearest_library_id"].isna().all()
     assert distances["nearest_library"].isna().all()
     assert (counts.loc["MD-BS", "localities"], counts.loc["MD-BS", "far_localities"]) == (10, 10)
+
+
+def test_library_markers_hand_made(map_db: Database) -> None:
+    """The map's markers: Bălți active with its national ambassador, Basarabeasca dormant."""
+    with map_db.session() as s:
+        frame = library_markers(s, WINTER, dormant_days=60).set_index("code")
+        later = library_markers(s, replace(WINTER, date_to=D(2024, 5, 1)), 60).set_index("code")
+        only_towns = library_markers(s, replace(WINTER, library_kinds=("town",)), 60)
+    balti, bs = frame.loc["L10"], frame.loc["L11"]
+    assert (balti["sessions"], balti["participants"], balti["citizens_served"]) == (1, 25, 25)
+    assert balti["last_day"] == D(2024, 2, 20)
+    assert balti["days_since_activity"] == 9
+    assert balti["marker_class"] == "national"
+    assert bs["sessions"] == 0
+    assert bs["last_day"] is None
+    assert math.isnan(bs["days_since_activity"])
+    assert bs["marker_class"] == "dormant"
+    assert frame["visible"].to_dict() == {"L10": True, "L11": True}
+    # 1 May: 71 days since 20 February, over the 60: Bălți is dormant too
+    assert later.loc["L10", "days_since_activity"] == 71
+    assert later.loc["L10", "marker_class"] == "dormant"
+    assert only_towns.set_index("code")["visible"].to_dict() == {"L10": False, "L11": True}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 from sqlalchemy.orm import Session
 
@@ -40,26 +41,33 @@ MARKER_LOOKBACK_DAYS = 365  # the map's "days since last activity" looks back on
 def library_markers(session: Session, filters: Filters, dormant_days: int) -> pd.DataFrame:
     """One row per library for the map: position, this period's activity, days since the last
     activity, marker class (national / local / none / dormant) and whether it is in view."""
-    frame = library_roster(session, filters.date_to).merge(
-        library_activity(session, filters, MARKER_LOOKBACK_DAYS), on="library_id", how="left"
-    )
+    frame = library_roster(session, filters.date_to)
+    activity = library_activity(session, filters, MARKER_LOOKBACK_DAYS)
+    at = pd.Index(frame["library_id"]).get_indexer(activity["library_id"])
+    kept = at >= 0
     for column in ("sessions", "participants", "requests"):
-        frame[column] = frame[column].fillna(0).astype("int64")
+        values = np.zeros(len(frame), dtype=np.int64)
+        values[at[kept]] = activity[column].to_numpy(np.int64)[kept]
+        frame[column] = values
+    end = np.datetime64(filters.date_to, "D")
+    last = np.full(len(frame), np.datetime64("NaT"), dtype="M8[D]")
+    last[at[kept]] = pd.to_datetime(activity["last_day"]).to_numpy("M8[D]")[kept]
+    frame["last_day"] = pd.Series(last).dt.date.astype(object).where(~np.isnat(last), None)
     frame["citizens_served"] = frame["participants"] + frame["requests"]
-    since = pd.to_datetime(frame["last_day"])
-    frame["days_since_activity"] = (pd.Timestamp(filters.date_to) - since).dt.days
-    accredited = pd.to_datetime(frame["accredited_on"])
-    is_point = accredited.notna() & (accredited <= pd.Timestamp(filters.date_to))
-    dormant = is_point & (
-        frame["days_since_activity"].isna() | (frame["days_since_activity"] > dormant_days)
-    )
-    has_national = frame["national_ambassadors"].gt(0)
-    tier = has_national.map({True: "national", False: "local"})
-    tier = tier.where(has_national | frame["local_ambassadors"].gt(0), "none")
-    frame["marker_class"] = tier.where(~dormant, "dormant")
+    gap = end - last
+    days = np.where(np.isnat(gap), np.nan, gap.astype("int64"))  # NaN: none in the look-back
+    frame["days_since_activity"] = days
+    accredited = pd.to_datetime(frame["accredited_on"]).to_numpy("M8[D]")
+    is_point = ~np.isnat(accredited) & (accredited <= end)
+    dormant = is_point & (np.isnan(days) | (days > dormant_days))
+    national = frame["national_ambassadors"].to_numpy() > 0
+    local = frame["local_ambassadors"].to_numpy() > 0
+    tier = np.where(national, "national", np.where(local, "local", "none"))
+    frame["marker_class"] = np.where(dormant, "dormant", tier)
     raions = filters.effective_raions
-    in_view = frame["raion_code"].isin(raions) if raions is not None else True
+    in_view = (frame["raion_code"].isin(raions).to_numpy(bool, copy=True) if raions is not None
+               else np.ones(len(frame), bool))  # fmt: skip
     if filters.library_kinds:
-        in_view = in_view & frame["kind"].isin(filters.library_kinds)
-    frame["visible"] = in_view & (is_point | frame["citizens_served"].gt(0))
+        in_view &= frame["kind"].isin(filters.library_kinds).to_numpy()
+    frame["visible"] = in_view & (is_point | (frame["citizens_served"].to_numpy() > 0))
     return frame
