@@ -48,9 +48,9 @@ def by_raion(session: Session, filters: Filters) -> pd.DataFrame:
     for part, measures in ((s, ACTIVITY[:2]), (r, ACTIVITY[2:])):
         at = codes.get_indexer(part["raion_code"])  # one row per raion: no sums needed
         for m in measures:
-            column = np.zeros(len(frame), dtype=np.int64)
-            column[at[at >= 0]] = part[m].to_numpy(np.int64)[at >= 0]
-            frame[m] = column
+            sums = np.zeros(len(frame), dtype=np.int64)
+            sums[at[at >= 0]] = part[m].to_numpy(np.int64)[at >= 0]
+            frame[m] = sums
     frame["citizens_served"] = frame["participants"] + frame["requests"]
     population = pd.to_numeric(frame["population"], errors="coerce").to_numpy(np.float64)
     for column in [*ACTIVITY, "citizens_served"]:
