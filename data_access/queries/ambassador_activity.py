@@ -89,6 +89,17 @@ class AmbassadorActivity:
                            as_dates=False) for fact in ("sessions", "requests")]  # fmt: skip
         return _stack(*(p.dropna(subset=["ambassador_id"]) for p in parts))
 
+    def latest_days(self, ids: np.ndarray) -> np.ndarray:
+        """The latest day of any activity up to the period end of each of ``ids``
+        (datetime64[D], NaT when none), in their order."""
+        last = self._last if self.fast else _straightforward_last(self.session, self.history)
+        at = last.index.get_indexer(ids)
+        days = last.to_numpy("M8[D]")
+        found = at >= 0
+        out = np.full(len(ids), np.datetime64("NaT"), dtype="M8[D]")
+        out[found] = days[at[found]]
+        return out
+
     def last_activity(self, ids: Iterable[int]) -> pd.DataFrame:
         """ambassador_id, last_activity (a date; NaN when none up to the period end)."""
         wanted = pd.Index(pd.unique(pd.Series(list(ids), dtype="int64")))

@@ -99,6 +99,9 @@ def read_dimensions(session: Session) -> Dimensions:
     libraries["accredited_day"] = pd.to_datetime(libraries["accredited_on"]).to_numpy("M8[D]")
     ids = libraries["library_id"].to_numpy()
     ambassadors["library_position"] = np.searchsorted(ids, ambassadors["library_id"].to_numpy())
+    # the directory's order (name, then id), as one number: sorting by it skips string compares
+    order = ambassadors.sort_values(["name", "ambassador_id"], kind="stable").index.to_numpy()
+    ambassadors["name_rank"] = np.argsort(order)
     return Dimensions(ambassadors=ambassadors, libraries=libraries)
 
 

@@ -60,7 +60,8 @@ def ambassador_rows(session: Session, filters: Filters) -> pd.DataFrame:
     chosen &= in_view(people, filters)
     if filters.tiers:
         chosen &= people["tier"].isin(filters.tiers).to_numpy()
-    return people.loc[chosen, AMBASSADOR_COLUMNS[:13]].reset_index(drop=True)
+    return people.loc[chosen, [*AMBASSADOR_COLUMNS[:13], "left_day", "name_rank"]].reset_index(
+        drop=True)  # fmt: skip
 
 
 def ambassadors_directory(session: Session, filters: Filters) -> pd.DataFrame:
@@ -81,26 +82,27 @@ def directory_rows(filters: Filters, people: pd.DataFrame,
                    activity: AmbassadorActivity) -> pd.DataFrame:  # fmt: skip
     """:func:`ambassadors_directory` from :func:`ambassador_rows` and their activity (read with
     these filters' :func:`activity_filters`, for these people at least)."""
-    frame = people.merge(activity.period, on="ambassador_id", how="left")
+    frame = people.copy()
+    period = activity.period
+    at = pd.Index(period["ambassador_id"]).get_indexer(frame["ambassador_id"])
     for column in ACTIVITY:
-        frame[column] = frame[column].fillna(0).astype("int64")
+        values = period[column].to_numpy(np.int64)
+        frame[column] = np.where(at >= 0, values[np.maximum(at, 0)] if len(values) else 0, 0)
     frame["citizens_served"] = frame["participants"] + frame["requests"]
     frame["active"] = (frame["sessions"] + frame["requests"]) > 0
-    in_service = frame["left_on"].isna() | (
-        pd.to_datetime(frame["left_on"]) >= pd.Timestamp(filters.date_from)
-    )
-    frame = frame[in_service | frame["active"]]
-    last = activity.last_activity(frame["ambassador_id"])
-    frame = frame.merge(last, on="ambassador_id", how="left")
-    frame["days_since_activity"] = _days_before(frame["last_activity"], filters.date_to)
+    left = frame["left_day"].to_numpy("M8[D]")
+    in_service = np.isnat(left) | (left >= np.datetime64(filters.date_from, "D"))
+    frame = frame[in_service | frame["active"].to_numpy()]
+    last = activity.latest_days(frame["ambassador_id"].to_numpy(np.int64))
+    frame["last_activity"] = pd.Series(last).dt.date.astype(object).where(
+        ~np.isnat(last), None).to_numpy()  # fmt: skip
+    gap = np.datetime64(filters.date_to, "D") - last
+    days = pd.array(np.where(np.isnat(gap), 0, gap.astype("int64")), dtype="Int64")
+    days[np.isnat(gap)] = pd.NA  # no activity up to the period end
+    frame["days_since_activity"] = days
     frame["trained_by_id"] = frame["trained_by_id"].astype("Int64")
-    frame = frame.sort_values(["name", "ambassador_id"]).reset_index(drop=True)
+    frame = frame.sort_values("name_rank").reset_index(drop=True)
     return frame[AMBASSADOR_COLUMNS]
-
-
-def _days_before(days: pd.Series, end: dt.date) -> pd.Series:
-    """Whole days from each date to ``end`` (NaN where there is no date)."""
-    return (pd.Timestamp(end) - pd.to_datetime(days)).dt.days.astype("Int64")
 
 
 def libraries_directory(session: Session, filters: Filters, dormant_days: int = 60) -> pd.DataFrame:
