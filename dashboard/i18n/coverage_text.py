@@ -1,7 +1,7 @@
 """Coverage page texts: the underserved-score formula and the labels of the coverage tables.
 
 The weights in ``coverage.score.formula`` are those of
-``data_access.queries.coverage.SCORE_WEIGHTS`` (a test checks that they agree).
+``data_access.queries.coverage_score.SCORE_WEIGHTS`` (a test checks that they agree).
 """
 
 from __future__ import annotations

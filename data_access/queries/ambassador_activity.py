@@ -27,6 +27,8 @@ from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
 from dashboard.periods import PROGRAM_START
 from data_access.queries.breakdowns import ACTIVITY, activity_by
+from data_access.queries.frames import gather
+from data_access.queries.held_latest import ActivityParts
 from data_access.queries.month_rows import ambassador_months
 from data_access.queries.month_spans import Span, split_period
 from data_access.queries.planner import aggregate
@@ -55,7 +57,12 @@ class AmbassadorActivity:
             frames += [self._edge(span) for span in split.edges]
         else:
             frames.append(_period(self.session, f))
-        period = _per_ambassador(_stack(*frames))
+        parts = ActivityParts()
+        for frame in frames:
+            measures = tuple(m for m in ACTIVITY if m in frame)
+            parts.add_frame(frame, "ambassador_id", measures,
+                            "last_day" if "last_day" in frame else None)  # fmt: skip
+        period = parts.combined("ambassador_id")
         self._last = period.set_index("ambassador_id")["last_day"].dropna()
         return period[["ambassador_id", *ACTIVITY]]
 
@@ -93,12 +100,7 @@ class AmbassadorActivity:
         """The latest day of any activity up to the period end of each of ``ids``
         (datetime64[D], NaT when none), in their order."""
         last = self._last if self.fast else _straightforward_last(self.session, self.history)
-        at = last.index.get_indexer(ids)
-        days = last.to_numpy("M8[D]")
-        found = at >= 0
-        out = np.full(len(ids), np.datetime64("NaT"), dtype="M8[D]")
-        out[found] = days[at[found]]
-        return out
+        return gather(last.to_numpy("M8[D]"), last.index.get_indexer(ids), np.datetime64("NaT"))
 
     def last_activity(self, ids: Iterable[int]) -> pd.DataFrame:
         """ambassador_id, last_activity (a date; NaN when none up to the period end)."""
@@ -129,19 +131,6 @@ def _latest_days(part: pd.DataFrame) -> np.ndarray:
         return part[name].to_numpy("M8[ns]")
     days = [None if d is pd.NaT else d for d in part[name].tolist()]  # dates, None or NaT
     return np.array(days, dtype="M8[D]").astype("M8[ns]")
-
-
-def _per_ambassador(stacked: pd.DataFrame) -> pd.DataFrame:
-    """One row per ambassador of a :func:`_stack`: sums added, the latest of the days."""
-    ids, at = np.unique(stacked["ambassador_id"].to_numpy(), return_inverse=True)
-    frame = {"ambassador_id": ids.astype(np.int64)}
-    for m in ACTIVITY:
-        sums = np.bincount(at, weights=stacked[m].to_numpy(np.float64), minlength=len(ids))
-        frame[m] = np.rint(sums).astype(np.int64)
-    latest = np.full(len(ids), np.iinfo(np.int64).min, dtype=np.int64)  # NaT's number
-    np.maximum.at(latest, at, stacked["last_day"].to_numpy("M8[ns]").view(np.int64))
-    frame["last_day"] = latest.view("M8[ns]")
-    return pd.DataFrame(frame)
 
 
 def _period(session: Session, filters: Filters) -> pd.DataFrame:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from dashboard.filters import Filters
 from data_access.models import ServiceType
 from data_access.queries.dimensions import raions
-from data_access.queries.frames import read_frame
+from data_access.queries.frames import gather, read_frame
 from data_access.queries.held_latest import held_activity
 from data_access.queries.planner import aggregate
 from data_access.queries.sources import REQUEST_MEASURES
@@ -44,13 +44,10 @@ def by_raion(session: Session, filters: Filters) -> pd.DataFrame:
     s = aggregate(session, "sessions", filters, ("sessions", "participants"), ("raion_code",))
     r = aggregate(session, "requests", filters, ("requests",), ("raion_code",))
     frame = raions(session, filters).sort_values("raion_code").reset_index(drop=True)
-    codes = pd.Index(frame["raion_code"])
     for part, measures in ((s, ACTIVITY[:2]), (r, ACTIVITY[2:])):
-        at = codes.get_indexer(part["raion_code"])  # one row per raion: no sums needed
+        at = pd.Index(part["raion_code"]).get_indexer(frame["raion_code"])
         for m in measures:
-            sums = np.zeros(len(frame), dtype=np.int64)
-            sums[at[at >= 0]] = part[m].to_numpy(np.int64)[at >= 0]
-            frame[m] = sums
+            frame[m] = gather(part[m].to_numpy(np.int64), at, 0)
     frame["citizens_served"] = frame["participants"] + frame["requests"]
     population = pd.to_numeric(frame["population"], errors="coerce").to_numpy(np.float64)
     for column in [*ACTIVITY, "citizens_served"]:

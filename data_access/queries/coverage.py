@@ -25,28 +25,20 @@ from sqlalchemy.orm import Session
 
 from dashboard.filters import Filters
 from data_access.queries.breakdowns import by_raion
+from data_access.queries.coverage_score import (
+    SCORE_WEIGHTS,
+    far_counts,
+    is_far,
+    points_by_unit,
+    score_frame,
+)
 from data_access.queries.dimensions import dimensions, in_view, localities, raion_names, raions
 from data_access.queries.directory import ambassador_names
+from data_access.queries.frames import gather
 from data_access.queries.library_latest import dormant_last_days
 
 DEFAULT_DORMANT_DAYS = 60
 DEFAULT_MAX_KM = 10.0
-SCORE_WEIGHTS = {
-    "activity_gap": 0.40,
-    "far_share": 0.25,
-    "dormant_share": 0.15,
-    "no_active_point": 0.20,
-}
-SCORE_FORMULA = """Underserved score (0-100, higher = more underserved), per census unit:
-    score = 100 * (0.40*A + 0.25*B + 0.15*C + 0.20*D)
-A = activity gap = max(0, 1 - rate / national median), rate = citizens served per 10,000
-    inhabitants in the period (0 when the median is 0: nobody is below it);
-B = share of the unit's localities farther than N km from the nearest active access point;
-C = share of the unit's access points that are dormant (0 when it has none; D covers that);
-D = 1 when the unit has no active access point at all, else 0.
-The page prints the translated text (dashboard/i18n/coverage_text.py, key coverage.score.formula).
-"""
-
 RANKING_COLUMNS = [
     "rank", "raion_code", "raion_name", "kind", "population", "participants", "requests",
     "citizens_served", "citizens_served_per_10k", "ratio_to_median",
@@ -108,9 +100,9 @@ def access_point_details(session: Session, filters: Filters, dormant_days: int) 
     points = libraries.loc[chosen, POINT_COLUMNS[:9]].reset_index(drop=True)
     dormant = dormant_last_days(session, filters, points["library_id"], dormant_days)
     at = pd.Index(dormant["library_id"]).get_indexer(points["library_id"])
-    last_day = np.empty(len(points), dtype=object)  # None: not dormant, or never active
-    last_day[at >= 0] = dormant["last_day"].to_numpy(object)[at[at >= 0]]
-    points["last_day"], points["dormant"] = last_day, at >= 0
+    # None: not dormant, or never active
+    points["last_day"] = gather(dormant["last_day"].to_numpy(object), at, None)
+    points["dormant"] = at >= 0
     return points[POINT_COLUMNS]
 
 
@@ -139,25 +131,7 @@ def access_points_by_raion(
 ) -> pd.DataFrame:
     """Per census unit in view: access_points, dormant_points, active_points, no_active_point."""
     units = program_units(session, filters)
-    return _points_by_unit(units, access_point_details(session, filters, dormant_days))
-
-
-def _per_unit(units: pd.DataFrame, raion_codes: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """Each row's position in ``units`` and which rows have one (for ``bincount``s)."""
-    at = pd.Index(units["raion_code"]).get_indexer(raion_codes)
-    kept = at >= 0
-    return at[kept], kept
-
-
-def _points_by_unit(units: pd.DataFrame, points: pd.DataFrame) -> pd.DataFrame:
-    at, kept = _per_unit(units, points["raion_code"])
-    dormant = points["dormant"].to_numpy(bool)[kept]
-    frame = units.copy()
-    frame["access_points"] = np.bincount(at, minlength=len(units)).astype("int64")
-    frame["dormant_points"] = np.bincount(at[dormant], minlength=len(units)).astype("int64")
-    frame["active_points"] = frame["access_points"] - frame["dormant_points"]
-    frame["no_active_point"] = frame["active_points"] == 0
-    return frame
+    return points_by_unit(units, access_point_details(session, filters, dormant_days))
 
 
 def units_without_active_point(
@@ -204,22 +178,13 @@ def _distances(session: Session, units: pd.DataFrame, points: pd.DataFrame) -> p
 
     nearest = geo.nearest(places, active)
     places["distance_km"] = nearest["distance_km"].to_numpy()
-    at = nearest["target"].to_numpy()  # row positions in ``active``; missing: no active point
-    found = pd.notna(at)
-    rows = np.where(found, at, 0).astype(np.int64)  # any position where none was found
+    # row positions in ``active`` (-1: no active point at all)
+    at = nearest["target"].fillna(-1).to_numpy(np.int64)
     for column, source in zip(DISTANCE_COLUMNS[-3:], ["library_id", "name", "locality"],
                               strict=True):  # fmt: skip
-        values = np.empty(len(at), dtype=object)  # None where nothing was found
-        if len(active):
-            values[found] = active[source].to_numpy(object)[rows[found]]
-        places[column] = values
+        places[column] = gather(active[source].to_numpy(object), at, None)
     places["nearest_library_id"] = places["nearest_library_id"].astype("Int64")
     return places[DISTANCE_COLUMNS]
-
-
-def is_far(distances: pd.Series, max_km: float) -> pd.Series:
-    """Farther than ``max_km`` (exactly ``max_km`` is not far); no active point at all is far."""
-    return (distances > max_km) | distances.isna()
 
 
 def far_localities(
@@ -236,18 +201,6 @@ def far_localities(
     return frame.reset_index(drop=True)
 
 
-def far_counts(distances: pd.DataFrame, units: pd.DataFrame, max_km: float) -> pd.DataFrame:
-    """Per unit: ``localities``, ``far_localities`` and ``far_share`` (pure)."""
-    at, kept = _per_unit(units, distances["raion_code"])
-    far = is_far(distances["distance_km"], max_km).to_numpy(bool)[kept]
-    frame = units[["raion_code", "raion_name"]].copy()
-    frame["localities"] = np.bincount(at, minlength=len(units)).astype("int64")
-    frame["far_localities"] = np.bincount(at[far], minlength=len(units)).astype("int64")
-    share = frame["far_localities"] / frame["localities"].where(frame["localities"] > 0)
-    frame["far_share"] = share.fillna(0.0)
-    return frame
-
-
 def far_counts_by_raion(
     session: Session,
     filters: Filters,
@@ -257,29 +210,6 @@ def far_counts_by_raion(
     """Per census unit in view: localities, far_localities, far_share."""
     distances = locality_distances(session, filters, dormant_days)
     return far_counts(distances, program_units(session, filters), max_km)
-
-
-def score_frame(components: pd.DataFrame, median: float | None) -> pd.DataFrame:
-    """Add the :data:`SCORE_FORMULA` components and the score (pure; sorted, ranked).
-
-    ``components`` needs citizens_served_per_10k, localities, far_localities, access_points,
-    dormant_points and active_points.
-    """
-    frame = components.copy()
-    rate = frame["citizens_served_per_10k"].astype("float64")
-    if median and median > 0:
-        frame["activity_gap"] = (1 - rate / median).clip(lower=0.0, upper=1.0)
-    else:
-        frame["activity_gap"] = 0.0
-    localities = frame["localities"].where(frame["localities"] > 0)
-    frame["far_share"] = (frame["far_localities"] / localities).fillna(0.0)
-    points = frame["access_points"].where(frame["access_points"] > 0)
-    frame["dormant_share"] = (frame["dormant_points"] / points).fillna(0.0)
-    frame["no_active_point"] = (frame["active_points"] == 0).astype("float64")
-    weighted = frame[list(SCORE_WEIGHTS)].mul(pd.Series(SCORE_WEIGHTS)).sum(axis=1)
-    frame["score"] = (100 * weighted).round(1)
-    frame["rank"] = frame["score"].rank(ascending=False, method="min").astype("int64")
-    return frame.sort_values(["rank", "raion_code"]).reset_index(drop=True)
 
 
 def underserved_scores(
@@ -295,7 +225,7 @@ def underserved_scores(
     ranking, median = coverage_ranking(session, filters)
     units = program_units(session, filters)
     in_scope = _points_in_scope(session, filters, dormant_days)  # read once, used twice
-    points = _points_by_unit(units, in_scope[in_scope["raion_code"].isin(units["raion_code"])])
+    points = points_by_unit(units, in_scope[in_scope["raion_code"].isin(units["raion_code"])])
     if places is None:
         places = _distances(session, units, in_scope)
     far = far_counts(places[places["raion_code"].isin(units["raion_code"])], units, max_km)

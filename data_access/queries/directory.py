@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from dashboard.filters import Filters
 from data_access.queries.ambassador_activity import AmbassadorActivity
 from data_access.queries.dimensions import dimensions, in_view
+from data_access.queries.frames import gather
 from data_access.queries.library_latest import library_activity_latest
 from data_access.queries.metrics import LOOKBACK_DAYS
 
@@ -86,8 +87,7 @@ def directory_rows(filters: Filters, people: pd.DataFrame,
     period = activity.period
     at = pd.Index(period["ambassador_id"]).get_indexer(frame["ambassador_id"])
     for column in ACTIVITY:
-        values = period[column].to_numpy(np.int64)
-        frame[column] = np.where(at >= 0, values[np.maximum(at, 0)] if len(values) else 0, 0)
+        frame[column] = gather(period[column].to_numpy(np.int64), at, 0)
     frame["citizens_served"] = frame["participants"] + frame["requests"]
     frame["active"] = (frame["sessions"] + frame["requests"]) > 0
     left = frame["left_day"].to_numpy("M8[D]")

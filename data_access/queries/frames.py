@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from sqlalchemy.orm import Session
 
@@ -33,6 +34,15 @@ def read_chunks(session: Session, stmt: Any, columns: Sequence[str],
             yield pd.DataFrame.from_records(chunk, columns=list(columns))
     finally:
         cursor.close()
+
+
+def gather(values: np.ndarray, at: np.ndarray, fill: Any) -> np.ndarray:
+    """``values[at]``, with ``fill`` where ``at`` is -1 (what ``Index.get_indexer`` gives for
+    a missing key): one table's column lined up with another's rows, without a merge."""
+    out = np.full(len(at), fill, dtype=values.dtype)
+    found = at >= 0
+    out[found] = values[at[found]]
+    return out
 
 
 def combine_parts(frames: list[pd.DataFrame], by: tuple[str, ...], measures: tuple[str, ...],

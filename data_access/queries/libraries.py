@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from dashboard.filters import Filters
 from data_access.queries.dimensions import dimensions
+from data_access.queries.frames import gather
 from data_access.queries.library_latest import library_activity_latest
 
 ROSTER_COLUMNS = ["library_id", "code", "name", "locality", "raion_code", "kind", "lat", "lon",
@@ -43,15 +44,12 @@ def library_markers(session: Session, filters: Filters, dormant_days: int) -> pd
     activity, marker class (national / local / none / dormant) and whether it is in view."""
     frame = library_roster(session, filters.date_to)
     activity = library_activity(session, filters, MARKER_LOOKBACK_DAYS)
-    at = pd.Index(frame["library_id"]).get_indexer(activity["library_id"])
-    kept = at >= 0
+    at = pd.Index(activity["library_id"]).get_indexer(frame["library_id"])
     for column in ("sessions", "participants", "requests"):
-        values = np.zeros(len(frame), dtype=np.int64)
-        values[at[kept]] = activity[column].to_numpy(np.int64)[kept]
-        frame[column] = values
+        frame[column] = gather(activity[column].to_numpy(np.int64), at, 0)
     end = np.datetime64(filters.date_to, "D")
-    last = np.full(len(frame), np.datetime64("NaT"), dtype="M8[D]")
-    last[at[kept]] = pd.to_datetime(activity["last_day"]).to_numpy("M8[D]")[kept]
+    days = pd.to_datetime(activity["last_day"]).to_numpy("M8[D]")
+    last = gather(days, at, np.datetime64("NaT"))
     frame["last_day"] = pd.Series(last).dt.date.astype(object).where(~np.isnat(last), None)
     frame["citizens_served"] = frame["participants"] + frame["requests"]
     gap = end - last

@@ -1,0 +1,81 @@
+"""The coverage page's per-unit arithmetic, pure (no database): access points and far
+localities counted per census unit, and the underserved score that combines them."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+SCORE_WEIGHTS = {
+    "activity_gap": 0.40,
+    "far_share": 0.25,
+    "dormant_share": 0.15,
+    "no_active_point": 0.20,
+}
+SCORE_FORMULA = """Underserved score (0-100, higher = more underserved), per census unit:
+    score = 100 * (0.40*A + 0.25*B + 0.15*C + 0.20*D)
+A = activity gap = max(0, 1 - rate / national median), rate = citizens served per 10,000
+    inhabitants in the period (0 when the median is 0: nobody is below it);
+B = share of the unit's localities farther than N km from the nearest active access point;
+C = share of the unit's access points that are dormant (0 when it has none; D covers that);
+D = 1 when the unit has no active access point at all, else 0.
+The page prints the translated text (dashboard/i18n/coverage_text.py, key coverage.score.formula).
+"""
+
+
+def per_unit(units: pd.DataFrame, raion_codes: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's position in ``units`` and which rows have one (for ``bincount``s)."""
+    at = pd.Index(units["raion_code"]).get_indexer(raion_codes)
+    kept = at >= 0
+    return at[kept], kept
+
+
+def points_by_unit(units: pd.DataFrame, points: pd.DataFrame) -> pd.DataFrame:
+    at, kept = per_unit(units, points["raion_code"])
+    dormant = points["dormant"].to_numpy(bool)[kept]
+    frame = units.copy()
+    frame["access_points"] = np.bincount(at, minlength=len(units)).astype("int64")
+    frame["dormant_points"] = np.bincount(at[dormant], minlength=len(units)).astype("int64")
+    frame["active_points"] = frame["access_points"] - frame["dormant_points"]
+    frame["no_active_point"] = frame["active_points"] == 0
+    return frame
+
+
+def is_far(distances: pd.Series, max_km: float) -> pd.Series:
+    """Farther than ``max_km`` (exactly ``max_km`` is not far); no active point at all is far."""
+    return (distances > max_km) | distances.isna()
+
+
+def far_counts(distances: pd.DataFrame, units: pd.DataFrame, max_km: float) -> pd.DataFrame:
+    """Per unit: ``localities``, ``far_localities`` and ``far_share`` (pure)."""
+    at, kept = per_unit(units, distances["raion_code"])
+    far = is_far(distances["distance_km"], max_km).to_numpy(bool)[kept]
+    frame = units[["raion_code", "raion_name"]].copy()
+    frame["localities"] = np.bincount(at, minlength=len(units)).astype("int64")
+    frame["far_localities"] = np.bincount(at[far], minlength=len(units)).astype("int64")
+    share = frame["far_localities"] / frame["localities"].where(frame["localities"] > 0)
+    frame["far_share"] = share.fillna(0.0)
+    return frame
+
+
+def score_frame(components: pd.DataFrame, median: float | None) -> pd.DataFrame:
+    """Add the :data:`SCORE_FORMULA` components and the score (pure; sorted, ranked).
+
+    ``components`` needs citizens_served_per_10k, localities, far_localities, access_points,
+    dormant_points and active_points.
+    """
+    frame = components.copy()
+    rate = frame["citizens_served_per_10k"].astype("float64")
+    if median and median > 0:
+        frame["activity_gap"] = (1 - rate / median).clip(lower=0.0, upper=1.0)
+    else:
+        frame["activity_gap"] = 0.0
+    localities = frame["localities"].where(frame["localities"] > 0)
+    frame["far_share"] = (frame["far_localities"] / localities).fillna(0.0)
+    points = frame["access_points"].where(frame["access_points"] > 0)
+    frame["dormant_share"] = (frame["dormant_points"] / points).fillna(0.0)
+    frame["no_active_point"] = (frame["active_points"] == 0).astype("float64")
+    weighted = frame[list(SCORE_WEIGHTS)].mul(pd.Series(SCORE_WEIGHTS)).sum(axis=1)
+    frame["score"] = (100 * weighted).round(1)
+    frame["rank"] = frame["score"].rank(ascending=False, method="min").astype("int64")
+    return frame.sort_values(["rank", "raion_code"]).reset_index(drop=True)
