@@ -15,8 +15,7 @@ from dashboard.context import AppContext
 from dashboard.filters import Filters
 from dashboard.i18n import t
 from dashboard.url_state import to_query
-from data_access.queries import breakdowns
-from data_access.queries.libraries import library_markers, library_roster
+from data_access.queries.libraries import library_roster, map_frames
 from layouts import ids
 from layouts.figures.raion_map import LIBRARIES, map_figure, map_updates
 from layouts.pages.map import MAP_METRICS
@@ -26,9 +25,7 @@ GEOJSON_ASSET = "geo/raions.geojson"
 
 def map_data(app_ctx: AppContext, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
     with app_ctx.db.session() as s:
-        raions = breakdowns.by_raion(s, replace(filters, raions=()))
-        libraries = library_markers(s, filters, app_ctx.settings.dormant_days)
-    return raions, libraries
+        return map_frames(s, filters, app_ctx.settings.dormant_days)
 
 
 def selection_text(filters: Filters, names: dict[str, str], lang: str) -> str:

@@ -114,9 +114,13 @@ def test_map_markers_encode_activity_class_and_visibility() -> None:
     markers = map_updates(_raions(), _libraries(), "citizens_served", True, "ro")["libraries"]
     assert markers["color"] == [MARKER_CLASSES.index(c) for c in ("national", "none", "dormant")]
     assert markers["opacity"][2] == 0.0
-    assert markers["customdata"][1][3] is None  # never active: no "days since"
+    assert markers["opacity"] == [0.8, 0.8, 0.0]
+    # sessions, participants, requests, days since activity; never active: no "days since"
+    assert markers["customdata"] == [[5, 50, 100, 3], [0, 0, 0, None], [1, 3, 1, 90]]
+    assert all(type(v) is int for row in markers["customdata"] for v in row if v is not None)
     sizes = marker_sizes(pd.Series([0, 25, 100]))
-    assert sizes[0] < sizes[1] < sizes[2]
+    assert sizes == [3.0, 9.5, 16.0]  # area ∝ activity: 3 + 13·√(25/100) = 9.5
+    assert marker_sizes(pd.Series([0, 0])) == [3.0, 3.0]
     scale = marker_colorscale()
     assert scale[0][0] == 0.0
     assert scale[-1][0] == 1.0

@@ -7,6 +7,7 @@ import random
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -17,7 +18,7 @@ from dashboard.url_state import parse_filters, query_params
 from data_access.database import Database
 from data_access.queries import breakdowns, metrics
 from data_access.queries.kpi_panel import place_pairs
-from data_access.queries.libraries import library_activity
+from data_access.queries.libraries import library_activity, map_frames
 from data_access.queries.planner import split_years
 from data_access.reference import raion_codes, service_types_frame
 from data_access.schema import init_db
@@ -116,3 +117,20 @@ def test_a_view_with_no_access_point_yet(demo_db: Database) -> None:
         pairs, dormant = place_pairs(s, filters, 60)
         assert pairs["access_points"][0] == 0
         assert dormant == len(_raw(metrics.dormant_access_points, s, filters, 60, 60)) == 0
+
+
+@pytest.mark.parametrize("filters", CASES, ids=lambda f: f.cache_key()[:8])
+def test_map_frames_from_one_library_read_equal_raw_answers(demo_db: Database,
+                                                            filters: Filters) -> None:  # fmt: skip
+    """The map sums its raions from the per-library activity it reads for the markers."""
+    with demo_db.session() as s:
+        raions, markers = map_frames(s, filters, 60)
+        raw_raions, raw_markers = _raw(map_frames, s, filters, 60)
+    counts = ["raion_code", *breakdowns.ACTIVITY, "citizens_served"]
+    assert raions[counts].to_dict("list") == raw_raions[counts].to_dict("list")
+    rates = raions["citizens_served_per_10k"].to_numpy()
+    assert np.allclose(rates, raw_raions["citizens_served_per_10k"].to_numpy(), equal_nan=True)
+    shown = ["library_id", *breakdowns.ACTIVITY, "marker_class", "visible", "last_day"]
+    assert markers[shown].to_dict("list") == raw_markers[shown].to_dict("list")
+    assert np.array_equal(markers["days_since_activity"].to_numpy(),
+                          raw_markers["days_since_activity"].to_numpy(), equal_nan=True)  # fmt: skip

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
 from sqlalchemy.orm import Session
 
+from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
+from data_access.queries.breakdowns import by_raion, by_raion_of_libraries
 from data_access.queries.dimensions import dimensions
 from data_access.queries.frames import gather
 from data_access.queries.library_latest import library_activity_latest
@@ -39,12 +42,31 @@ def library_activity(session: Session, filters: Filters, lookback_days: int) -> 
 MARKER_LOOKBACK_DAYS = 365  # the map's "days since last activity" looks back one year
 
 
-def library_markers(session: Session, filters: Filters, dormant_days: int) -> pd.DataFrame:
+def map_frames(session: Session, filters: Filters,
+               dormant_days: int) -> tuple[pd.DataFrame, pd.DataFrame]:  # fmt: skip
+    """The map's raions (:func:`breakdowns.by_raion` of every raion in scope: the choropleth
+    does not follow the raion filter) and its library markers, from one per-library read."""
+    national = replace(filters, raions=())
+    if NAIVE.get():
+        return by_raion(session, national), library_markers(session, filters, dormant_days)
+    activity = library_activity(session, national, MARKER_LOOKBACK_DAYS)
+    markers = library_markers(session, filters, dormant_days, activity)
+    return by_raion_of_libraries(session, national, activity), markers
+
+
+def library_markers(session: Session, filters: Filters, dormant_days: int,
+                    activity: pd.DataFrame | None = None) -> pd.DataFrame:  # fmt: skip
     """One row per library for the map: position, this period's activity, days since the last
-    activity, marker class (national / local / none / dormant) and whether it is in view."""
+    activity, marker class (national / local / none / dormant) and whether it is in view.
+
+    ``activity`` (as :func:`library_activity`) may be given, read for a wider view (the raion
+    filter dropped): the libraries out of ``filters``' view show none of it."""
     frame = library_roster(session, filters.date_to)
-    activity = library_activity(session, filters, MARKER_LOOKBACK_DAYS)
+    if activity is None:
+        activity = library_activity(session, filters, MARKER_LOOKBACK_DAYS)
+    in_view = _in_view(frame, filters)
     at = pd.Index(activity["library_id"]).get_indexer(frame["library_id"])
+    at[~in_view] = -1
     for column in ("sessions", "participants", "requests"):
         frame[column] = gather(activity[column].to_numpy(np.int64), at, 0)
     end = np.datetime64(filters.date_to, "D")
@@ -62,10 +84,15 @@ def library_markers(session: Session, filters: Filters, dormant_days: int) -> pd
     local = frame["local_ambassadors"].to_numpy() > 0
     tier = np.where(national, "national", np.where(local, "local", "none"))
     frame["marker_class"] = np.where(dormant, "dormant", tier)
-    raions = filters.effective_raions
-    in_view = (frame["raion_code"].isin(raions).to_numpy(bool, copy=True) if raions is not None
-               else np.ones(len(frame), bool))  # fmt: skip
-    if filters.library_kinds:
-        in_view &= frame["kind"].isin(filters.library_kinds).to_numpy()
     frame["visible"] = in_view & (is_point | (frame["citizens_served"].to_numpy() > 0))
     return frame
+
+
+def _in_view(roster: pd.DataFrame, filters: Filters) -> np.ndarray:
+    """Which libraries the raion filter (within scope) and the library kind filter keep."""
+    raions = filters.effective_raions
+    in_view = (roster["raion_code"].isin(raions).to_numpy(bool, copy=True) if raions is not None
+               else np.ones(len(roster), bool))  # fmt: skip
+    if filters.library_kinds:
+        in_view &= roster["kind"].isin(filters.library_kinds).to_numpy()
+    return in_view

@@ -40,25 +40,32 @@ LATEST_COLUMNS = ["library_id", "last_day"]
 
 
 def _straight(filters: Filters) -> bool:
-    return NAIVE.get() or bool(filters.services or filters.formats)
+    return bool(filters.services or filters.formats)
 
 
 def library_activity_latest(session: Session, filters: Filters, lookback_days: int) -> pd.DataFrame:
     """library_id, sessions, participants, requests (the period's, under ``filters``) and
     last_day (as :func:`latest_library_days`; none when ``lookback_days`` is 0), one row per
     library with either."""
-    if _straight(filters) or filters.effective_raions == ():
+    if NAIVE.get() or filters.effective_raions == ():
         period = activity_by(session, filters, "library_id", latest=False)
         if lookback_days:
             last = latest_library_days(session, filters, lookback_days)
             return period.merge(last, on="library_id", how="outer").pipe(_counts)
         return period.assign(last_day=None)
-    split = split_period(session, filters.date_from, filters.date_to)
     parts = ActivityParts()
+    window = _window_start(filters, lookback_days)
+    if _straight(filters):  # the counts under a service or format filter, the days from memory
+        period = activity_by(session, filters, "library_id", latest=False)
+        parts.add_frame(period, "library_id", ACTIVITY, None)
+        if window is not None:
+            parts.add_frame(_latest(session, filters, window, read_tail=True), "library_id",
+                            (), "last_day")  # fmt: skip
+        return _with_dates(parts.combined("library_id"))
+    split = split_period(session, filters.date_from, filters.date_to)
     if split.whole is not None:
         table = month_table(session, filters, "library_id")
         parts.add_months(table, table.select(*split.whole, filters), "library_id", days=False)
-    window = _window_start(filters, lookback_days)
     for first, last in split.edges:
         edge = replace(filters, date_from=first, date_to=last)
         # an edge's latest days count when all its activity does (no tier filter) in the window
@@ -74,7 +81,10 @@ def library_activity_latest(session: Session, filters: Filters, lookback_days: i
         read_tail = tail not in split.edges or window > tail[0] or bool(filters.tiers)
         parts.add_frame(_latest(session, filters, window, read_tail=read_tail), "library_id",
                         (), "last_day")  # fmt: skip
-    frame = parts.combined("library_id")
+    return _with_dates(parts.combined("library_id"))
+
+
+def _with_dates(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(last_day=frame["last_day"].dt.date)
 
 

@@ -6,9 +6,9 @@ and names are sent once; a filter change only updates values (see :func:`map_upd
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from dashboard.i18n import fmt_int, fmt_number, t
@@ -38,12 +38,25 @@ def marker_colorscale() -> list[list[Any]]:
 
 def marker_sizes(activity: pd.Series) -> list[float]:
     """Area proportional to activity; libraries with none get the smallest visible size."""
-    peak = float(activity.max()) if len(activity) else 0.0
+    values = np.clip(activity.to_numpy(dtype=float, na_value=0.0), 0.0, None)
+    peak = float(values.max()) if len(values) else 0.0
     if peak <= 0:
-        return [MIN_SIZE] * len(activity)
-    return [
-        round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * math.sqrt(max(v, 0) / peak), 1) for v in activity
-    ]
+        return [MIN_SIZE] * len(values)
+    return np.round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * np.sqrt(values / peak), 1).tolist()
+
+
+def marker_customdata(libraries: pd.DataFrame) -> list[list[int | None]]:
+    """Per marker: sessions, participants, requests and days since the last activity (None when
+    the library never had any); built column-wise, it runs once per filter change."""
+    counts = np.column_stack(
+        [libraries[c].to_numpy(dtype=np.int64) for c in ("sessions", "participants", "requests")]
+    ).tolist()
+    days = libraries["days_since_activity"]
+    known = days.notna().to_numpy()
+    day_values = days.to_numpy(dtype=float, na_value=0.0).astype(np.int64).tolist()
+    for row, day, is_known in zip(counts, day_values, known.tolist(), strict=True):
+        row.append(day if is_known else None)
+    return counts
 
 
 def choropleth_values(raions: pd.DataFrame, metric: str, per_capita: bool) -> pd.DataFrame:
@@ -93,17 +106,8 @@ def map_updates(
         "libraries": {
             "size": marker_sizes(activity),
             "color": libraries["marker_class"].map(MARKER_CLASSES.index).tolist(),
-            "opacity": [0.8 if v else 0.0 for v in libraries["visible"]],
-            "customdata": [
-                [int(s), int(p), int(r), None if pd.isna(d) else int(d)]
-                for s, p, r, d in zip(
-                    libraries["sessions"],
-                    libraries["participants"],
-                    libraries["requests"],
-                    libraries["days_since_activity"],
-                    strict=True,
-                )
-            ],
+            "opacity": np.where(libraries["visible"].to_numpy(dtype=bool), 0.8, 0.0).tolist(),
+            "customdata": marker_customdata(libraries),
         },
     }
 
