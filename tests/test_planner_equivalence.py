@@ -132,5 +132,5 @@ def test_map_frames_from_one_library_read_equal_raw_answers(demo_db: Database,
     assert np.allclose(rates, raw_raions["citizens_served_per_10k"].to_numpy(), equal_nan=True)
     shown = ["library_id", *breakdowns.ACTIVITY, "marker_class", "visible", "last_day"]
     assert markers[shown].to_dict("list") == raw_markers[shown].to_dict("list")
-    assert np.array_equal(markers["days_since_activity"].to_numpy(),
-                          raw_markers["days_since_activity"].to_numpy(), equal_nan=True)  # fmt: skip
+    days, raw_days = markers["days_since_activity"], raw_markers["days_since_activity"]
+    assert np.array_equal(days.to_numpy(), raw_days.to_numpy(), equal_nan=True)

@@ -57,7 +57,7 @@ def library_activity_latest(session: Session, filters: Filters, lookback_days: i
     window = _window_start(filters, lookback_days)
     if _straight(filters):  # the counts under a service or format filter, the days from memory
         period = activity_by(session, filters, "library_id", latest=False)
-        parts.add_frame(period, "library_id", ACTIVITY, None)
+        parts.add_frame(period, "library_id", tuple(ACTIVITY), None)
         if window is not None:
             parts.add_frame(_latest(session, filters, window, read_tail=True), "library_id",
                             (), "last_day")  # fmt: skip
