@@ -21,6 +21,7 @@ from data_access.models.base import TARGET_METRICS, TARGET_SCOPES
 from data_access.queries.ambassador_activity import AmbassadorActivity
 from data_access.queries.dimensions import dimensions, raions
 from data_access.queries.directory import activity_filters, ambassador_rows, directory_rows
+from data_access.queries.frames import gather
 from data_access.queries.planner import aggregate, month_key
 from data_access.queries.target_actuals import (
     PROGRESS_COLUMNS,
@@ -120,18 +121,27 @@ def _locals(session: Session, filters: Filters, nationals: pd.Series) -> pd.Data
                          "ambassador_id": chosen["trained_by_id"].to_numpy(np.int64)})  # fmt: skip
 
 
-def _cascade(locals_: pd.DataFrame, activity: pd.DataFrame) -> pd.DataFrame:
-    """Per national ambassador: the locals they trained and those locals' activity in the
-    period (``activity``: per ambassador, as :class:`AmbassadorActivity` reads it)."""
-    activity = activity.rename(columns={"ambassador_id": "local_id"})
-    merged = locals_.merge(activity, on="local_id", how="left").fillna(
-        {"sessions": 0, "participants": 0, "requests": 0}
-    )
-    merged["locals_trained"] = 1  # one row per local (ambassador ids are unique)
-    merged["locals_active"] = (merged["sessions"] + merged["requests"]) > 0
-    merged = merged.rename(columns={c: f"cascade_{c}" for c in ACTIVITY})
-    counts = ["locals_trained", "locals_active", *(f"cascade_{c}" for c in ACTIVITY)]
-    return merged.groupby("ambassador_id", as_index=False)[counts].sum()
+CASCADE_COUNTS = ["locals_trained", "locals_active", "cascade_sessions", "cascade_participants",
+                  "cascade_requests"]  # fmt: skip
+
+
+def _cascade(locals_: pd.DataFrame, activity: pd.DataFrame,
+             national_ids: pd.Series) -> dict[str, np.ndarray]:  # fmt: skip
+    """Per national ambassador (``national_ids``, in that order): the locals they trained and
+    those locals' activity in the period (``activity``: per ambassador, as
+    :class:`AmbassadorActivity` reads it), as :data:`CASCADE_COUNTS` columns."""
+    owner = pd.Index(national_ids).get_indexer(locals_["ambassador_id"])
+    at = pd.Index(activity["ambassador_id"]).get_indexer(locals_["local_id"])
+    owner, at = owner[owner >= 0], at[owner >= 0]
+    n = len(national_ids)
+    done = {m: gather(activity[m].to_numpy(np.int64), at, 0) for m in ACTIVITY}
+    active = (done["sessions"] + done["requests"]) > 0
+
+    def total(weights: np.ndarray | None) -> np.ndarray:
+        return np.rint(np.bincount(owner, weights=weights, minlength=n)).astype(np.int64)
+
+    return {"locals_trained": total(None), "locals_active": total(active.astype(np.float64)),
+            **{f"cascade_{m}": total(done[m].astype(np.float64)) for m in ACTIVITY}}  # fmt: skip
 
 
 def attainment_by_ambassador(session: Session, filters: Filters, today: dt.date) -> pd.DataFrame:
@@ -153,10 +163,7 @@ def attainment_by_ambassador(session: Session, filters: Filters, today: dt.date)
     locals_ = _locals(session, national, nationals["ambassador_id"])
     activity = AmbassadorActivity(session, activity_filters(national))  # read once
     people = directory_rows(national, nationals, activity)
-    frame = people.merge(_cascade(locals_, activity.period), on="ambassador_id", how="left")
-    counts = ["locals_trained", "locals_active", "cascade_sessions", "cascade_participants",
-              "cascade_requests"]  # fmt: skip
-    frame[counts] = frame[counts].fillna(0).astype("int64")
+    frame = people.assign(**_cascade(locals_, activity.period, people["ambassador_id"]))
     frame["cascade_citizens_served"] = frame["cascade_participants"] + frame["cascade_requests"]
     frame["total_citizens_served"] = frame["citizens_served"] + frame["cascade_citizens_served"]
     frame = frame[CASCADE_COLUMNS]
