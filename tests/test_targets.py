@@ -7,12 +7,14 @@ import datetime as dt
 import math
 from dataclasses import replace
 
+import pandas as pd
 import pytest
 
 from dashboard import target_math as tm
 from dashboard.filters import Filters
 from data_access.database import Database
 from data_access.queries import metrics, targets
+from data_access.queries.target_actuals import AccreditedDays
 from tests.handmade_program import seed_program
 
 D = dt.date
@@ -307,3 +309,22 @@ def test_cumulative_progress_other_metrics_and_scopes(program_db: Database) -> N
     assert early["actual"].isna().all()
     assert early["target_line"].iloc[-1] == 20
     assert hidden.empty
+
+
+def test_accredited_days_count_on_a_day_nationally_per_raion_and_per_library() -> None:
+    points = AccreditedDays(pd.DataFrame({
+        "library_id": [1, 2, 3, 4],
+        "raion_code": ["MD-UN", "MD-UN", "MD-CU", "MD-CU"],
+        "accredited_on": [D(2020, 5, 1), D(2018, 1, 1), None, D(2022, 3, 15)],
+    }))  # fmt: skip
+    assert points.count(D(2017, 12, 31)) == 0
+    assert points.count(D(2018, 1, 1)) == 1  # the accreditation day itself counts
+    assert points.count(D(2024, 1, 1)) == 3  # library 3 was never accredited
+    assert points.count(D(2022, 3, 14), raion="MD-CU") == 0
+    assert points.count(D(2022, 3, 15), raion="MD-CU") == 1
+    assert points.count(D(2024, 1, 1), raion="MD-UN") == 2
+    assert points.count(D(2024, 1, 1), raion="MD-SO") == 0
+    assert points.count(D(2020, 4, 30), library=1) == 0
+    assert points.count(D(2020, 5, 1), library=1) == 1
+    assert points.count(D(2024, 1, 1), library=3) == 0
+    assert points.count(D(2024, 1, 1), library=-1) == 0  # an ambassador without a library
