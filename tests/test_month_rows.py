@@ -88,9 +88,9 @@ def test_store_follows_the_data_version(db: Database) -> None:
     assert (after.measures["requests"] == fresh.measures["requests"]).all()
 
 
-def test_month_sums_per_place_across_a_year_end() -> None:
+def test_group_sums_per_month_and_place_across_a_year_end() -> None:
     table = _table()
-    sums = table.month_sums(table.select(D(2024, 1, 1), D(2024, 3, 1)), "raion_code")
+    sums = table.group_sums(table.select(D(2024, 1, 1), D(2024, 3, 1)), ("month_key", "raion_code"))
     columns = ["month_key", "raion_code", "sessions", "participants", "requests"]
     assert sums[columns].values.tolist() == [
         [202401, "MD-CU", 0, 0, 3],
@@ -102,8 +102,19 @@ def test_month_sums_per_place_across_a_year_end() -> None:
     december = ROWS.iloc[:2].assign(month_key=[202312, 202501])
     other = MonthRows.from_frame(december, ["ambassador_id"], ["raion_code", "library_kind"])
     rows = other.select(D(2023, 1, 1), D(2025, 12, 1))
-    assert other.month_sums(rows, "raion_code")["month_key"].tolist() == [202312, 202501]
-    assert other.month_sums(rows[:0], "raion_code").empty
+    by_month_and_raion = ("month_key", "raion_code")
+    assert other.group_sums(rows, by_month_and_raion)["month_key"].tolist() == [202312, 202501]
+    assert other.group_sums(rows[:0], by_month_and_raion).empty
+
+
+def test_group_sums_per_place_or_in_total() -> None:
+    table = _table()
+    rows = table.select(D(2024, 1, 1), D(2024, 3, 1))
+    per_raion = table.group_sums(rows, ("raion_code",))
+    assert per_raion.values.tolist() == [["MD-CU", 4, 40, 4], ["MD-UN", 3, 30, 5]]
+    assert table.group_sums(rows, ()).values.tolist() == [[7, 70, 9]]
+    assert table.group_sums(rows[:0], ()).values.tolist() == [[0, 0, 0]]  # nothing: zeros
+    assert table.group_sums(rows[:0], ("raion_code",)).empty
 
 
 def test_a_new_data_version_warms_the_store_once(db: Database) -> None:

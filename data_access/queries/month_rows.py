@@ -134,23 +134,30 @@ class MonthRows:
             frame[name] = np.rint(total[present]).astype(np.int64)
         return pd.DataFrame(frame)
 
-    def month_sums(self, rows: np.ndarray, place: str) -> pd.DataFrame:
-        """month_key, ``place``, sessions, participants, requests over ``rows``: one row per
-        month and place with any rows."""
-        categories = np.asarray(self.places[place].categories)
-        keys = self.keys[rows].astype(np.int64)
-        months = keys // 100 * 12 + keys % 100 - 1  # consecutive months, consecutive numbers
-        first = int(months.min()) if len(rows) else 0
-        cell = (months - first) * len(categories) + self.places[place].codes[rows]
-        size = int(cell.max()) + 1 if len(rows) else 0
-        present = np.flatnonzero(np.bincount(cell, minlength=size))
-        month = present // len(categories) + first
-        frame = {"month_key": month // 12 * 100 + month % 12 + 1,
-                 place: categories[present % len(categories)]}  # fmt: skip
+    def group_sums(self, rows: np.ndarray, by: tuple[str, ...]) -> pd.DataFrame:
+        """``by`` (``month_key`` and place columns, or nothing), sessions, participants,
+        requests over ``rows``: one row per group with any rows (one row, maybe of zeros, for
+        no ``by``)."""
+        cell, size, values = np.zeros(len(rows), np.int64), 1, []
+        for name in by:
+            if name == "month_key":
+                labels, code = np.unique(self.keys[rows], return_inverse=True)
+            else:
+                labels, code = (
+                    np.asarray(self.places[name].categories),
+                    self.places[name].codes[rows],
+                )
+            cell, size = cell * len(labels) + code, size * len(labels)
+            values.append(labels)
+        present = np.flatnonzero(np.bincount(cell, minlength=size)) if by else np.zeros(1, int)
+        frame: dict[str, np.ndarray] = {}
+        rest = present
+        for name, labels in reversed(list(zip(by, values, strict=True))):
+            frame[name], rest = labels[rest % len(labels)], rest // len(labels)
         for name in ACTIVITY:
             total = np.bincount(cell, weights=self.measures[name][rows], minlength=size)
             frame[name] = np.rint(total[present]).astype(np.int64)
-        return pd.DataFrame(frame)
+        return pd.DataFrame(frame)[[*by, *ACTIVITY]]
 
     def latest_up_to(self, last: dt.date, by: str) -> pd.Series:
         """What :meth:`latest` gives over every row up to ``last``'s month (no place filter),

@@ -57,7 +57,7 @@ class RaionMonths:
         last = max(a for _, a in self.spans)
         table = library_months(self.session)
         rows = table.select(first, last, Filters(first, last, scope=self.scope))
-        frame = table.month_sums(rows, "raion_code")
+        frame = table.group_sums(rows, ("month_key", "raion_code"))
         if frame.empty:
             return None
         by = ["month_key", "raion_code"]
