@@ -19,9 +19,16 @@ from sqlalchemy.orm import Session
 from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
 from dashboard.periods import add_months, month_end, month_key
+from data_access.models import (
+    RollupAmbassadorMonth,
+    RollupLibraryMonth,
+    RollupRequestPersonDay,
+)
+from data_access.queries.day_rows import request_person_days
 from data_access.queries.fact_days import has_facts_between
 from data_access.queries.frames import combine_parts, read_frame
-from data_access.queries.held_sources import day_rows, day_sums, holds_days, month_cube, month_sums
+from data_access.queries.month_rows import ACTIVITY as MONTH_MEASURES
+from data_access.queries.month_rows import ambassador_months, library_months
 from data_access.queries.session_rows import sessions_in_memory
 from data_access.queries.sources import (
     MAX_MEASURES,
@@ -34,6 +41,10 @@ from data_access.queries.sources import (
 from data_access.queries.versioned import has_store
 
 DateSpan = tuple[dt.date, dt.date]
+PERSON_DAY = RollupRequestPersonDay.__tablename__  # the day cube also held in memory (day_rows)
+# the month cubes also held in memory (month_rows), by table name
+MONTH_TABLES = {RollupAmbassadorMonth.__tablename__: ambassador_months,
+                RollupLibraryMonth.__tablename__: library_months}  # fmt: skip
 
 
 def split_range(
@@ -132,8 +143,8 @@ def _plan(
     in_memory: bool,
 ) -> Plan:
     """The SQL, and (only when ``in_memory``) what to read from the tables held in memory
-    instead (:mod:`~data_access.queries.held_sources`): whole months of the per-person or
-    per-library month rollup, edge spans of the fact's day rows."""
+    instead of their cubes: whole months of the per-person or per-library month rollup, edge
+    spans of the person-day rollup."""
     if filters.effective_raions == ():
         return Plan(None)
     if not use_rollups or NAIVE.get():
@@ -144,10 +155,9 @@ def _plan(
     bits = service_bits(session)
     held_months: tuple[str, tuple[int, int]] | None = None
     if months is not None:
-        held = month_cube(fact, filters, dims, measures, by) if in_memory else None
-        cube = held or pick_cube(fact, filters, dims, measures, by)
-        if held is not None:
-            held_months = (held.table.name, months)
+        cube = pick_cube(fact, filters, dims, measures, by)
+        if in_memory and cube is not None and _months_held(cube.table.name, measures, by):
+            held_months = (cube.table.name, months)
         elif cube is None:
             first = dt.date(months[0] // 100, months[0] % 100, 1)
             last = month_end(dt.date(months[1] // 100, months[1] % 100, 1))
@@ -158,9 +168,9 @@ def _plan(
             for grain, keys in pieces:
                 piece = yearly if grain == "year" and yearly else cube
                 parts.append(piece.select(filters, by, measures, keys, bits))
-    if in_memory and raw_spans and holds_days(fact, filters, dims, measures, by):
-        return Plan(_union(parts, by, measures), held_months, _merge(raw_spans))
     day_cube = pick_cube(fact, filters, dims, measures, by, grain="day") if raw_spans else None
+    if in_memory and day_cube is not None and day_cube.table.name == PERSON_DAY:
+        return Plan(_union(parts, by, measures), held_months, _merge(raw_spans))
     for span in _merge(raw_spans):
         if day_cube is not None:
             parts.append(day_cube.select(filters, by, measures, span, bits))
@@ -169,13 +179,20 @@ def _plan(
     return Plan(_union(parts, by, measures), held_months)
 
 
+def _months_held(table: str, measures: tuple[str, ...], by: tuple[str, ...]) -> bool:
+    """Whether the whole months of ``table`` can be summed from its copy in memory: sums (not
+    latest days, which it holds over both facts at once) grouped by one person or library."""
+    return (table in MONTH_TABLES and set(measures) <= set(MONTH_MEASURES)
+            and len(by) == 1 and by[0] in ("ambassador_id", "library_id"))  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Plan:
     """:func:`_plan`'s answer: SQL for what the database reads, and what memory answers."""
 
     statement: Select[Any] | None
     months: tuple[str, tuple[int, int]] | None = None  # (month table, month-key range)
-    day_spans: list[DateSpan] = field(default_factory=list)  # of the fact's day rows
+    day_spans: list[DateSpan] = field(default_factory=list)  # of the person-day rollup
 
 
 def _union(parts: list[Select[Any]], by: tuple[str, ...],
@@ -236,18 +253,21 @@ def _read(session: Session, fact: Fact, filters: Filters, measures: tuple[str, .
           by: tuple[str, ...], use_rollups: bool) -> pd.DataFrame:  # fmt: skip
     """What the plan says, read from SQL and the tables in memory, its parts combined."""
     plan = _plan(session, fact, filters, measures, by, use_rollups, in_memory=has_store(session))
-    days = day_rows(session, fact) if plan.day_spans else None
-    if plan.day_spans and days is None:  # not held in memory: the day cube in SQL
+    day_rows = request_person_days(session) if plan.day_spans else None
+    if plan.day_spans and day_rows is None:  # not held in memory: the day cube in SQL
         plan = _plan(session, fact, filters, measures, by, use_rollups, in_memory=False)
     columns = [*by, *measures]
     stmt = plan.statement
     frame = pd.DataFrame(columns=columns) if stmt is None else read_frame(session, stmt, columns)
     parts = [frame]
     if plan.months is not None:
-        sums = month_sums(session, fact, *plan.months, filters, by)
-        parts.append(sums[[*by, *measures]])
-    if days is not None:
-        parts += [day_sums(days, span, filters, measures, by) for span in plan.day_spans]
+        table = MONTH_TABLES[plan.months[0]](session)
+        first, last = (dt.date(key // 100, key % 100, 1) for key in plan.months[1])
+        sums = table.sums(table.select(first, last, filters), by[0])
+        # its rows hold both facts' counts: only groups with this fact, as the SQL gives them
+        parts.append(sums.loc[sums[fact].to_numpy() > 0, [*by, *measures]])
+    if day_rows is not None:
+        parts += [day_rows.aggregate(a, b, filters, measures, by) for a, b in plan.day_spans]
     return combine_parts(parts, by, measures, MAX_MEASURES) if len(parts) > 1 else frame
 
 
