@@ -83,8 +83,21 @@ def far_places(app_ctx: AppContext, filters: Filters, version: Any, days: int) -
     """Every locality in the viewer's scope with its nearest active access point: the raion
     filter set aside (the nearest point is searched in the whole scope anyway), so the map
     holds the same dots, in the same order, whatever raions are selected."""
-    return cached(app_ctx, "coverage.distances", coverage.distance_filters(filters),
-                  (version, days), coverage.locality_distances, days)  # fmt: skip
+    shared = coverage.distance_filters(filters)
+
+    def compute() -> pd.DataFrame:
+        points = scope_points(app_ctx, filters, version, days)
+        with app_ctx.db.session() as s:
+            return coverage.locality_distances(s, shared, days, points=points)
+
+    return app_ctx.memo("coverage.distances", (shared.cache_key(), version, days), compute)
+
+
+def scope_points(app_ctx: AppContext, filters: Filters, version: Any, days: int) -> pd.DataFrame:
+    """The access points of the viewer's scope with their dormant flags: one read for the far
+    localities and the score, and for every view with the same period end, kinds and scope."""
+    return cached(app_ctx, "coverage.scope_points", coverage.distance_filters(filters),
+                  (version, days), coverage.points_in_scope, days)  # fmt: skip
 
 
 def far_patch(updates: dict[str, Any]) -> Patch:
@@ -232,7 +245,11 @@ def score_frame(app_ctx: AppContext, filters: Filters, version: Any, days: int,
                 km: float) -> pd.DataFrame:  # fmt: skip
     def compute() -> pd.DataFrame:
         places = far_places(app_ctx, filters, version, days)  # shared with the far map
+        points = scope_points(app_ctx, filters, version, days)  # and these with the distances
+        ranking = cached(app_ctx, "coverage.ranking", filters, (version,),
+                         coverage.coverage_ranking)  # fmt: skip
         with app_ctx.db.session() as s:
-            return coverage.underserved_scores(s, filters, km, days, places)
+            return coverage.underserved_scores(s, filters, km, days, places, ranking=ranking,
+                                               points=points)  # fmt: skip
 
     return app_ctx.memo("coverage.scores", (filters.cache_key(), version, days, km), compute)

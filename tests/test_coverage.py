@@ -308,7 +308,7 @@ def test_nearest_takes_the_first_of_equidistant_points() -> None:
     assert geo.nearest(places, twins.loc[[3, 7, 9]])["target"].tolist() == [3, 9]
 
 
-def test_locality_distances_depend_only_on_the_period_end_kinds_and_scope(
+def test_locality_distances_and_points_depend_only_on_the_period_end_kinds_and_scope(
     demo_sqlite: Path, tmp_path: Path
 ) -> None:
     """What lets every view sharing those share one distance result (the coverage page)."""
@@ -330,6 +330,23 @@ def test_locality_distances_depend_only_on_the_period_end_kinds_and_scope(
                 got = coverage.locality_distances(s, replace(f, raions=()), days)
                 shared = coverage.locality_distances(s, coverage.distance_filters(f), days)
                 pd.testing.assert_frame_equal(got, shared)
+                points = coverage.points_in_scope(s, f, days)  # what the distances stand on
+                pd.testing.assert_frame_equal(
+                    points, coverage.points_in_scope(s, coverage.distance_filters(f), days)
+                )
+                # the score from pieces the page shares equals the score read alone
+                pd.testing.assert_frame_equal(
+                    coverage.underserved_scores(s, f, 10, days),
+                    coverage.underserved_scores(
+                        s,
+                        f,
+                        10,
+                        days,
+                        shared,
+                        points=points,
+                        ranking=coverage.coverage_ranking(s, f),
+                    ),
+                )
         assert not coverage.locality_distances(s, views[2], 60).equals(
             coverage.locality_distances(s, views[0], 60))  # the kind filter matters  # fmt: skip
     db.dispose()

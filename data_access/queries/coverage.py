@@ -150,20 +150,24 @@ def distance_filters(filters: Filters) -> Filters:
                    scope=filters.scope)  # fmt: skip
 
 
-def locality_distances(
-    session: Session, filters: Filters, dormant_days: int = DEFAULT_DORMANT_DAYS
-) -> pd.DataFrame:
-    """Every locality of the census units in view with the nearest active access point.
+def locality_distances(session: Session, filters: Filters,
+                       dormant_days: int = DEFAULT_DORMANT_DAYS, *,
+                       points: pd.DataFrame | None = None) -> pd.DataFrame:  # fmt: skip
+    """Every locality of the census units in view with the nearest active access point
+    (``points``: :func:`points_in_scope`, when the caller has them).
 
     Columns :data:`DISTANCE_COLUMNS`; ``distance_km`` is NaN (and the library missing) when
     there is no active access point at all within the viewer's scope.
     """
     units = program_units(session, filters)
-    return _distances(session, units, _points_in_scope(session, filters, dormant_days))
+    if points is None:
+        points = points_in_scope(session, filters, dormant_days)
+    return _distances(session, units, points)
 
 
-def _points_in_scope(session: Session, filters: Filters, dormant_days: int) -> pd.DataFrame:
-    """Access points of every raion in the viewer's scope (the raion filter set aside)."""
+def points_in_scope(session: Session, filters: Filters, dormant_days: int) -> pd.DataFrame:
+    """Access points of every raion in the viewer's scope (the raion filter set aside), as
+    :func:`access_point_details`: they depend on :func:`distance_filters` only."""
     return access_point_details(session, replace(filters, raions=()), dormant_days)
 
 
@@ -218,18 +222,22 @@ def underserved_scores(
     max_km: float = DEFAULT_MAX_KM,
     dormant_days: int = DEFAULT_DORMANT_DAYS,
     places: pd.DataFrame | None = None,
+    *,
+    ranking: tuple[pd.DataFrame, float | None] | None = None,
+    points: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """One row per census unit in view with the components and the score (0-100, higher =
-    more underserved), most underserved first. Columns :data:`SCORE_COLUMNS`. ``places``:
-    :func:`locality_distances` of :func:`distance_filters`, when the caller has them."""
-    ranking, median = coverage_ranking(session, filters)
+    more underserved), most underserved first. Columns :data:`SCORE_COLUMNS`. When the caller
+    has them: ``places`` (:func:`locality_distances` of :func:`distance_filters`), ``ranking``
+    (:func:`coverage_ranking`) and ``points`` (:func:`points_in_scope`)."""
+    ranking_frame, median = ranking or coverage_ranking(session, filters)
     units = program_units(session, filters)
-    in_scope = _points_in_scope(session, filters, dormant_days)  # read once, used twice
+    in_scope = points if points is not None else points_in_scope(session, filters, dormant_days)
     points = points_by_unit(units, in_scope[in_scope["raion_code"].isin(units["raion_code"])])
     if places is None:
         places = _distances(session, units, in_scope)
     far = far_counts(places[places["raion_code"].isin(units["raion_code"])], units, max_km)
-    frame = ranking[["raion_code", "raion_name", "population", "citizens_served_per_10k"]]
+    frame = ranking_frame[["raion_code", "raion_name", "population", "citizens_served_per_10k"]]
     frame = frame.merge(points[["raion_code", "access_points", "dormant_points",
                                 "active_points"]], on="raion_code")  # fmt: skip
     frame = frame.merge(far[["raion_code", "localities", "far_localities"]], on="raion_code")
