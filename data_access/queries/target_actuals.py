@@ -51,8 +51,11 @@ class AccreditedDays:
         known = ~np.isnat(days)
         order = np.argsort(days[known], kind="stable")
         self.days = days[known][order]
-        raions = frame["raion_code"].to_numpy(object)[known][order]
-        self.by_raion = {code: self.days[raions == code] for code in set(raions.tolist())}
+        codes, raion = np.unique(frame["raion_code"].to_numpy(str)[known][order],
+                                 return_inverse=True)  # fmt: skip
+        per_raion = self.days[np.argsort(raion, kind="stable")]  # each raion's still sorted
+        ends = np.cumsum(np.bincount(raion, minlength=len(codes)))[:-1]
+        self.by_raion = dict(zip(codes.tolist(), np.split(per_raion, ends), strict=True))
         libraries = frame["library_id"].to_numpy(np.int64)[known][order]
         self.by_library = dict(zip(libraries.tolist(), self.days, strict=True))
 
