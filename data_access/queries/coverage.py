@@ -233,12 +233,12 @@ def underserved_scores(
     ranking_frame, median = ranking or coverage_ranking(session, filters)
     units = program_units(session, filters)
     in_scope = points if points is not None else points_in_scope(session, filters, dormant_days)
-    points = points_by_unit(units, in_scope[in_scope["raion_code"].isin(units["raion_code"])])
+    per_unit = points_by_unit(units, in_scope[in_scope["raion_code"].isin(units["raion_code"])])
     if places is None:
         places = _distances(session, units, in_scope)
     far = far_counts(places[places["raion_code"].isin(units["raion_code"])], units, max_km)
     frame = ranking_frame[["raion_code", "raion_name", "population", "citizens_served_per_10k"]]
-    frame = frame.merge(points[["raion_code", "access_points", "dormant_points",
+    frame = frame.merge(per_unit[["raion_code", "access_points", "dormant_points",
                                 "active_points"]], on="raion_code")  # fmt: skip
     frame = frame.merge(far[["raion_code", "localities", "far_localities"]], on="raion_code")
     return score_frame(frame, median)[SCORE_COLUMNS]

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
 from data_access.queries.breakdowns import by_raion, by_raion_of_libraries
-from data_access.queries.dimensions import dimensions
+from data_access.queries.dimensions import dimensions, in_view
 from data_access.queries.frames import gather
 from data_access.queries.library_latest import library_activity_latest
 
@@ -64,9 +64,9 @@ def library_markers(session: Session, filters: Filters, dormant_days: int,
     frame = library_roster(session, filters.date_to)
     if activity is None:
         activity = library_activity(session, filters, MARKER_LOOKBACK_DAYS)
-    in_view = _in_view(frame, filters)
+    shown = in_view(frame, filters)
     at = pd.Index(activity["library_id"]).get_indexer(frame["library_id"])
-    at[~in_view] = -1
+    at[~shown] = -1
     for column in ("sessions", "participants", "requests"):
         frame[column] = gather(activity[column].to_numpy(np.int64), at, 0)
     end = np.datetime64(filters.date_to, "D")
@@ -84,15 +84,5 @@ def library_markers(session: Session, filters: Filters, dormant_days: int,
     local = frame["local_ambassadors"].to_numpy() > 0
     tier = np.where(national, "national", np.where(local, "local", "none"))
     frame["marker_class"] = np.where(dormant, "dormant", tier)
-    frame["visible"] = in_view & (is_point | (frame["citizens_served"].to_numpy() > 0))
+    frame["visible"] = shown & (is_point | (frame["citizens_served"].to_numpy() > 0))
     return frame
-
-
-def _in_view(roster: pd.DataFrame, filters: Filters) -> np.ndarray:
-    """Which libraries the raion filter (within scope) and the library kind filter keep."""
-    raions = filters.effective_raions
-    in_view = (roster["raion_code"].isin(raions).to_numpy(bool, copy=True) if raions is not None
-               else np.ones(len(roster), bool))  # fmt: skip
-    if filters.library_kinds:
-        in_view &= roster["kind"].isin(filters.library_kinds).to_numpy()
-    return in_view

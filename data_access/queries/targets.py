@@ -121,15 +121,12 @@ def _locals(session: Session, filters: Filters, nationals: pd.Series) -> pd.Data
                          "ambassador_id": chosen["trained_by_id"].to_numpy(np.int64)})  # fmt: skip
 
 
-CASCADE_COUNTS = ["locals_trained", "locals_active", "cascade_sessions", "cascade_participants",
-                  "cascade_requests"]  # fmt: skip
-
-
 def _cascade(locals_: pd.DataFrame, activity: pd.DataFrame,
              national_ids: pd.Series) -> dict[str, np.ndarray]:  # fmt: skip
     """Per national ambassador (``national_ids``, in that order): the locals they trained and
     those locals' activity in the period (``activity``: per ambassador, as
-    :class:`AmbassadorActivity` reads it), as :data:`CASCADE_COUNTS` columns."""
+    :class:`AmbassadorActivity` reads it): locals_trained, locals_active and cascade_sessions,
+    _participants and _requests, one value per national."""
     owner = pd.Index(national_ids).get_indexer(locals_["ambassador_id"])
     at = pd.Index(activity["ambassador_id"]).get_indexer(locals_["local_id"])
     owner, at = owner[owner >= 0], at[owner >= 0]
