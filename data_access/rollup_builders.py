@@ -209,17 +209,20 @@ def _sessions_by_service(months: Months) -> Select[Any]:
 def _libraries(months: Months) -> Select[Any]:
     """Both facts per library, from the two library rollups."""
     s, r = RollupSessionLibraryMonth, RollupRequestLibraryMonth
+    no_day = cast(null(), Date)
     parts = union_all(
         select(s.month_key, s.library_id, s.raion_code, s.library_kind, s.sessions,
-               s.participants, literal(0).label("requests"), s.last_day)
+               s.participants, literal(0).label("requests"), s.last_day,
+               s.last_day.label("last_session_day"), no_day.label("last_request_day"))
         .where(in_months(s.month_key, months)),
         select(r.month_key, r.library_id, r.raion_code, r.library_kind, literal(0), literal(0),
-               r.requests, r.last_day)
+               r.requests, r.last_day, no_day, r.last_day)
         .where(in_months(r.month_key, months)),
     ).subquery()  # fmt: skip
     dims = ["month_key", "library_id", "raion_code", "library_kind"]
+    days = [func.max(parts.c[d]) for d in ("last_day", "last_session_day", "last_request_day")]
     return grouped(parts, dims, [*_summed(parts, ("sessions", "participants", "requests")),
-                                  func.max(parts.c.last_day)])  # fmt: skip
+                                  *days])  # fmt: skip
 
 
 def _ambassadors(months: Months) -> Select[Any]:

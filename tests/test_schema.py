@@ -48,6 +48,18 @@ def test_migrations_reach_head_and_match_the_models(db: Database) -> None:
     assert diff == []
 
 
+def test_sqlite_stores_clustered_rollups_in_key_order(db: Database) -> None:
+    """What ``compare_metadata`` does not see: the models' ``WITHOUT ROWID`` tables are so."""
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite storage option")
+    clustered = {t.name for t in Base.metadata.tables.values()
+                 if t.dialect_options["sqlite"]["with_rowid"] is False}  # fmt: skip
+    assert "rollup_ambassador_service_year" in clustered
+    with db.engine.connect() as conn:
+        created = conn.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'table'"))
+        assert {name for name, sql in created if "WITHOUT ROWID" in sql} == clustered
+
+
 def test_contract_tables_and_columns_exist(db: Database) -> None:
     inspector = inspect(db.engine)
     for table, columns in CONTRACT.items():
@@ -231,3 +243,38 @@ def test_downgrade_and_upgrade_again(db: Database) -> None:
     upgrade(db)
     assert current_revision(db) == head_revision(db)
     assert ServiceRequest.__tablename__ in inspect(db.engine).get_table_names()
+
+
+LIBRARY_DAYS = (
+    "SELECT month_key, library_id, last_session_day, last_request_day FROM rollup_library_month",
+    "SELECT month_key, library_id, max(s), max(r) FROM ("
+    " SELECT month_key, library_id, held_on AS s, NULL AS r FROM info_session UNION ALL"
+    " SELECT month_key, library_id, NULL, requested_on FROM service_request)"
+    " AS facts GROUP BY month_key, library_id",
+)
+
+
+def _library_days(db: Database) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    """Each fact's latest day per library and month: the rollup's, and the facts'."""
+    with db.session() as s:
+        rollup, facts = (sorted(tuple(map(str, row)) for row in s.execute(text(sql)))
+                         for sql in LIBRARY_DAYS)  # fmt: skip
+    return rollup, facts
+
+
+def test_library_rollup_keeps_each_facts_latest_day(db: Database) -> None:
+    seed_handmade(db)
+    rollup, facts = _library_days(db)
+    assert rollup == facts
+    assert any(r[2] == "None" for r in facts)  # months with requests only
+    assert any(r[3] == "None" for r in facts)  # and with sessions only
+    # the migration that added the columns filled them from the other rollups alike
+    cfg = alembic_config(db)
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0012")
+    assert "last_request_day" not in {c["name"] for c in inspect(db.engine).get_columns(
+        "rollup_library_month")}  # fmt: skip
+    upgrade(db)
+    assert _library_days(db) == (rollup, facts)
+    assert _years_differing_from_months(db) == []

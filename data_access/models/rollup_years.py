@@ -3,8 +3,8 @@ of the monthly rollups.
 
 - :class:`RollupAmbassadorServiceMonth` answers "active ambassadors" under service and format
   filters with one range scan, where the facts would need a union of two large scans.
-- :data:`YEAR_TWINS`: for every monthly rollup, a table with the same dimensions and measures
-  and ``year`` in place of ``month_key``. A range's whole years read twelve times fewer rows
+- :data:`YEAR_TWINS`: for every monthly rollup, a table with the same dimensions, measures and
+  indexes and ``year`` in place of ``month_key``. A range's whole years read twelve times fewer rows
   (DESIGN.md 10); its edge months still come from the monthly tables.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Column, Date, Integer, String, Table
+from sqlalchemy import Column, Date, Index, Integer, String, Table
 from sqlalchemy.orm import Mapped, mapped_column
 
 from data_access.models.base import Base, table_of
@@ -91,13 +91,27 @@ def year_name(month_table: str) -> str:
 
 
 def _year_twin(month_table: Table) -> Table:
+    """The yearly table of ``month_table``: its columns, key, indexes and (SQLite) clustering,
+    with ``year`` in place of ``month_key``, so that a range's whole years are read the way its
+    edge months are (a service filter by the service index, not by scanning the year)."""
+    name = year_name(month_table.name)
+
+    def renamed(column: str) -> str:
+        return "year" if column == "month_key" else column
+
     columns = [
         Column("year", Integer, primary_key=True)
         if c.name == "month_key"
         else Column(c.name, c.type, primary_key=c.primary_key, nullable=c.nullable)
         for c in month_table.columns
     ]
-    return Table(year_name(month_table.name), Base.metadata, *columns)
+    indexes = [
+        Index(str(index.name).replace(month_table.name, name),
+              *(renamed(c.name) for c in index.columns))
+        for index in month_table.indexes
+    ]  # fmt: skip
+    clustering = {k: v for k, v in month_table.kwargs.items() if k == "sqlite_with_rowid"}
+    return Table(name, Base.metadata, *columns, *indexes, **clustering)
 
 
 MONTHLY = (

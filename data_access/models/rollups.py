@@ -211,7 +211,11 @@ class RollupLibraryMonth(Base):
     sessions: Mapped[int] = mapped_column(Integer)
     participants: Mapped[int] = mapped_column(Integer)
     requests: Mapped[int] = mapped_column(Integer)
-    last_day: Mapped[dt.date] = mapped_column(Date)
+    last_day: Mapped[dt.date] = mapped_column(Date)  # of either fact
+    # each fact's own (none in a month without it): a request's latest day under a session
+    # format filter, which leaves the sessions of the other format out
+    last_session_day: Mapped[dt.date | None] = mapped_column(Date)
+    last_request_day: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class RollupSessionMaskMonth(Base):

@@ -71,16 +71,11 @@ class Cube:
     per_service: bool = False
     # Rows of a table shared with other facts or groupings: the condition choosing this cube's.
     rows: Callable[[Any], ColumnElement[bool]] | None = None
-    # Its ``last_any_day`` is the latest day of sessions *and* requests: not for requests under
-    # a format filter, which would then count the latest session of every format.
-    latest_of_both: bool = False
 
     def can_answer(self, filters: Filters, dims: set[str], measures: tuple[str, ...],
                    by: tuple[str, ...]) -> bool:  # fmt: skip
         if self.only_when_grouped_by and self.only_when_grouped_by not in by and not filters.tiers:
             return False  # a tier filter leaves out the requests without an ambassador anyway
-        if self.latest_of_both and filters.formats and "last_any_day" in measures:
-            return False
         wanted = set(dims)
         if self.fact == "sessions" and ("service_mask" in wanted or "service_type_code" in by):
             if self.per_service:
@@ -188,7 +183,8 @@ CUBES: tuple[Cube, ...] = (
     _cube(RollupRequestMonth, "requests",
           "month_key raion_code service_type_code library_kind ambassador_tier", REQUESTS),
     _cube(RollupLibraryMonth, "requests", "month_key library_id raion_code library_kind",
-          {"requests": "requests", "last_any_day": "last_day"}, latest_of_both=True),
+          {"requests": "requests", "last_day": "last_request_day",
+           "last_any_day": "last_request_day"}),
     _cube(RollupAmbassadorMonth, "requests",
           "month_key ambassador_id library_id raion_code library_kind ambassador_tier",
           {"requests": "requests", "last_day": "last_request_day",
@@ -216,7 +212,7 @@ CUBES: tuple[Cube, ...] = (
           "month_key raion_code library_kind ambassador_tier format audience service_mask",
           SESSIONS),
     _cube(RollupLibraryMonth, "sessions", "month_key library_id raion_code library_kind",
-          {**SESSIONS, "last_any_day": "last_day"}, latest_of_both=True),
+          {**SESSIONS, "last_day": "last_session_day", "last_any_day": "last_session_day"}),
     _cube(RollupAmbassadorMonth, "sessions",
           "month_key ambassador_id library_id raion_code library_kind ambassador_tier",
           {**SESSIONS, "last_day": "last_session_day", "last_any_day": "last_session_day"}),
