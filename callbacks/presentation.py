@@ -14,7 +14,8 @@ from callbacks.map import GEOJSON_ASSET, map_data
 from dashboard.context import AppContext
 from dashboard.filters import Filters
 from dashboard.i18n import fmt_date, t
-from data_access.queries import breakdowns, metrics
+from data_access.queries import breakdowns
+from data_access.queries.kpi_panel import current_kpis
 from layouts import ids
 from layouts.figures.breakdowns import raion_rank_figure
 from layouts.figures.presentation import for_projector, regions_only
@@ -55,7 +56,7 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         filters, _, lang = app_ctx.parse(search)
         days = app_ctx.settings.dormant_days
         kpis = by("presentation.kpis", filters, version,
-                  lambda s, f: metrics.kpis(s, f, days))  # fmt: skip
+                  lambda s, f: current_kpis(s, f, days))  # fmt: skip
         values = {metric: kpis.value(metric) for metric in KPI_ORDER}
         names = {r.code: r.name for r in app_ctx.filter_options.raions}
         return kpi_tiles(values, lang), view_text(filters, names, lang)

@@ -23,12 +23,8 @@ from dashboard.filters import Filters, Vocabulary
 from dashboard.url_state import parse_filters, query_params
 from data_access.database import Database
 from data_access.queries import breakdowns, directory, metrics
-from data_access.queries.libraries import (
-    MARKER_LOOKBACK_DAYS,
-    library_activity,
-    library_markers,
-)
-from data_access.queries.library_latest import latest_library_days
+from data_access.queries.libraries import map_frames
+from data_access.queries.library_latest import dormant_last_days, latest_library_days
 from data_access.queries.warm import warm_store
 from data_access.reference import raion_codes, service_types_frame
 
@@ -37,7 +33,9 @@ QUERIES: dict[str, QueryFn] = {
     "activity_totals": metrics.activity_totals,
     "active_ambassadors": metrics.active_ambassadors,
     "access_points": metrics.access_point_frame,
-    "last_activity_by_library": metrics.last_activity_by_library,
+    "dormant_access_points": lambda s, f: dormant_last_days(
+        s, f, metrics.access_point_frame(s, f)["library_id"], 60
+    ),
     "by_month": breakdowns.by_month,
     "by_raion": breakdowns.by_raion,
     "by_service": breakdowns.by_service,
@@ -47,8 +45,7 @@ QUERIES: dict[str, QueryFn] = {
     "activity_by_library": lambda s, f: breakdowns.activity_by(s, f, "library_id"),
     "activity_by_ambassador": lambda s, f: breakdowns.activity_by(s, f, "ambassador_id"),
     # what the map, directory and coverage pages read per library and per ambassador
-    "library_markers": lambda s, f: library_markers(s, f, 60),
-    "library_activity": lambda s, f: library_activity(s, f, MARKER_LOOKBACK_DAYS),
+    "map_frames": lambda s, f: map_frames(s, f, 60),
     "latest_library_days": lambda s, f: latest_library_days(s, f, metrics.LOOKBACK_DAYS),
     "ambassadors_directory": directory.ambassadors_directory,
 }

@@ -44,3 +44,19 @@ def place_pairs(
     # the same count as metrics.dormant_access_points, by one index seek per access point
     dormant = dormant_last_days(session, filters, points["library_id"], dormant_days)
     return pairs, len(dormant)
+
+
+def current_kpis(session: Session, filters: Filters, dormant_days: int) -> metrics.Kpis:
+    """This period's headline metrics alone (the presentation's tiles): the values of
+    :func:`metrics.kpis`, its dormant access points counted as :func:`place_pairs` does."""
+    sessions, participants, requests = metrics.activity_totals(session, filters)
+    points = metrics.access_point_frame(session, filters)
+    dormant = dormant_last_days(session, filters, points["library_id"], dormant_days)
+    return metrics.Kpis(
+        sessions=sessions,
+        participants=participants,
+        requests=requests,
+        active_ambassadors=metrics.active_ambassadors(session, filters),
+        access_points=len(points),
+        dormant_access_points=len(dormant),
+    )
