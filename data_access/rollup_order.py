@@ -1,6 +1,6 @@
 """Every rollup in the order it is recomputed: the monthly tables
-(:mod:`data_access.rollup_builders`), who was active on which service, then the yearly twins,
-each from its monthly table (a year is 12 rows of it, never the facts)."""
+(:mod:`data_access.rollup_builders`), who was active on which service, then the quarterly and
+yearly twins, each from its monthly table (a year is 12 rows of it, never the facts)."""
 
 from __future__ import annotations
 
@@ -17,13 +17,13 @@ from data_access.models import (
     ServiceRequest,
 )
 from data_access.models.base import NO_TIER, table_of
-from data_access.models.rollup_person_day import RollupRequestPersonDay
-from data_access.models.rollup_years import (
+from data_access.models.rollup_activity import (
     ANY_SERVICE,
-    YEAR_TWINS,
     RollupAmbassadorServiceMonth,
     RollupRequestTierDay,
 )
+from data_access.models.rollup_person_day import RollupRequestPersonDay
+from data_access.models.rollup_twins import TWIN_GRAINS, TWINS, months_of, period_of
 from data_access.rollup_builders import (
     MONTHLY_ORDER,
     Builder,
@@ -34,7 +34,7 @@ from data_access.rollup_builders import (
     request_facts,
 )
 
-Years = set[int] | None  # None = every year
+Periods = set[int] | None  # quarter or year keys; None = every one
 
 
 def _ambassador_services(months: Months) -> Select[Any]:
@@ -69,14 +69,22 @@ def _ambassador_services(months: Months) -> Select[Any]:
     return union_all(*parts)  # type: ignore[return-value]
 
 
-def years_of(months: Months) -> Years:
-    return None if months is None else {m // 100 for m in months}
+def periods_of(months: Months, grain: str) -> Periods:
+    """The quarters or years (keys) the month keys fall in (None: all)."""
+    return None if months is None else {period_of(m, grain) for m in months}
 
 
-def in_years(month_key: Any, years: Years) -> Any:
-    if years is None:
+def in_periods(month_key: Any, periods: Periods, grain: str) -> Any:
+    """``month_key`` within one of the ``periods`` of ``grain``."""
+    if periods is None:
         return literal(True)
-    return or_(*(month_key.between(y * 100 + 1, y * 100 + 12) for y in sorted(years)))
+    return or_(*(month_key.between(*months_of(p, grain)) for p in sorted(periods)))
+
+
+def period_key(month_key: Any, grain: str) -> Any:
+    """SQL of :func:`period_of`: the quarter or year key of a month-key column."""
+    year = month_key // 100
+    return year if grain == "year" else year * 10 + (month_key % 100 + 2) // 3
 
 
 def _measure(column: Any) -> Any:
@@ -94,16 +102,19 @@ def _is_measure(column: Any) -> bool:
     return not column.primary_key and not isinstance(column.type, String)
 
 
-def _year_of(month_table: Table, year_table: Table) -> Builder:
+def _twin_of(month_table: Table, twin: Table, grain: str) -> Builder:
+    """Builds ``twin``'s rows of the periods holding ``months`` from ``month_table``."""
+
     def build(months: Months) -> Select[Any]:
-        src = select(month_table).where(in_years(month_table.c.month_key, years_of(months)))
+        periods = periods_of(months, grain)
+        src = select(month_table).where(in_periods(month_table.c.month_key, periods, grain))
         sub = src.subquery()
-        year = sub.c.month_key // 100
+        period = period_key(sub.c.month_key, grain)
         columns: list[Any] = []
-        groups: list[Any] = [year]
-        for c in year_table.columns:
-            if c.name == "year":
-                columns.append(year.label("year"))
+        groups: list[Any] = [period]
+        for c in twin.columns:
+            if c.name == grain:
+                columns.append(period.label(grain))
             elif _is_measure(c):
                 columns.append(_measure(sub.c[c.name]).label(c.name))
             else:
@@ -147,18 +158,20 @@ _MONTHLY = (
 ORDER: tuple[tuple[Table, frozenset[str], Builder], ...] = (
     *_MONTHLY,
     *(
-        (YEAR_TWINS[table.name], facts, _year_of(table, YEAR_TWINS[table.name]))
+        (TWINS[grain][table.name], facts, _twin_of(table, TWINS[grain][table.name], grain))
+        for grain in TWIN_GRAINS
         for table, facts, _ in _MONTHLY
-        if table.name in YEAR_TWINS
+        if table.name in TWINS[grain]
     ),
 )
 
 
 def rebuild_table(session: Session, table: Table, builder: Builder, months: Months) -> None:
-    """Replace ``table``'s rows for ``months`` (of their whole years, for a yearly table)."""
-    if "year" in table.c:
-        years = years_of(months)
-        where = literal(True) if years is None else table.c.year.in_(sorted(years))
+    """Replace ``table``'s rows for ``months`` (of their whole quarters or years, for a twin)."""
+    grain = next((g for g in TWIN_GRAINS if g in table.c), None)
+    if grain is not None:
+        periods = periods_of(months, grain)
+        where = literal(True) if periods is None else table.c[grain].in_(sorted(periods))
     else:
         where = in_months(table.c.month_key, months)
     session.execute(delete(table).where(where))

@@ -17,9 +17,9 @@ from dashboard.filters import Filters, Vocabulary
 from dashboard.url_state import parse_filters, query_params
 from data_access.database import Database
 from data_access.queries import breakdowns, metrics
-from data_access.queries.kpi_panel import place_pairs
+from data_access.queries.kpi_panel import current_kpis, place_pairs
 from data_access.queries.libraries import library_activity, map_frames
-from data_access.queries.planner import split_years
+from data_access.queries.planner import split_periods, split_years
 from data_access.reference import raion_codes, service_types_frame
 from data_access.schema import init_db
 from tests.conftest import DEMO_UNTIL
@@ -66,6 +66,7 @@ def test_rollup_answers_equal_raw_answers(demo_db: Database, filters: Filters) -
         )
         dormant = _raw(metrics.dormant_access_points, s, filters, 60, 60)
         assert place_pairs(s, filters, 60)[1] == len(dormant)
+        assert current_kpis(s, filters, 60) == _raw(metrics.kpis, s, filters, 60)
         fast = breakdowns.by_month(s, filters).reset_index(drop=True)
         slow = _raw(breakdowns.by_month, s, filters).reset_index(drop=True)
         assert fast.to_dict("list") == slow.to_dict("list")
@@ -105,6 +106,27 @@ def test_whole_years_are_read_from_yearly_rollups(
 ) -> None:
     with demo_db.session() as s:
         assert split_years(s, "requests", months) == pieces
+
+
+@pytest.mark.parametrize(
+    ("months", "pieces"),
+    [
+        # two years from an August: 2 months, a quarter, the year, 2 quarters, a month
+        ((202308, 202507), [("month", (202308, 202309)), ("quarter", (20234, 20234)),
+                            ("year", (2024, 2024)), ("quarter", (20251, 20252)),
+                            ("month", (202507, 202507))]),
+        # quarters across a new year, months on both sides
+        ((202105, 202204), [("month", (202105, 202106)), ("quarter", (20213, 20221)),
+                            ("month", (202204, 202204))]),
+        ((202311, 202402), [("month", (202311, 202402))]),  # no whole quarter
+        ((202410, 202412), [("quarter", (20244, 20244))]),
+    ],
+)  # fmt: skip
+def test_whole_quarters_between_years_and_months(
+    demo_db: Database, months: tuple[int, int], pieces: list[tuple[str, tuple[int, int]]]
+) -> None:
+    with demo_db.session() as s:
+        assert split_periods(s, "requests", months) == pieces
 
 
 def test_a_view_with_no_access_point_yet(demo_db: Database) -> None:

@@ -13,7 +13,7 @@ from sqlalchemy import Column, insert, inspect, text
 from sqlalchemy.exc import IntegrityError
 
 from data_access.database import Database
-from data_access.models import YEAR_TWINS, Base, InfoSession, ServiceRequest
+from data_access.models import TWINS, Base, InfoSession, ServiceRequest
 from data_access.rollups import rebuild_all, refresh_dirty
 from data_access.schema import alembic_config, current_revision, head_revision, upgrade
 from tests.handmade import seed_handmade
@@ -176,25 +176,32 @@ def _summary(column: Column) -> str:  # type: ignore[type-arg]
     return f"sum({column.name})"
 
 
-def _years_differing_from_months(db: Database) -> list[str]:
-    """Yearly tables whose rows differ from their monthly table summed by year."""
+PERIOD_OF_MONTH = {"year": "month_key / 100",
+                   "quarter": "(month_key / 100) * 10 + (month_key % 100 + 2) / 3"}  # fmt: skip
+
+
+def _twins_differing_from_months(db: Database) -> list[str]:
+    """Quarterly and yearly tables whose rows differ from their monthly table summed by
+    quarter or year."""
     differing = []
     with db.session() as s:
-        for month_name, year_table in YEAR_TWINS.items():
-            keys = [c.name for c in year_table.primary_key.columns if c.name != "year"]
-            listed = ", ".join(
-                [*keys, *(_summary(c) for c in year_table.columns if not c.primary_key)]
-            )
-            group = ", ".join(keys)
-            by_months = s.execute(
-                text(f"SELECT month_key / 100, {listed} FROM {month_name}"
-                     f" GROUP BY month_key / 100, {group}")
-            ).all()  # fmt: skip
-            by_years = s.execute(
-                text(f"SELECT year, {listed} FROM {year_table.name} GROUP BY year, {group}")
-            ).all()
-            if sorted(map(tuple, by_months)) != sorted(map(tuple, by_years)):
-                differing.append(year_table.name)
+        for grain, twins in TWINS.items():
+            period = PERIOD_OF_MONTH[grain]
+            for month_name, twin in twins.items():
+                keys = [c.name for c in twin.primary_key.columns if c.name != grain]
+                listed = ", ".join(
+                    [*keys, *(_summary(c) for c in twin.columns if not c.primary_key)]
+                )
+                group = ", ".join(keys)
+                by_months = s.execute(
+                    text(f"SELECT {period}, {listed} FROM {month_name}"
+                         f" GROUP BY {period}, {group}")
+                ).all()  # fmt: skip
+                by_twin = s.execute(
+                    text(f"SELECT {grain}, {listed} FROM {twin.name} GROUP BY {grain}, {group}")
+                ).all()
+                if not by_twin or sorted(map(tuple, by_months)) != sorted(map(tuple, by_twin)):
+                    differing.append(twin.name)
     return differing
 
 
@@ -217,12 +224,12 @@ def test_rollups_equal_direct_aggregation_after_every_write_path(db: Database) -
     with db.write_session() as s:
         assert refresh_dirty(s) is True
     assert _rollup_totals(db) == _direct_totals(db)
-    assert _years_differing_from_months(db) == []
+    assert _twins_differing_from_months(db) == []
     assert _person_days_match(db)
     with db.write_session() as s:
         rebuild_all(s)
     assert _rollup_totals(db) == _direct_totals(db)
-    assert _years_differing_from_months(db) == []
+    assert _twins_differing_from_months(db) == []
 
 
 def test_a_write_moves_the_data_version(db: Database) -> None:
@@ -277,4 +284,4 @@ def test_library_rollup_keeps_each_facts_latest_day(db: Database) -> None:
         "rollup_library_month")}  # fmt: skip
     upgrade(db)
     assert _library_days(db) == (rollup, facts)
-    assert _years_differing_from_months(db) == []
+    assert _twins_differing_from_months(db) == []

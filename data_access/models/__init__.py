@@ -6,12 +6,9 @@ from data_access.models.facts import InfoSession, InfoSessionServiceType, Servic
 from data_access.models.ops import DatasetInfo, DataState, ImportBatch, RollupDirty
 from data_access.models.program import Ambassador, Library, Target
 from data_access.models.reference import Locality, Raion, ServiceType
+from data_access.models.rollup_activity import RollupAmbassadorServiceMonth, RollupRequestTierDay
 from data_access.models.rollup_person_day import RollupRequestPersonDay
-from data_access.models.rollup_years import (
-    YEAR_TWINS,
-    RollupAmbassadorServiceMonth,
-    RollupRequestTierDay,
-)
+from data_access.models.rollup_twins import QUARTER_TWINS, TWINS, YEAR_TWINS
 from data_access.models.rollups import (
     RollupAmbassadorMonth,
     RollupLibraryMonth,
@@ -31,6 +28,8 @@ from data_access.models.rollups import (
 )
 
 __all__ = [
+    "QUARTER_TWINS",
+    "TWINS",
     "YEAR_TWINS",
     "Ambassador",
     "Base",

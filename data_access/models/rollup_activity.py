@@ -1,37 +1,18 @@
-"""Who was active on which service, requests per day by kind and tier, and the yearly twins
-of the monthly rollups.
+"""Who was active on which service, and requests per day by kind and tier.
 
-- :class:`RollupAmbassadorServiceMonth` answers "active ambassadors" under service and format
-  filters with one range scan, where the facts would need a union of two large scans.
-- :data:`YEAR_TWINS`: for every monthly rollup, a table with the same dimensions, measures and
-  indexes and ``year`` in place of ``month_key``. A range's whole years read twelve times fewer rows
-  (DESIGN.md 10); its edge months still come from the monthly tables.
+:class:`RollupAmbassadorServiceMonth` answers "active ambassadors" under service and format
+filters with one range scan, where the facts would need a union of two large scans. (The
+quarterly and yearly twins of every monthly rollup are in :mod:`.rollup_twins`.)
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Column, Date, Index, Integer, String, Table
+from sqlalchemy import Date, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from data_access.models.base import Base, table_of
-from data_access.models.rollups import (
-    RollupAmbassadorMonth,
-    RollupLibraryMonth,
-    RollupRequestLibraryMonth,
-    RollupRequestMonth,
-    RollupRequestRaionMonth,
-    RollupRequestServiceMonth,
-    RollupRequestTierMonth,
-    RollupSessionLibraryMonth,
-    RollupSessionMaskMonth,
-    RollupSessionMonth,
-    RollupSessionRaionMonth,
-    RollupSessionServiceMonth,
-    RollupSessionServiceTierMonth,
-    RollupSessionTierMonth,
-)
+from data_access.models.base import Base
 
 ACTIVITIES = ("request", "in_person", "online")  # a request, or a session of that format
 ANY_SERVICE = "*"  # rows of all activity, whatever its service types (or none)
@@ -83,45 +64,3 @@ class RollupRequestTierDay(Base):
     outcome_submitted: Mapped[int] = mapped_column(Integer)
     outcome_completed: Mapped[int] = mapped_column(Integer)
     outcome_failed: Mapped[int] = mapped_column(Integer)
-
-
-def year_name(month_table: str) -> str:
-    """``rollup_request_raion_month`` -> ``rollup_request_raion_year``."""
-    return month_table.removesuffix("_month") + "_year"
-
-
-def _year_twin(month_table: Table) -> Table:
-    """The yearly table of ``month_table``: its columns, key, indexes and (SQLite) clustering,
-    with ``year`` in place of ``month_key``, so that a range's whole years are read the way its
-    edge months are (a service filter by the service index, not by scanning the year)."""
-    name = year_name(month_table.name)
-
-    def renamed(column: str) -> str:
-        return "year" if column == "month_key" else column
-
-    columns = [
-        Column("year", Integer, primary_key=True)
-        if c.name == "month_key"
-        else Column(c.name, c.type, primary_key=c.primary_key, nullable=c.nullable)
-        for c in month_table.columns
-    ]
-    indexes = [
-        Index(str(index.name).replace(month_table.name, name),
-              *(renamed(c.name) for c in index.columns))
-        for index in month_table.indexes
-    ]  # fmt: skip
-    clustering = {k: v for k, v in month_table.kwargs.items() if k == "sqlite_with_rowid"}
-    return Table(name, Base.metadata, *columns, *indexes, **clustering)
-
-
-MONTHLY = (
-    RollupRequestRaionMonth, RollupRequestServiceMonth, RollupRequestTierMonth,
-    RollupRequestMonth, RollupLibraryMonth, RollupAmbassadorMonth, RollupRequestLibraryMonth,
-    RollupSessionRaionMonth, RollupSessionMaskMonth, RollupSessionServiceMonth,
-    RollupSessionServiceTierMonth, RollupSessionTierMonth, RollupSessionMonth,
-    RollupSessionLibraryMonth, RollupAmbassadorServiceMonth,
-)  # fmt: skip
-# month table name -> its yearly twin
-YEAR_TWINS: dict[str, Table] = {
-    table_of(model).name: _year_twin(table_of(model)) for model in MONTHLY
-}

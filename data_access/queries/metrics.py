@@ -29,7 +29,7 @@ from data_access.models import (
     RollupAmbassadorServiceMonth,
 )
 from data_access.models.base import table_of
-from data_access.models.rollup_years import ANY_SERVICE
+from data_access.models.rollup_activity import ANY_SERVICE
 from data_access.queries.dimensions import dimensions, in_view
 from data_access.queries.fact_days import has_facts_between
 from data_access.queries.frames import read_frame

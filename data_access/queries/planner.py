@@ -1,7 +1,8 @@
 """Answer a fact aggregate from the smallest table that can (DESIGN.md 10).
 
-A date range is split into whole years (read from a yearly rollup), whole months (a monthly
-rollup) and partial months at its edges (a day rollup or the raw table over just those days).
+A date range is split into whole years (read from a yearly rollup), whole quarters (a
+quarterly rollup), whole months (a monthly rollup) and partial months at its edges (a day
+rollup or the raw table over just those days).
 An edge month counts as whole when no fact of it falls outside the range, so "this year up to
 today" reads only rollups.
 """
@@ -24,6 +25,7 @@ from data_access.models import (
     RollupLibraryMonth,
     RollupRequestPersonDay,
 )
+from data_access.models.rollup_twins import months_of, period_of
 from data_access.queries.day_rows import request_person_days
 from data_access.queries.fact_days import has_facts_between
 from data_access.queries.frames import combine_parts, read_frame
@@ -37,6 +39,7 @@ from data_access.queries.sources import (
     pick_cube,
     raw_select,
     service_bits,
+    twin_cube,
 )
 from data_access.queries.versioned import has_store
 
@@ -101,6 +104,40 @@ def split_years(
     return [*before, ("year", years), *later]
 
 
+def split_periods(
+    session: Session, facts: Fact | tuple[Fact, ...], months: tuple[int, int]
+) -> list[tuple[str, tuple[int, int]]]:
+    """Whole months as ("year", year range), ("quarter", quarter-key range) and ("month",
+    month-key range) pieces: the years of :func:`split_years`, then the whole quarters of the
+    months around them."""
+    pieces: list[tuple[str, tuple[int, int]]] = []
+    for grain, keys in split_years(session, facts, months):
+        pieces += [(grain, keys)] if grain == "year" else quarters_and_months(*keys)
+    return pieces
+
+
+def quarters_and_months(first: int, last: int) -> list[tuple[str, tuple[int, int]]]:
+    """The month-key range ``[first, last]`` as its whole quarters (one quarter-key range) and
+    the month ranges before and after them, in order."""
+    from_quarter = period_of(first, "quarter") + ((first % 100 - 1) % 3 != 0)
+    to_quarter = period_of(last, "quarter") - (last % 100 % 3 != 0)
+    if from_quarter % 10 == 5:  # past a year's fourth quarter
+        from_quarter += 6
+    if to_quarter % 10 == 0:  # before a year's first quarter
+        to_quarter -= 6
+    if from_quarter > to_quarter:
+        return [("month", (first, last))]
+    start, end = months_of(from_quarter, "quarter")[0], months_of(to_quarter, "quarter")[1]
+    before = [("month", (first, add_month_keys(start, -1)))] if first < start else []
+    after = [("month", (add_month_keys(end, 1), last))] if last > end else []
+    return [*before, ("quarter", (from_quarter, to_quarter)), *after]
+
+
+def add_month_keys(key: int, months: int) -> int:
+    """The month key ``months`` after (or before) ``key``."""
+    return month_key(add_months(dt.date(key // 100, key % 100, 1), months))
+
+
 def years_and_months(first: int, last: int) -> tuple[tuple[int, int] | None, list[tuple[int, int]]]:
     """The whole years of the month-key range ``[first, last]`` (None: none) and the month-key
     ranges around them."""
@@ -163,17 +200,17 @@ def _plan(
             last = month_end(dt.date(months[1] // 100, months[1] % 100, 1))
             raw_spans = [(first, last), *raw_spans]
         else:
-            yearly = pick_cube(fact, filters, dims, measures, by, grain="year")
-            pieces = split_years(session, fact, months) if yearly else [("month", months)]
+            twins = {grain: twin_cube(cube, grain, by) for grain in ("quarter", "year")}
+            pieces = split_periods(session, fact, months) if twins["year"] else [("month", months)]
             for grain, keys in pieces:
-                piece = yearly if grain == "year" and yearly else cube
-                parts.append(piece.select(filters, by, measures, keys, bits))
+                piece = twins.get(grain) or cube
+                parts.append(piece.select(filters, by, measures, keys, bits, grouped=not by))
     day_cube = pick_cube(fact, filters, dims, measures, by, grain="day") if raw_spans else None
     if in_memory and day_cube is not None and day_cube.table.name == PERSON_DAY:
         return Plan(_union(parts, by, measures), held_months, _merge(raw_spans))
     for span in _merge(raw_spans):
         if day_cube is not None:
-            parts.append(day_cube.select(filters, by, measures, span, bits))
+            parts.append(day_cube.select(filters, by, measures, span, bits, grouped=not by))
         else:
             parts.append(raw_select(fact, filters, by, measures, span))
     return Plan(_union(parts, by, measures), held_months)
@@ -197,9 +234,12 @@ class Plan:
 
 def _union(parts: list[Select[Any]], by: tuple[str, ...],
            measures: tuple[str, ...]) -> Select[Any] | None:  # fmt: skip
-    """One statement summing (or taking the latest of) the parts' groups."""
-    if len(parts) <= 1:
-        return parts[0] if parts else None
+    """One statement summing (or taking the latest of) the parts' groups. Grouped by ``by``,
+    the parts are rows of the rollups (or groups of the facts), grouped here once."""
+    if not parts:
+        return None
+    if len(parts) == 1 and not by:
+        return parts[0]
     union = union_all(*parts).subquery()
     aggregates = [
         (func.max if m in MAX_MEASURES else func.sum)(union.c[m]).label(m) for m in measures
@@ -271,5 +311,5 @@ def _read(session: Session, fact: Fact, filters: Filters, measures: tuple[str, .
     return combine_parts(parts, by, measures, MAX_MEASURES) if len(parts) > 1 else frame
 
 
-__all__ = ["add_months", "aggregate", "build_statement", "month_key", "split_range", "split_years",
-           "years_and_months"]  # fmt: skip
+__all__ = ["add_months", "aggregate", "build_statement", "month_key", "quarters_and_months",
+           "split_periods", "split_range", "split_years", "years_and_months"]  # fmt: skip

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import BigInteger, Select, Table, cast, func, literal, select
+from sqlalchemy import BigInteger, Select, String, Table, cast, func, literal, select, type_coerce
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -38,7 +38,8 @@ from data_access.models import (
     ServiceType,
 )
 from data_access.models.base import table_of
-from data_access.models.rollup_years import ANY_SERVICE, YEAR_TWINS
+from data_access.models.rollup_activity import ANY_SERVICE
+from data_access.models.rollup_twins import TWIN_GRAINS, TWINS
 from data_access.queries.raw import Fact, latest, raw_select
 
 # ``last_day``: latest day of this fact; ``last_any_day``: latest day of any activity (a cube
@@ -61,7 +62,8 @@ class Cube:
     fact: Fact
     dims: frozenset[str]
     measures: dict[str, str]
-    grain: str = "month"  # "day": single days, for a range's partial edges; "year": whole years
+    # "day": single days, for a range's partial edges; "quarter", "year": whole ones
+    grain: str = "month"
     # A cube that leaves some facts out (requests without an ambassador) answers only queries
     # grouped by this dimension, where those facts would form their own group anyway, or
     # filtered by tier, which leaves them out too.
@@ -89,14 +91,23 @@ class Cube:
         return wanted <= self.dims and all(m in self.measures for m in measures)
 
     def select(self, filters: Filters, by: tuple[str, ...], measures: tuple[str, ...],
-               span: tuple[Any, Any], service_bits: dict[str, int]) -> Select[Any]:  # fmt: skip
-        """``span`` is a (first, last) range of month keys, days or years (the cube's grain)."""
+               span: tuple[Any, Any], service_bits: dict[str, int], *,
+               grouped: bool = True) -> Select[Any]:  # fmt: skip
+        """``span`` is a (first, last) range of month keys, days, quarters or years (the cube's
+        grain). ``grouped=False``: the matching rows themselves, for a caller that groups the
+        rows of several periods at once (one sort instead of one per period and one more)."""
         t = self.table.c
-        time = {"day": "day", "year": "year"}.get(self.grain, "month_key")
+        time = "month_key" if self.grain == "month" else self.grain
         where = [t[time].between(*span), *self._filters(filters, service_bits)]
         if self.rows is not None:
             where.append(self.rows(t))
         by_mask = "service_type_code" in by and self.fact == "sessions" and not self.per_service
+        if not grouped and not by_mask:
+            values = [t[self.measures[m]] for m in measures]
+            return select(*(t[d].label(d) for d in by), *(
+                (type_coerce(v, String) if m in MAX_MEASURES else v).label(m)
+                for v, m in zip(values, measures, strict=True)
+            )).where(*where)  # fmt: skip
         inner_by = [d for d in by if d != "service_type_code"] + ["service_mask"] if by_mask else by
         columns = [t[d].label(d) for d in inner_by]
         for m in measures:
@@ -232,24 +243,30 @@ CUBES: tuple[Cube, ...] = (
 )  # fmt: skip
 
 
-def _yearly(cube: Cube) -> Cube:
-    """The cube's yearly twin: the same dimensions with ``year`` in place of ``month_key``."""
-    return replace(cube, table=YEAR_TWINS[cube.table.name], grain="year",
-                   dims=(cube.dims - {"month_key"}) | {"year"})  # fmt: skip
+def _twin(cube: Cube, grain: str) -> Cube:
+    """The cube's quarterly or yearly twin: its dimensions with ``grain`` for ``month_key``."""
+    return replace(cube, table=TWINS[grain][cube.table.name], grain=grain,
+                   dims=(cube.dims - {"month_key"}) | {grain})  # fmt: skip
 
 
-YEAR_CUBES = tuple(_yearly(c) for c in CUBES if c.grain == "month")
+# (month table name, fact, grain) -> that month cube's twin
+_TWIN_CUBES = {(c.table.name, c.fact, grain): _twin(c, grain)
+               for c in CUBES if c.grain == "month" for grain in TWIN_GRAINS}  # fmt: skip
+
+
+def twin_cube(cube: Cube, grain: str, by: tuple[str, ...]) -> Cube | None:
+    """The twin of the monthly ``cube`` for ``grain`` (None when grouped by month)."""
+    if "month_key" in by or cube.grain != "month":
+        return None
+    return _TWIN_CUBES[(cube.table.name, cube.fact, grain)]
 
 
 def pick_cube(fact: Fact, filters: Filters, dims: set[str], measures: tuple[str, ...],
               by: tuple[str, ...], grain: str = "month") -> Cube | None:  # fmt: skip
-    """The first (smallest) cube of ``fact`` and ``grain`` that can answer, or None."""
+    """The first (smallest) cube of ``fact`` and ``grain`` ("month" or "day") that can
+    answer, or None."""
     needed = set(dims) | ({"day"} if grain == "day" else set())
-    if grain == "year":
-        if "month_key" in by:
-            return None
-        needed = (needed - {"month_key"}) | {"year"}
-    for cube in YEAR_CUBES if grain == "year" else CUBES:
+    for cube in CUBES:
         if (
             cube.fact == fact
             and cube.grain == grain
