@@ -113,8 +113,8 @@ class Cube:
         for m in measures:
             column = t[self.measures[m]]
             columns.append((latest(column) if m in MAX_MEASURES else func.sum(column)).label(m))
-        grouped = select(*columns).where(*where).group_by(*(t[d] for d in inner_by))
-        return _per_service(grouped, filters, by, measures) if by_mask else grouped
+        sums = select(*columns).where(*where).group_by(*(t[d] for d in inner_by))
+        return _per_service(sums, filters, by, measures) if by_mask else sums
 
     def _filters(self, filters: Filters, service_bits: dict[str, int]) -> list[ColumnElement[bool]]:
         t = self.table.c
