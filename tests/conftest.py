@@ -12,9 +12,12 @@ import itertools
 import os
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from dash import Dash
+from flask.testing import FlaskClient
 
 from dashboard.settings import Settings
 from data_access.database import Database
@@ -103,6 +106,19 @@ def demo_copy(demo_sqlite: Path, tmp_path: Path) -> Path:
     path = tmp_path / "demo.sqlite3"
     shutil.copy(demo_sqlite, path)
     return path
+
+
+@contextmanager
+def served(app: Dash) -> Iterator[FlaskClient]:
+    """A test client of ``app``. Afterwards the app's store warmer is waited for and its
+    database closed: the background warmers of finished tests would otherwise pile up in this
+    process, each slower than the last, and starve the tests that follow."""
+    app_ctx = app.server.extensions["eambasadori"]
+    try:
+        yield app.server.test_client()
+    finally:
+        app_ctx.warmer.wait(timeout=120)
+        app_ctx.db.dispose()
 
 
 def app_settings(database_url: str, tmp_path: Path, **overrides: object) -> Settings:

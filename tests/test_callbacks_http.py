@@ -4,25 +4,29 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from flask.testing import FlaskClient
 from sqlalchemy import create_engine, text
 
 from callbacks.overview_kpis import ACTIVITY
 from dashboard import app_factory
 from dashboard.app_factory import create_app
 from layouts import ids
-from tests.conftest import app_settings
+from tests.conftest import app_settings, served
 from tests.dash_client import kpi_values, post_callback, response_value
 
 DATA = [(ids.URL, "search"), (ids.DATA_VERSION, "data")]
 
 
-@pytest.fixture
-def client(demo_sqlite: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
-    app = create_app(app_settings(f"sqlite:///{demo_sqlite}", tmp_path))
-    return app.server.test_client()
+@pytest.fixture(scope="module")
+def client(demo_sqlite: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[FlaskClient]:
+    """One app for the module's tests (they only read): its store is read once."""
+    settings = app_settings(f"sqlite:///{demo_sqlite}", tmp_path_factory.mktemp("app"))
+    with served(create_app(settings)) as client:
+        yield client
 
 
 def _data_inputs(search: str, version: int = 1) -> list[tuple[str, str, object]]:

@@ -8,6 +8,7 @@ import hashlib
 import io
 import json
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ from data_access.importing import ImportReport, RowError
 from layouts import ids
 from layouts.import_report import size_text
 from layouts.pages.data import layout
-from tests.conftest import app_settings
+from tests.conftest import app_settings, served
 from tests.dash_client import kpi_values, post_callback, response_value
 from tests.test_import_fixtures import REQUEST_HEADER, SESSION_HEADER, csv_bytes
 
@@ -80,8 +81,10 @@ def make_client(db_path: Path, tmp_path: Path, **settings: object) -> FlaskClien
 
 
 @pytest.fixture
-def client(demo_copy: Path, tmp_path: Path) -> FlaskClient:
-    return make_client(demo_copy, tmp_path, cache_type="SimpleCache")
+def client(demo_copy: Path, tmp_path: Path) -> Iterator[FlaskClient]:
+    settings = app_settings(f"sqlite:///{demo_copy}", tmp_path, cache_type="SimpleCache")
+    with served(create_app(settings)) as client:
+        yield client
 
 
 def inspect(client: FlaskClient, store: Any, search: str = "", kind: str = "auto") -> Any:

@@ -18,10 +18,12 @@ import re
 import sqlite3
 import statistics
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from flask.testing import FlaskClient
 from openpyxl import load_workbook
 
 from dashboard.app_factory import create_app
@@ -29,16 +31,19 @@ from dashboard.i18n import t
 from layouts import ids
 from layouts.pages import coverage, directory, presentation, targets
 from layouts.table_view import fold
-from tests.conftest import app_settings
+from tests.conftest import app_settings, served
 from tests.dash_client import post_callback
 
 YEAR = "?perioada=an"  # 2026-01-01 .. 2026-11-25 (the demo's today)
 FROM, TO = "2026-01-01", "2026-11-25"
 
 
-@pytest.fixture
-def client(demo_sqlite: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
-    return create_app(app_settings(f"sqlite:///{demo_sqlite}", tmp_path)).server.test_client()
+@pytest.fixture(scope="module")
+def client(demo_sqlite: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[FlaskClient]:
+    """One app for the module's tests (they only read): its store is read once."""
+    settings = app_settings(f"sqlite:///{demo_sqlite}", tmp_path_factory.mktemp("app"))
+    with served(create_app(settings)) as client:
+        yield client
 
 
 def _sql(path: Path, sql: str, *params: object) -> list[tuple[Any, ...]]:
