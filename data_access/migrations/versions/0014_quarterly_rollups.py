@@ -15,20 +15,14 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from data_access.migrations.helpers import MONTHLY_ROLLUPS
+
 revision: str = "0014"
 down_revision: str | None = "0013"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-# the monthly rollups (as in 0009); each gets ``rollup_x_quarter``
-MONTHLY = (
-    "rollup_request_raion_month", "rollup_request_service_month", "rollup_request_tier_month",
-    "rollup_request_month", "rollup_library_month", "rollup_ambassador_month",
-    "rollup_request_library_month", "rollup_session_raion_month", "rollup_session_mask_month",
-    "rollup_session_service_month", "rollup_session_service_tier_month",
-    "rollup_session_tier_month", "rollup_session_month", "rollup_session_library_month",
-    "rollup_ambassador_service_month",
-)  # fmt: skip
+MONTHLY = MONTHLY_ROLLUPS
 CLUSTERED = ("rollup_ambassador_service_month",)  # stored WITHOUT ROWID on SQLite
 QUARTER_OF_MONTH = "(month_key / 100) * 10 + (month_key % 100 + 2) / 3"
 
