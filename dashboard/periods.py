@@ -46,6 +46,11 @@ def month_key(day: dt.date) -> int:
     return day.year * 100 + day.month
 
 
+def shift_month_key(key: int, months: int) -> int:
+    """The month key ``months`` after (or before) ``key`` (202412, 1 -> 202501)."""
+    return month_key(add_months(dt.date(key // 100, key % 100, 1), months))
+
+
 def month_end(day: dt.date) -> dt.date:
     return add_months(day, 1) - dt.timedelta(days=1)
 

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from dashboard.periods import day_number
 from data_access.database import Database
 from data_access.queries.fact_days import FactDays, fact_days, has_facts_between, read_fact_days
-from data_access.queries.planner import split_range
+from data_access.queries.range_pieces import split_range
 from tests.handmade import seed_handmade
 
 D = dt.date

@@ -19,7 +19,7 @@ from data_access.database import Database
 from data_access.queries import breakdowns, metrics
 from data_access.queries.kpi_panel import current_kpis, place_pairs
 from data_access.queries.libraries import library_activity, map_frames
-from data_access.queries.planner import split_periods, split_years
+from data_access.queries.range_pieces import split_periods, split_years
 from data_access.reference import raion_codes, service_types_frame
 from data_access.schema import init_db
 from tests.conftest import DEMO_UNTIL

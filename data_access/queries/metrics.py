@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
-from dashboard.periods import PROGRAM_START, add_months, day_number, month_end
+from dashboard.periods import PROGRAM_START, day_number, month_end, shift_month_key
 from data_access.models import (
     YEAR_TWINS,
     Library,
@@ -34,7 +34,8 @@ from data_access.queries.dimensions import dimensions, in_view
 from data_access.queries.fact_days import has_facts_between
 from data_access.queries.frames import read_frame
 from data_access.queries.month_rows import NO_DAY, ambassador_months
-from data_access.queries.planner import aggregate, build_statement, month_key, split_years
+from data_access.queries.planner import aggregate, build_statement, month_key
+from data_access.queries.range_pieces import split_years
 from data_access.queries.sources import place_clauses
 
 LOOKBACK_DAYS = 3 * 365  # how far back "last activity" looks (keeps the scan small)
@@ -123,8 +124,8 @@ def _active_from_rollup(session: Session, filters: Filters) -> int | None:
     if head == tail and len(edges) == 2:
         return None  # both edges inside one month: only the facts can tell
     inner = (
-        head if head_whole else _month_after(head, 1),
-        tail if tail_whole else _month_after(tail, -1),
+        head if head_whole else shift_month_key(head, 1),
+        tail if tail_whole else shift_month_key(tail, -1),
     )
     if not per_service:
         return _active_in_memory(session, filters, (head_whole, tail_whole), inner)
@@ -168,10 +169,6 @@ def _active_in_memory(session: Session, filters: Filters, whole: tuple[bool, boo
         chosen.append(table.select(first_month, last_month, filters))
     rows = np.concatenate(chosen) if chosen else np.array([], dtype=np.int64)
     return len(np.unique(table.positions["ambassador_id"][rows]))
-
-
-def _month_after(key: int, months: int) -> int:
-    return month_key(add_months(dt.date(key // 100, key % 100, 1), months))
 
 
 def _person_filters(

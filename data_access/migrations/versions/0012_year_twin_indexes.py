@@ -16,14 +16,13 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from data_access.migrations.helpers import MONTHLY_ROLLUPS
+from data_access.migrations.helpers import MONTHLY_ROLLUPS as MONTHLY
 
 revision: str = "0012"
 down_revision: str | None = "0011"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-MONTHLY = MONTHLY_ROLLUPS
 CLUSTERED = "rollup_ambassador_service_year"
 KEY = ("service_type_code", "year", "ambassador_id", "activity", "raion_code", "library_kind",
        "ambassador_tier")  # fmt: skip

@@ -15,14 +15,13 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from data_access.migrations.helpers import MONTHLY_ROLLUPS
+from data_access.migrations.helpers import MONTHLY_ROLLUPS as MONTHLY
 
 revision: str = "0014"
 down_revision: str | None = "0013"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-MONTHLY = MONTHLY_ROLLUPS
 CLUSTERED = ("rollup_ambassador_service_month",)  # stored WITHOUT ROWID on SQLite
 QUARTER_OF_MONTH = "(month_key / 100) * 10 + (month_key % 100 + 2) / 3"
 
