@@ -66,3 +66,18 @@ def test_planner_answers_equal_the_raw_facts(demo_db: Database, fact: str, shape
         assert held_pieces == 0
     else:
         assert held_pieces > 0  # memory answered some of it: the comparison tested that path
+
+
+def test_a_service_filters_edge_days_read_only_that_services_requests(demo_db: Database) -> None:
+    """Per library under a service filter, a partial month comes from the requests themselves
+    (no day rollup holds both): SQLite seeks the service-led index, not every request of the
+    days (migration 0015)."""
+    filters = Filters(D(2024, 2, 3), D(2024, 2, 27), services=("cazier",))
+    with demo_db.session() as s:
+        plan = _plan(s, "requests", filters, ("requests",), ("library_id",), True, in_memory=False)
+        assert plan.statement is not None
+        sql = plan.statement.compile(dialect=s.get_bind().dialect,
+                                     compile_kwargs={"literal_binds": True})  # fmt: skip
+        rows = s.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}").all()
+    steps = " | ".join(str(row[-1]) for row in rows)
+    assert "service_request USING COVERING INDEX ix_service_request_service_day_cover" in steps

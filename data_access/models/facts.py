@@ -130,6 +130,18 @@ class ServiceRequest(Base):
             "on_behalf_of",
             "outcome",
         ),
+        # A service filter's partial edge months per library or ambassador (no day rollup
+        # holds both): only that service's rows of those days, not every service's (0015).
+        Index(
+            "ix_service_request_service_day_cover",
+            "service_type_code",
+            "requested_on",
+            "raion_code",
+            "library_id",
+            "ambassador_id",
+            "on_behalf_of",
+            "outcome",
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
