@@ -15,6 +15,7 @@ from dashboard.filters import Filters
 from data_access.database import Database
 from data_access.queries import metrics, targets
 from data_access.queries.target_actuals import AccreditedDays
+from data_access.writes import SessionRecord, add_sessions
 from tests.handmade_program import seed_program
 
 D = dt.date
@@ -206,6 +207,31 @@ def test_restricted_viewer_sees_own_raions_and_national_within_scope(
     assert rows[5].actual == 2
     assert rows[1].partial_scope
     assert not rows[2].partial_scope
+
+
+def test_actuals_are_shared_between_views_but_never_between_scopes_days_or_data(
+    program_db: Database,
+) -> None:
+    """Actuals are remembered per data version, viewer scope and day (KnownActuals): another
+    view reuses them, a restricted viewer, another day or a write never does."""
+    ungheni = frozenset({"MD-UN"})
+    with program_db.session() as s:
+        assert _rows(targets.targets_table(s, WINTER, TODAY))[1].actual == 4
+        spring = targets.targets_table(s, Filters(D(2024, 4, 1), D(2024, 5, 31)), TODAY)
+        assert _rows(spring)[1].actual == 4  # the same target seen from another view
+        restricted = targets.targets_table(s, replace(WINTER, scope=ungheni), TODAY)
+        assert _rows(restricted)[1].actual == 3  # S1, S2, S4: not the national 4
+        tomorrow = targets.targets_table(s, WINTER, D(2024, 3, 10))
+        assert _rows(tomorrow)[1].actual == 5  # S5 (2024-03-10) is in by then
+        assert _rows(tomorrow)[1].as_of == D(2024, 3, 10)
+    with program_db.session() as s:
+        add_sessions(s, [SessionRecord(D(2024, 2, 20), 1, 2, "in_person", "citizens", 4,
+                                       ("cazier",), "S-new")])  # fmt: skip
+        s.commit()
+    with program_db.session() as s:
+        assert _rows(targets.targets_table(s, WINTER, TODAY))[1].actual == 5  # a new version
+        restricted = targets.targets_table(s, replace(WINTER, scope=ungheni), TODAY)
+        assert _rows(restricted)[1].actual == 4
 
 
 def test_raion_filter_hides_other_raions_targets_but_not_national(program_db: Database) -> None:

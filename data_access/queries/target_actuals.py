@@ -14,7 +14,9 @@ How actuals are computed (one definition, the same as :func:`metrics.metric_valu
   can say so): data outside a viewer's scope never enters a number they see.
 
 Actuals are grouped: per target period, one query per fact grouped by raion answers every
-national and raion target of that period (see :class:`PeriodActuals`).
+national and raion target of that period (see :class:`PeriodActuals`). Since they depend on
+neither the filter's dates nor its other values, each is computed once per data version, viewer
+scope and day (:class:`KnownActuals`) and shared by every view that shows that target.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from data_access.queries.dimensions import dimensions
 from data_access.queries.metrics import access_point_frame, active_ambassadors
 from data_access.queries.planner import aggregate
 from data_access.queries.raion_months import RaionMonths
+from data_access.queries.versioned import stored
 
 ACTIVITY_METRICS = ("sessions", "participants", "requests", "citizens_served")
 PROGRESS_COLUMNS = ["attainment", "share_elapsed", "pace", "projected", "status"]
@@ -165,13 +168,38 @@ class PeriodActuals:
         return float(self.access_points(scope_kind, key, day_before))
 
 
+# (metric, scope kind, scope key, period start, period end)
+ActualKey = tuple[str, str, object, dt.date, dt.date]
+# (actual, baseline, as-of day): what :func:`with_progress` adds to a target
+Actual = tuple[float, float, dt.date | None]
+
+
+class KnownActuals:
+    """The actuals computed so far for one viewer scope, on one day (a new day starts afresh:
+    an as-of day moves with it). Held per data version: a write makes a new one. Thread-safe
+    enough: a value is a pure function of its key, so two threads can only store the same."""
+
+    def __init__(self) -> None:
+        self.day: dt.date | None = None
+        self.values: dict[ActualKey, Actual] = {}
+
+    def on(self, today: dt.date) -> dict[ActualKey, Actual]:
+        if self.day != today:
+            self.values, self.day = {}, today
+        return self.values
+
+
 class ActualsByPeriod:
-    """One :class:`PeriodActuals` per (period start, as-of day), sharing the accredited list."""
+    """One :class:`PeriodActuals` per (period start, as-of day), sharing the accredited list;
+    and the actuals already known for this scope and day (:class:`KnownActuals`)."""
 
     def __init__(self, session: Session, filters: Filters, today: dt.date) -> None:
         self.session, self.scope, self.today = session, filters.scope, today
         self.periods: dict[tuple[dt.date, dt.date], PeriodActuals] = {}
         self.months = RaionMonths(session, self.scope)
+        scope = "all" if self.scope is None else ",".join(sorted(self.scope))
+        self.known = stored(session, f"target_actuals/{scope}", lambda _: KnownActuals(),
+                            release=False).on(today)  # fmt: skip
 
     @cached_property
     def accredited(self) -> AccreditedDays:
@@ -214,16 +242,15 @@ def _progress_columns(actual: float, row: Mapping[str, Any], today: dt.date,
 
 def with_progress(targets: pd.DataFrame, actuals: ActualsByPeriod, today: dt.date) -> pd.DataFrame:
     """``targets`` (as from :func:`load_targets`) plus actual, baseline, as_of and progress."""
+    rows = targets.to_dict("records")
+    keys: list[ActualKey] = [(row["metric"], row["scope_kind"], scope_key(row),
+                              row["period_start"], row["period_end"]) for row in rows]  # fmt: skip
+    unknown = [i for i, key in enumerate(keys) if key not in actuals.known]
+    actuals.plan((rows[i]["period_start"] for i in unknown),
+                 (rows[i]["period_end"] for i in unknown))  # fmt: skip
     records = []
-    actuals.plan(targets["period_start"], targets["period_end"])
-    for row in targets.to_dict("records"):
-        period = actuals.period(row["period_start"], row["period_end"])
-        actual, baseline, as_of = np.nan, 0.0, None
-        if period is not None:
-            key = scope_key(row)
-            actual = period.value(row["metric"], row["scope_kind"], key)
-            baseline = period.baseline(row["metric"], row["scope_kind"], key)
-            as_of = period.filters.date_to
+    for row, key in zip(rows, keys, strict=True):
+        actual, baseline, as_of = actuals.known.get(key) or _actual(actuals, key)
         records.append({"actual": actual, "baseline": baseline, "as_of": as_of,
                         **_progress_columns(actual, row, today, baseline)})  # fmt: skip
     extra = pd.DataFrame.from_records(
@@ -232,3 +259,15 @@ def with_progress(targets: pd.DataFrame, actuals: ActualsByPeriod, today: dt.dat
     numbers = ["actual", "baseline", "attainment", "share_elapsed", "pace", "projected"]
     extra[numbers] = extra[numbers].astype("float64")  # None -> NaN: undefined, shown as "—"
     return pd.concat([targets, extra], axis=1)
+
+
+def _actual(actuals: ActualsByPeriod, key: ActualKey) -> Actual:
+    """Compute the actual of ``key`` and remember it (NaN before the period starts)."""
+    metric, scope_kind, scope, start, end = key
+    period = actuals.period(start, end)
+    found: Actual = (np.nan, 0.0, None)
+    if period is not None:
+        found = (period.value(metric, scope_kind, scope),
+                 period.baseline(metric, scope_kind, scope), period.filters.date_to)  # fmt: skip
+    actuals.known[key] = found
+    return found

@@ -42,7 +42,10 @@ class VersionedStore:
         self._values: dict[str, tuple[int, Any]] = {}
         self._reading: dict[str, threading.Lock] = {}
 
-    def get(self, session: Session, name: str, read: Callable[[Session], T]) -> T:
+    def get(self, session: Session, name: str, read: Callable[[Session], T], *,
+            release: bool = True) -> T:  # fmt: skip
+        """``read(session)`` of the session's data version, read once. ``release``: hand the
+        memory the read freed back to the system (a full collection: for large reads only)."""
         version = data_version(session)
         held = self._values.get(name)
         if held is not None and held[0] == version:
@@ -55,7 +58,8 @@ class VersionedStore:
                 return cast(T, held[1])
             value = read(session)
             self._values[name] = (version, value)
-        release_free_memory()
+        if release:
+            release_free_memory()
         return value
 
 
@@ -81,7 +85,10 @@ def has_store(session: Session) -> bool:
     return isinstance(session.info.get(STORE_KEY), VersionedStore)
 
 
-def stored(session: Session, name: str, read: Callable[[Session], T]) -> T:
+def stored(session: Session, name: str, read: Callable[[Session], T], *,
+           release: bool = True) -> T:  # fmt: skip
     """``read(session)`` of the session's data version: from its store, or read now."""
     store = session.info.get(STORE_KEY)
-    return store.get(session, name, read) if isinstance(store, VersionedStore) else read(session)
+    if isinstance(store, VersionedStore):
+        return store.get(session, name, read, release=release)
+    return read(session)
