@@ -18,23 +18,18 @@ from dataclasses import replace
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
 from dashboard.periods import PROGRAM_START
-from data_access.models import (
-    InfoSession,
-    ServiceRequest,
-)
 from data_access.queries.breakdowns import ACTIVITY, activity_by
-from data_access.queries.frames import read_frame
 from data_access.queries.held_latest import FACT_MEASURES, ActivityParts, month_table
 from data_access.queries.metrics import LOOKBACK_DAYS, last_activity_by_library
 from data_access.queries.month_rows import library_months
 from data_access.queries.month_spans import last_rollup_month, split_period
 from data_access.queries.planner import aggregate
+from data_access.queries.range_pieces import DateSpan
 
 LATEST_COLUMNS = ["library_id", "last_day"]
 
@@ -125,7 +120,7 @@ def dormant_last_days(session: Session, filters: Filters, library_ids: pd.Series
             seen = latest.loc[latest["last_day"] >= pd.Timestamp(cutoff), "library_id"]
             undecided = library_ids[~library_ids.isin(seen)].tolist()
             tail = (max(start, tail_first), filters.date_to)
-            latest = pd.concat([latest, _tail_days(session, undecided, tail)])
+            latest = pd.concat([latest, _tail_days(session, filters, undecided, tail)])
         latest = latest.groupby("library_id", as_index=False)["last_day"].max()
         latest["last_day"] = latest["last_day"].dt.date
     # ids as int64 on both sides: an empty list of access points (or of latest days) would
@@ -137,18 +132,18 @@ def dormant_last_days(session: Session, filters: Filters, library_ids: pd.Series
     return last[is_dormant.astype(bool)]
 
 
-def _tail_days(session: Session, ids: list[int], span: tuple[dt.date, dt.date]) -> Any:
-    """library_id, last_day (datetime64): the latest fact day of ``ids`` on ``span``."""
+def _tail_days(session: Session, filters: Filters, ids: list[int], span: DateSpan) -> Any:
+    """library_id, last_day (datetime64): the latest fact day of ``ids`` on ``span``. Summed
+    for every library by the planner (from the tables in memory: a few ms), then cut to
+    ``ids``: asking SQL for hundreds of ids over the raw facts took 10-30 ms."""
     if not ids:
         return pd.DataFrame({"library_id": [], "last_day": pd.to_datetime([])})
-    parts = []
-    for fact, day in ((InfoSession, InfoSession.held_on),
-                      (ServiceRequest, ServiceRequest.requested_on)):  # fmt: skip
-        stmt = select(fact.library_id, type_coerce(func.max(day), String)).where(
-            day.between(*span), fact.library_id.in_(ids)
-        )
-        parts.append(read_frame(session, stmt.group_by(fact.library_id), LATEST_COLUMNS))
-    frame = pd.concat(parts, ignore_index=True)
+    window = replace(filters, date_from=span[0], date_to=span[1], raions=(), library_kinds=(),
+                     services=(), tiers=(), formats=())  # fmt: skip
+    parts = [aggregate(session, fact, window, ("last_any_day",), ("library_id",), as_dates=False)
+             for fact in ("sessions", "requests")]  # fmt: skip
+    frame = pd.concat(parts, ignore_index=True).rename(columns={"last_any_day": "last_day"})
+    frame = frame[frame["library_id"].isin(ids)]
     return frame.assign(last_day=pd.to_datetime(frame["last_day"]))
 
 
