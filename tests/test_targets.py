@@ -11,10 +11,11 @@ import pandas as pd
 import pytest
 
 from dashboard import target_math as tm
+from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
 from data_access.database import Database
 from data_access.queries import metrics, targets
-from data_access.queries.target_actuals import AccreditedDays
+from data_access.queries.target_actuals import AccreditedDays, ActualsByPeriod
 from data_access.writes import SessionRecord, add_sessions
 from tests.handmade_program import seed_program
 
@@ -232,6 +233,19 @@ def test_actuals_are_shared_between_views_but_never_between_scopes_days_or_data(
         assert _rows(targets.targets_table(s, WINTER, TODAY))[1].actual == 5  # a new version
         restricted = targets.targets_table(s, replace(WINTER, scope=ungheni), TODAY)
         assert _rows(restricted)[1].actual == 4
+
+
+def test_the_naive_baseline_remembers_no_actuals(program_db: Database) -> None:
+    """The benchmark's naive way computes every actual afresh (a fair baseline)."""
+    with program_db.session() as s:
+        shared = ActualsByPeriod(s, WINTER, TODAY).known
+        token = NAIVE.set(True)
+        try:
+            naive = ActualsByPeriod(s, WINTER, TODAY).known
+        finally:
+            NAIVE.reset(token)
+        assert ActualsByPeriod(s, WINTER, TODAY).known is shared
+    assert naive is not shared
 
 
 def test_raion_filter_hides_other_raions_targets_but_not_national(program_db: Database) -> None:
