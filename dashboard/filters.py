@@ -88,6 +88,10 @@ class Filters:
     def with_dates(self, date_from: dt.date, date_to: dt.date) -> Filters:
         return replace(self, date_from=date_from, date_to=date_to, period=None)
 
+    def scope_key(self) -> str:
+        """The viewer's scope as text: ``*`` for every raion, else the sorted raion codes."""
+        return "*" if self.scope is None else ",".join(sorted(self.scope))
+
     def cache_key(self) -> str:
         """A stable key of everything that changes a query result (scope included)."""
         parts = [
@@ -98,7 +102,7 @@ class Filters:
             ",".join(self.library_kinds),
             ",".join(self.tiers),
             ",".join(self.formats),
-            "*" if self.scope is None else ",".join(sorted(self.scope)),
+            self.scope_key(),
         ]
         return hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
 

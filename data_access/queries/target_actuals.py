@@ -198,12 +198,11 @@ class ActualsByPeriod:
         self.session, self.scope, self.today = session, filters.scope, today
         self.periods: dict[tuple[dt.date, dt.date], PeriodActuals] = {}
         self.months = RaionMonths(session, self.scope)
-        scope = "all" if self.scope is None else ",".join(sorted(self.scope))
         if NAIVE.get():  # the naive way (the benchmark's baseline) remembers nothing
             known = KnownActuals()
         else:
-            known = stored(session, f"target_actuals/{scope}", lambda _: KnownActuals(),
-                           release=False)  # fmt: skip
+            known = stored(session, f"target_actuals/{filters.scope_key()}",
+                           lambda _: KnownActuals(), release=False)  # fmt: skip
         self.known = known.on(today)
 
     @cached_property
