@@ -19,19 +19,26 @@ from data_access.queries.sources import REQUEST_MEASURES
 ACTIVITY = ["sessions", "participants", "requests"]
 
 
-def _outer(left: pd.DataFrame, right: pd.DataFrame, on: list[str]) -> pd.DataFrame:
-    merged = left.merge(right, on=on, how="outer")
-    for column in merged.columns:
-        if column not in on and column != "last_day":
-            merged[column] = merged[column].fillna(0).astype("int64")
-    return merged
+def _lined_up(keys: pd.DataFrame, key: str,
+              parts: list[tuple[pd.DataFrame, list[str]]]) -> pd.DataFrame:  # fmt: skip
+    """``keys`` with each part's ``measures`` added as columns, matched on ``key`` (0 where a
+    part has no row for a key; a part's keys missing from ``keys`` are left out): what a left
+    merge would give, without the cost of one per part."""
+    frame = keys.reset_index(drop=True)
+    for part, measures in parts:
+        at = pd.Index(part[key]).get_indexer(frame[key])
+        for m in measures:
+            frame[m] = gather(part[m].to_numpy(np.int64), at, 0)
+    return frame
 
 
 def by_month(session: Session, filters: Filters) -> pd.DataFrame:
     """month_key, sessions, participants, requests, citizens_served — one row per month."""
     s = aggregate(session, "sessions", filters, ("sessions", "participants"), ("month_key",))
     r = aggregate(session, "requests", filters, ("requests",), ("month_key",))
-    frame = _outer(s, r, ["month_key"]).sort_values("month_key").reset_index(drop=True)
+    months = np.union1d(s["month_key"].to_numpy(np.int64), r["month_key"].to_numpy(np.int64))
+    frame = _lined_up(pd.DataFrame({"month_key": months}), "month_key",
+                      [(s, ACTIVITY[:2]), (r, ACTIVITY[2:])])  # fmt: skip
     frame["citizens_served"] = frame["participants"] + frame["requests"]
     return frame
 
@@ -43,12 +50,8 @@ def by_raion(session: Session, filters: Filters) -> pd.DataFrame:
     """
     s = aggregate(session, "sessions", filters, ("sessions", "participants"), ("raion_code",))
     r = aggregate(session, "requests", filters, ("requests",), ("raion_code",))
-    frame = raions(session, filters).sort_values("raion_code").reset_index(drop=True)
-    for part, measures in ((s, ACTIVITY[:2]), (r, ACTIVITY[2:])):
-        at = pd.Index(part["raion_code"]).get_indexer(frame["raion_code"])
-        for m in measures:
-            frame[m] = gather(part[m].to_numpy(np.int64), at, 0)
-    return _with_rates(frame)
+    frame = raions(session, filters).sort_values("raion_code")
+    return _with_rates(_lined_up(frame, "raion_code", [(s, ACTIVITY[:2]), (r, ACTIVITY[2:])]))
 
 
 def by_raion_of_libraries(session: Session, filters: Filters,
@@ -88,9 +91,7 @@ def by_service(session: Session, filters: Filters) -> pd.DataFrame:
                    ServiceType.name_en, ServiceType.name_ru)
         , ["service_type_code", "category", "name_ro", "name_en", "name_ru"],
     )  # fmt: skip
-    frame = names.merge(_outer(r, s, ["service_type_code"]), on="service_type_code", how="left")
-    for column in ("requests", "sessions"):
-        frame[column] = frame[column].fillna(0).astype("int64")
+    frame = _lined_up(names, "service_type_code", [(r, ["requests"]), (s, ["sessions"])])
     if filters.services:
         frame = frame[frame["service_type_code"].isin(filters.services)]
     return frame.sort_values("requests", ascending=False).reset_index(drop=True)

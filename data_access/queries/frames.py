@@ -13,11 +13,26 @@ from sqlalchemy.orm import Session
 def read_frame(session: Session, stmt: Any, columns: Sequence[str]) -> pd.DataFrame:
     """Run ``stmt`` and return its rows as a DataFrame with ``columns``.
 
-    Rows are turned into plain tuples first: pandas probes each SQLAlchemy ``Row`` for several
-    attributes, which costs more than the query itself on a few thousand rows.
+    Rows reach pandas as plain tuples: pandas probes each SQLAlchemy ``Row`` for several
+    attributes, and building the ``Row`` objects one by one costs more than the query itself on
+    a few thousand rows. Where no column needs SQLAlchemy's conversion (its result processors:
+    the aggregates here are numbers and text), the driver's tuples are taken as they come.
     """
-    rows = [tuple(row) for row in session.execute(stmt)]
+    result = session.execute(stmt)
+    if _needs_processing(result):
+        rows = [tuple(row) for row in result]
+    else:
+        try:
+            rows = result.cursor.fetchall()
+        finally:
+            result.close()
     return pd.DataFrame.from_records(rows, columns=list(columns))
+
+
+def _needs_processing(result: Any) -> bool:
+    """Whether a result's rows need SQLAlchemy's per-column conversion (True when unsure)."""
+    processors = getattr(getattr(result, "_metadata", None), "_processors", None)
+    return processors is None or getattr(result, "cursor", None) is None or any(processors)
 
 
 def read_chunks(session: Session, stmt: Any, columns: Sequence[str],
