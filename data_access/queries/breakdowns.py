@@ -126,18 +126,18 @@ def activity_by(session: Session, filters: Filters, key: str, *,
             return _active(held.drop(columns=["last_day"]))
         return _active(held.assign(last_day=held["last_day"].dt.date))
     last = ("last_any_day",) if latest else ()
-    s = aggregate(session, "sessions", filters, ("sessions", "participants", *last), (key,))
-    r = aggregate(session, "requests", filters, ("requests", *last), (key,))
-    r = r.dropna(subset=[key]).rename(columns={"last_any_day": "last_request_day"})
-    s = s.rename(columns={"last_any_day": "last_session_day"})
-    frame = s.merge(r, on=key, how="outer")
-    for column in ACTIVITY:
-        frame[column] = frame[column].fillna(0).astype("int64")
-    frame[key] = frame[key].astype("int64")
-    if not latest:
-        return _active(frame)
-    frame["last_day"] = frame[["last_session_day", "last_request_day"]].max(axis=1)
-    return _active(frame.drop(columns=["last_session_day", "last_request_day"]))
+    s = aggregate(session, "sessions", filters, ("sessions", "participants", *last), (key,),
+                  as_dates=False)  # fmt: skip
+    r = aggregate(session, "requests", filters, ("requests", *last), (key,), as_dates=False)
+    r = r.dropna(subset=[key])
+    keys = np.union1d(s[key].to_numpy(np.int64), r[key].to_numpy(np.int64))
+    frame = _lined_up(pd.DataFrame({key: keys}), key, [(s, ACTIVITY[:2]), (r, ACTIVITY[2:])])
+    if latest:  # the later of each one's last session and last request
+        days = [gather(part["last_any_day"].to_numpy("M8[ns]"),
+                       pd.Index(part[key]).get_indexer(frame[key]), np.datetime64("NaT"))
+                for part in (s, r)]  # fmt: skip
+        frame["last_day"] = pd.Series(np.fmax(*days)).dt.date
+    return _active(frame)
 
 
 def _active(frame: pd.DataFrame) -> pd.DataFrame:
