@@ -27,13 +27,11 @@ from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
 from dashboard.periods import PROGRAM_START
 from data_access.queries.breakdowns import ACTIVITY, activity_by
-from data_access.queries.day_rows import request_person_days
 from data_access.queries.frames import gather
 from data_access.queries.held_latest import ActivityParts
 from data_access.queries.month_rows import ambassador_months
 from data_access.queries.month_spans import Span, split_period
 from data_access.queries.planner import aggregate
-from data_access.queries.session_rows import session_rows
 
 
 class AmbassadorActivity:
@@ -85,10 +83,6 @@ class AmbassadorActivity:
     def _edge(self, span: Span) -> pd.DataFrame:
         """The period's sums (and latest days) over one partial month's days."""
         f = replace(self.filters, date_from=span[0], date_to=span[1])
-        held = _held_days(self.session, f, ("sessions", "participants", "last_any_day"),
-                          ("requests", "last_any_day"))  # fmt: skip
-        if held is not None:
-            return held
         s = aggregate(self.session, "sessions", f, ("sessions", "participants", "last_any_day"),
                       ("ambassador_id",), as_dates=False)  # fmt: skip
         r = aggregate(self.session, "requests", f, ("requests", "last_any_day"), ("ambassador_id",),
@@ -98,9 +92,6 @@ class AmbassadorActivity:
     def _latest(self, span: Span) -> pd.DataFrame:
         """Latest day of any activity per ambassador over ``span`` (within scope)."""
         f = replace(self.history, date_from=span[0], date_to=span[1])
-        held = _held_days(self.session, f, ("last_any_day",), ("last_any_day",))
-        if held is not None:
-            return held
         parts = [aggregate(self.session, fact, f, ("last_any_day",), ("ambassador_id",),
                            as_dates=False) for fact in ("sessions", "requests")]  # fmt: skip
         return _stack(*(p.dropna(subset=["ambassador_id"]) for p in parts))
@@ -116,22 +107,6 @@ class AmbassadorActivity:
         wanted = pd.Index(pd.unique(pd.Series(list(ids), dtype="int64")))
         last = self._last if self.fast else _straightforward_last(self.session, self.history)
         return _last_frame(last[last.index.isin(wanted)])
-
-
-def _held_days(session: Session, filters: Filters, session_measures: tuple[str, ...],
-               request_measures: tuple[str, ...]) -> pd.DataFrame | None:  # fmt: skip
-    """Per-ambassador sums and latest days over a few days, straight from the sessions and the
-    requests per person and day held in memory (None when they are not, or under a service or
-    format filter): what the planner would answer from them, without planning two reads."""
-    if filters.services or filters.formats:
-        return None
-    sessions, requests = session_rows(session), request_person_days(session)
-    if sessions is None or requests is None:
-        return None
-    by = ("ambassador_id",)
-    s = sessions.aggregate(filters, session_measures, by)
-    r = requests.aggregate(filters.date_from, filters.date_to, filters, request_measures, by)
-    return _stack(s, r.dropna(subset=["ambassador_id"]))
 
 
 def _stack(*parts: pd.DataFrame) -> pd.DataFrame:

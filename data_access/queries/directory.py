@@ -83,17 +83,24 @@ def directory_rows(filters: Filters, people: pd.DataFrame,
                    activity: AmbassadorActivity) -> pd.DataFrame:  # fmt: skip
     """:func:`ambassadors_directory` from :func:`ambassador_rows` and their activity (read with
     these filters' :func:`activity_filters`, for these people at least)."""
-    frame = people.copy()
+    ids = people["ambassador_id"].to_numpy(np.int64)
     period = activity.period
-    at = pd.Index(period["ambassador_id"]).get_indexer(frame["ambassador_id"])
-    for column in ACTIVITY:
-        frame[column] = gather(period[column].to_numpy(np.int64), at, 0)
-    frame["citizens_served"] = frame["participants"] + frame["requests"]
-    frame["active"] = (frame["sessions"] + frame["requests"]) > 0
-    left = frame["left_day"].to_numpy("M8[D]")
+    at = pd.Index(period["ambassador_id"]).get_indexer(ids)
+    counts = {c: gather(period[c].to_numpy(np.int64), at, 0) for c in ACTIVITY}
+    active = (counts["sessions"] + counts["requests"]) > 0
+    left = people["left_day"].to_numpy("M8[D]")
     in_service = np.isnat(left) | (left >= np.datetime64(filters.date_from, "D"))
-    frame = frame[in_service | frame["active"].to_numpy()]
-    last = activity.latest_days(frame["ambassador_id"].to_numpy(np.int64))
+    # the rows listed, in name order, taken from ``people`` once (each pandas filter, sort and
+    # column selection would copy every column again)
+    rows = np.flatnonzero(in_service | active)
+    rows = rows[np.argsort(people["name_rank"].to_numpy()[rows], kind="stable")]
+    frame = people.iloc[rows, people.columns.get_indexer(AMBASSADOR_COLUMNS[:13])]
+    frame = frame.reset_index(drop=True)
+    for column in ACTIVITY:
+        frame[column] = counts[column][rows]
+    frame["citizens_served"] = frame["participants"] + frame["requests"]
+    frame["active"] = active[rows]
+    last = activity.latest_days(ids[rows])
     frame["last_activity"] = pd.Series(last).dt.date.astype(object).where(
         ~np.isnat(last), None).to_numpy()  # fmt: skip
     gap = np.datetime64(filters.date_to, "D") - last
@@ -101,8 +108,7 @@ def directory_rows(filters: Filters, people: pd.DataFrame,
     days[np.isnat(gap)] = pd.NA  # no activity up to the period end
     frame["days_since_activity"] = days
     frame["trained_by_id"] = frame["trained_by_id"].astype("Int64")
-    frame = frame.sort_values("name_rank").reset_index(drop=True)
-    return frame[AMBASSADOR_COLUMNS]
+    return frame
 
 
 def libraries_directory(session: Session, filters: Filters, dormant_days: int = 60) -> pd.DataFrame:

@@ -19,20 +19,24 @@ def read_frame(session: Session, stmt: Any, columns: Sequence[str]) -> pd.DataFr
     the aggregates here are numbers and text), the driver's tuples are taken as they come.
     """
     result = session.execute(stmt)
-    if _needs_processing(result):
+    cursor = _plain_cursor(result)
+    if cursor is None:
         rows = [tuple(row) for row in result]
     else:
         try:
-            rows = result.cursor.fetchall()
+            rows = cursor.fetchall()
         finally:
             result.close()
     return pd.DataFrame.from_records(rows, columns=list(columns))
 
 
-def _needs_processing(result: Any) -> bool:
-    """Whether a result's rows need SQLAlchemy's per-column conversion (True when unsure)."""
+def _plain_cursor(result: Any) -> Any:
+    """The driver's cursor of ``result`` when no column needs SQLAlchemy's per-value conversion,
+    else (or when unsure) None."""
     processors = getattr(getattr(result, "_metadata", None), "_processors", None)
-    return processors is None or getattr(result, "cursor", None) is None or any(processors)
+    if processors is None or any(processors):
+        return None
+    return getattr(result, "cursor", None)
 
 
 def read_chunks(session: Session, stmt: Any, columns: Sequence[str],
