@@ -58,12 +58,29 @@ def test_per_ambassador_and_library_by_hand(db: Database) -> None:
         assert _by_key(got, "ambassador_id") == {3: (1, 5, D(2024, 2, 1))}
 
 
-def test_totals_and_other_groupings_are_left_to_the_rollups(db: Database) -> None:
+def test_totals_and_breakdowns_by_hand(db: Database) -> None:
+    seed_handmade(db)
+    sums = ("sessions", "participants")
+    f = Filters(D(2024, 1, 1), D(2024, 2, 29))  # S1 (10 people), S2 (20), S3 (5), S4 (7)
+    with db.session() as s:
+        total = sessions_in_memory(s, "sessions", f, sums, ())
+        assert total is not None
+        assert total.to_dict("records") == [{"sessions": 4, "participants": 42}]
+        months = sessions_in_memory(s, "sessions", f, sums, ("month_key",))
+        assert months is not None
+        assert months.to_dict("list") == {"month_key": [202401, 202402], "sessions": [2, 2],
+                                          "participants": [30, 12]}  # fmt: skip
+        formats = sessions_in_memory(s, "sessions", f, sums, ("format",))
+        assert formats is not None  # S2 alone online
+        assert dict(zip(formats["format"], formats["sessions"], strict=True)) == {
+            "in_person": 3, "online": 1}  # fmt: skip
+
+
+def test_latest_days_per_service_and_requests_are_left_to_sql(db: Database) -> None:
     seed_handmade(db)
     f = Filters(D(2024, 1, 1), D(2024, 2, 29))
     with db.session() as s:
-        assert sessions_in_memory(s, "sessions", f, MEASURES, ()) is None
-        assert sessions_in_memory(s, "sessions", f, MEASURES, ("raion_code",)) is None
+        assert sessions_in_memory(s, "sessions", f, MEASURES, ("service_type_code",)) is None
         assert sessions_in_memory(s, "requests", f, ("requests",), ("ambassador_id",)) is None
 
 
@@ -81,24 +98,33 @@ def _filters(rng: random.Random) -> Filters:
     )  # fmt: skip
 
 
-@pytest.mark.parametrize("by", ["ambassador_id", "library_id"])
-def test_the_same_as_the_facts_on_the_demo_data(demo_sqlite: Path, tmp_path: Path, by: str) -> None:
+BREAKDOWNS = ["ambassador_id", "library_id", "raion_code", "library_kind", "ambassador_tier",
+              "month_key", "audience", "format", "service_type_code", None]  # fmt: skip
+
+
+@pytest.mark.parametrize("by", BREAKDOWNS)
+def test_the_same_as_the_facts_on_the_demo_data(demo_sqlite: Path, tmp_path: Path,
+                                                by: str | None) -> None:  # fmt: skip
     path = tmp_path / "demo.sqlite3"
     shutil.copy(demo_sqlite, path)
     db = Database(f"sqlite:///{path}")
     rng = random.Random(11)
-    measures = ("sessions", "participants", "last_day", "last_any_day")
+    groups = (by,) if by else ()
+    measures: tuple[str, ...] = ("sessions", "participants")
+    if by != "service_type_code":
+        measures += ("last_day", "last_any_day")
     with db.session() as s:
         assert session_rows(s) is not None
         for _ in range(40):
             f = _filters(rng)
-            held = sessions_in_memory(s, "sessions", f, measures, (by,))
-            raw = aggregate(s, "sessions", f, measures, (by,), use_rollups=False)
+            held = sessions_in_memory(s, "sessions", f, measures, groups)
+            raw = aggregate(s, "sessions", f, measures, groups, use_rollups=False)
             assert held is not None
-            held, raw = (x.sort_values(by).reset_index(drop=True) for x in (held, raw))
-            assert held[by].tolist() == raw[by].tolist(), f
+            if by:
+                held, raw = (x.sort_values(by).reset_index(drop=True) for x in (held, raw))
+                assert held[by].tolist() == raw[by].tolist(), f
             assert held["sessions"].tolist() == raw["sessions"].tolist(), f
             assert held["participants"].tolist() == raw["participants"].tolist(), f
-            for m in ("last_day", "last_any_day"):
+            for m in set(measures) - {"sessions", "participants"}:
                 assert pd.to_datetime(held[m]).tolist() == pd.to_datetime(raw[m]).tolist(), f
     db.dispose()

@@ -29,7 +29,6 @@ from data_access.queries.frames import combine_parts, read_frame
 from data_access.queries.month_rows import ACTIVITY as MONTH_MEASURES
 from data_access.queries.month_rows import ambassador_months, library_months
 from data_access.queries.range_pieces import DateSpan, split_periods, split_range
-from data_access.queries.session_rows import GROUPINGS as SESSION_GROUPINGS
 from data_access.queries.session_rows import sessions_in_memory
 from data_access.queries.sources import (
     MAX_MEASURES,
@@ -42,6 +41,7 @@ from data_access.queries.sources import (
 )
 from data_access.queries.versioned import has_store
 
+PER_PERSON = (("ambassador_id",), ("library_id",))
 SHORT_SPAN_DAYS = 31  # longer: whole months of the rollups are cheaper than every day's rows
 PERSON_DAY = RollupRequestPersonDay.__tablename__  # the day cube also held in memory (day_rows)
 # the month cubes also held in memory (month_rows), by table name
@@ -196,7 +196,7 @@ def _request_days_in_memory(
     latest days of its last month): straight from the person-day rows held in memory, which is
     where the plan would read them, without planning. None when they cannot answer."""
     if (fact != "requests" or NAIVE.get() or filters.services or filters.effective_raions == ()
-            or by not in SESSION_GROUPINGS or not set(measures) <= DAY_MEASURES
+            or by not in PER_PERSON or not set(measures) <= DAY_MEASURES
             or (filters.date_to - filters.date_from).days > SHORT_SPAN_DAYS):  # fmt: skip
         return None
     rows = request_person_days(session)

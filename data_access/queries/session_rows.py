@@ -1,13 +1,13 @@
-"""Every information session in memory, per data version, for per-person and per-library sums.
+"""Every information session in memory, per data version: any session aggregate from numpy.
 
-The directory, the targets' cascade, the map and the coverage page ask for sessions and
-participants per ambassador or per library. Without service or format filters the monthly
-rollups answer; with them (which those rollups cannot apply) the answer came from the facts
-themselves, each session checked against its services: 15-30 ms per query at national scale.
-The sessions are few (~200,000 over ten years) and narrow: their group (library, ambassador,
-place), format, participants and service mask fit in ~3 MB in day order, so any period under
-any filter is a slice, a few masks and a ``bincount``. The planner
-(:func:`~data_access.queries.planner.aggregate`) answers from here whatever it can.
+Sessions and participants per ambassador, library, place, month, audience, format or service,
+under any filter, were read from rollups in SQL; a service filter or an audience breakdown
+leads to the widest of them (their yearly twins barely shrink: 130,000 rows at national scale),
+15-30 ms per query. The sessions themselves are few (~200,000 over ten years) and narrow: their
+group (library, ambassador, place), format, audience, participants and service mask fit in
+~3 MB in day order, so any period under any filter is a slice, a few masks and a
+``bincount``. The planner (:func:`~data_access.queries.planner.aggregate`) answers from here
+whatever it can.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
 from data_access.models import Ambassador, InfoSession, Library
-from data_access.models.base import SESSION_FORMATS
+from data_access.models.base import AUDIENCES, SESSION_FORMATS
 from data_access.queries.day_rows import GROUP_COLUMNS, NO_DAY_NUMBER, DayRows, day_number_sql
 from data_access.queries.frames import read_chunks, read_frame
 from data_access.queries.month_rows import compact
@@ -31,7 +31,14 @@ from data_access.queries.versioned import has_store, stored
 from data_access.rollup_builders import service_mask_of_session
 
 MEASURES = frozenset({"sessions", "participants", "last_day", "last_any_day"})
-GROUPINGS = frozenset({("ambassador_id",), ("library_id",)})  # totals: the rollups are as fast
+SUMS = ("sessions", "participants")
+# per group (library, ambassador, place), per session, and services (a session counts under
+# each service it covers)
+GROUP_DIMENSIONS = frozenset({"ambassador_id", "library_id", "raion_code", "library_kind",
+                              "ambassador_tier"})  # fmt: skip
+ROW_DIMENSIONS = {"audience": AUDIENCES, "format": SESSION_FORMATS}
+GROUPINGS = frozenset({(), ("month_key",), ("service_type_code",),
+                       *((d,) for d in (*GROUP_DIMENSIONS, *ROW_DIMENSIONS))})  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -39,18 +46,45 @@ class SessionRows:
     """The sessions as numpy columns, in day order.
 
     ``rows`` gives the groups (library, ambassador, place) and the day slices; its ``requests``
-    column holds each session's participants. Bit ``b`` of a ``mask`` is the service whose
+    column holds each session's participants. ``format`` and ``audience`` index
+    :data:`SESSION_FORMATS` and :data:`AUDIENCES`. Bit ``b`` of a ``mask`` is the service whose
     ``mask_bit`` is ``b``."""
 
     rows: DayRows
-    format: np.ndarray  # index into SESSION_FORMATS
+    format: np.ndarray
+    audience: np.ndarray
     mask: np.ndarray
     service_bits: dict[str, int]
 
     def aggregate(self, filters: Filters, measures: tuple[str, ...],
                   by: tuple[str, ...]) -> pd.DataFrame:  # fmt: skip
-        """``by`` and ``measures`` over the filtered period, as the SQL over the facts gives
-        them (latest days as datetime64; one row per ``by`` value with any session)."""
+        """``by`` (one of :data:`GROUPINGS`) and ``measures`` over the filtered period, as the
+        SQL over the facts gives them (latest days as datetime64; one row per ``by`` value
+        with any session)."""
+        at = self._chosen(filters)
+        if by == ("service_type_code",):
+            return self._per_service(at, filters, measures)
+        code, values = self._codes(at, by)
+        cells = len(values)
+        frame = values.copy()
+        counts = np.bincount(code, minlength=cells)
+        if "sessions" in measures:
+            frame["sessions"] = counts.astype(np.int64)
+        if "participants" in measures:
+            weights = self.rows.requests[at].astype(np.float64)
+            sums = np.bincount(code, weights=weights, minlength=cells)
+            frame["participants"] = np.rint(sums).astype(np.int64)
+        for name in MEASURES.intersection(measures) - set(SUMS):
+            days = np.full(cells, NO_DAY_NUMBER, dtype=np.int64)
+            np.maximum.at(days, code, self.rows.day_of(at))
+            latest = np.where(days == NO_DAY_NUMBER, np.datetime64("NaT"), days.astype("M8[D]"))
+            frame[name] = latest.astype("M8[ns]")
+        if not by:
+            return frame[list(measures)]
+        return frame.loc[counts > 0].reset_index(drop=True)[[*by, *measures]]
+
+    def _chosen(self, filters: Filters) -> np.ndarray:
+        """The row indices of the period's sessions that ``filters`` keep."""
         rows = self.rows
         lo, hi = rows.bounds(filters.date_from, filters.date_to)
         chosen = rows.kept_groups(filters)[rows.group[lo:hi]]
@@ -60,26 +94,38 @@ class SessionRows:
         if filters.services:
             bits = services_mask(filters.services, self.service_bits)
             chosen &= (self.mask[lo:hi] & bits) != 0
-        at = lo + np.flatnonzero(chosen)
-        codes, values = rows.codes(by)
-        cells = len(values)
-        code = codes[rows.group[at]]
-        frame = values.copy()
-        counts = np.bincount(code, minlength=cells)
-        if "sessions" in measures:
-            frame["sessions"] = counts.astype(np.int64)
-        if "participants" in measures:
-            weights = rows.requests[at].astype(np.float64)
-            sums = np.bincount(code, weights=weights, minlength=cells)
-            frame["participants"] = np.rint(sums).astype(np.int64)
-        for name in MEASURES.intersection(measures) - {"sessions", "participants"}:
-            days = np.full(cells, NO_DAY_NUMBER, dtype=np.int64)
-            np.maximum.at(days, code, rows.day_of(at))
-            latest = np.where(days == NO_DAY_NUMBER, np.datetime64("NaT"), days.astype("M8[D]"))
-            frame[name] = latest.astype("M8[ns]")
-        if not by:
-            return frame[list(measures)]
-        return frame.loc[counts > 0].reset_index(drop=True)[[*by, *measures]]
+        return lo + np.flatnonzero(chosen)
+
+    def _codes(self, at: np.ndarray, by: tuple[str, ...]) -> tuple[np.ndarray, pd.DataFrame]:
+        """Each chosen session's index among the ``by`` values, and those values."""
+        if by == ("month_key",):
+            months = self.rows.day_of(at).astype("M8[D]").astype("M8[M]").astype(np.int64)
+            keys = (months // 12 + 1970) * 100 + months % 12 + 1
+            values, code = np.unique(keys, return_inverse=True)
+            return code, pd.DataFrame({"month_key": values})
+        if by and by[0] in ROW_DIMENSIONS:
+            column = self.audience if by[0] == "audience" else self.format
+            return column[at].astype(np.int64), pd.DataFrame({by[0]: ROW_DIMENSIONS[by[0]]})
+        codes, values = self.rows.codes(by)
+        return codes[self.rows.group[at]], values
+
+    def _per_service(self, at: np.ndarray, filters: Filters,
+                     measures: tuple[str, ...]) -> pd.DataFrame:  # fmt: skip
+        """Sessions and participants per service (of the filter's, or every one) they cover."""
+        masks, people = self.mask[at], self.rows.requests[at].astype(np.int64)
+        wanted = filters.services or tuple(self.service_bits)
+        codes, sessions, participants = [], [], []
+        for code in wanted:
+            if code not in self.service_bits:
+                continue
+            covers = (masks >> self.service_bits[code]) & 1 != 0
+            if covers.any():
+                codes.append(code)
+                sessions.append(int(covers.sum()))
+                participants.append(int(people[covers].sum()))
+        frame = pd.DataFrame({"service_type_code": codes, "sessions": sessions,
+                              "participants": participants})  # fmt: skip
+        return frame[["service_type_code", *measures]]
 
 
 def read_session_rows(session: Session) -> SessionRows:
@@ -95,29 +141,34 @@ def read_session_rows(session: Session) -> SessionRows:
     order = np.argsort(keys)
     sorted_keys, groups = keys[order], groups.iloc[order]
     format_code = case({f: i for i, f in enumerate(SESSION_FORMATS)}, value=s.format, else_=-1)
+    audience_code = case({a: i for i, a in enumerate(AUDIENCES)}, value=s.audience, else_=-1)
     stmt = select(day_number_sql(session, s.held_on), s.library_id, s.ambassador_id,
-                  format_code, s.participants, service_mask_of_session(s.id))  # fmt: skip
+                  format_code, audience_code, s.participants,
+                  service_mask_of_session(s.id))  # fmt: skip
     stmt = stmt.order_by(s.held_on, s.id)
     # numbers only, each chunk to numpy at once: no Python object per session outlives its chunk
-    names = ["day", "library", "ambassador", "format", "participants", "mask"]
+    names = ["day", "library", "ambassador", "format", "audience", "participants", "mask"]
     chunks = [c.to_numpy(np.int64) for c in read_chunks(session, stmt, names)]
     rows = np.concatenate(chunks) if chunks else np.zeros((0, len(names)), np.int64)
-    day, library, ambassador, formats, participants, masks = rows.T
+    day, library, ambassador, formats, audiences, participants, masks = rows.T
     at = np.searchsorted(sorted_keys, library << 32 | ambassador)
     groups = groups[list(GROUP_COLUMNS)].astype({"ambassador_id": "int64"})
     return SessionRows(rows=DayRows.from_arrays(groups, at, participants, day),
-                       format=formats.astype(np.int8), mask=compact(masks),
+                       format=formats.astype(np.int8), audience=audiences.astype(np.int8),
+                       mask=compact(masks),
                        service_bits=service_bits(session))  # fmt: skip
 
 
 def sessions_in_memory(session: Session, fact: str, filters: Filters, measures: tuple[str, ...],
                        by: tuple[str, ...]) -> pd.DataFrame | None:  # fmt: skip
     """The planner's answer from the sessions in memory, or None when they cannot give it (not
-    sessions, not per person or library, no store, the naive baseline)."""
+    sessions, a grouping or measure not held, no store, the naive baseline)."""
     if fact != "sessions" or NAIVE.get() or filters.effective_raions == ():
         return None
     if not (set(measures) <= MEASURES and by in GROUPINGS):
         return None
+    if by == ("service_type_code",) and not set(measures) <= set(SUMS):
+        return None  # latest days per service: not held
     rows = session_rows(session)
     return None if rows is None else rows.aggregate(filters, measures, by)
 
