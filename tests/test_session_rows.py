@@ -115,7 +115,7 @@ def test_the_same_as_the_facts_on_the_demo_data(demo_sqlite: Path, tmp_path: Pat
         measures += ("last_day", "last_any_day")
     with db.session() as s:
         assert session_rows(s) is not None
-        for _ in range(40):
+        for _ in range(25):
             f = _filters(rng)
             held = sessions_in_memory(s, "sessions", f, measures, groups)
             raw = aggregate(s, "sessions", f, measures, groups, use_rollups=False)
