@@ -172,7 +172,8 @@ def _latest(session: Session, filters: Filters, start: dt.date, *, read_tail: bo
         window = replace(filters, date_from=max(start, tail_first), services=(), tiers=(),
                          formats=())  # fmt: skip
         for fact in ("sessions", "requests"):
-            days = aggregate(session, fact, window, ("last_any_day",), ("library_id",))
+            days = aggregate(session, fact, window, ("last_any_day",), ("library_id",),
+                             as_dates=False)  # fmt: skip
             parts.append(days.rename(columns={"last_any_day": "last_day"}))
     frame = pd.concat(parts, ignore_index=True)
     return frame.assign(last_day=pd.to_datetime(frame["last_day"]))
