@@ -98,11 +98,12 @@ class SessionRows:
 
     def _codes(self, at: np.ndarray, by: tuple[str, ...]) -> tuple[np.ndarray, pd.DataFrame]:
         """Each chosen session's index among the ``by`` values, and those values."""
-        if by == ("month_key",):
+        if by == ("month_key",):  # months since 1970, numbered from the first (no sort)
             months = self.rows.day_of(at).astype("M8[D]").astype("M8[M]").astype(np.int64)
-            keys = (months // 12 + 1970) * 100 + months % 12 + 1
-            values, code = np.unique(keys, return_inverse=True)
-            return code, pd.DataFrame({"month_key": values})
+            first = int(months.min()) if len(months) else 0
+            numbers = first + np.arange(int(months.max()) - first + 1 if len(months) else 0)
+            keys = (numbers // 12 + 1970) * 100 + numbers % 12 + 1
+            return months - first, pd.DataFrame({"month_key": keys})
         if by and by[0] in ROW_DIMENSIONS:
             column = self.audience if by[0] == "audience" else self.format
             return column[at].astype(np.int64), pd.DataFrame({by[0]: ROW_DIMENSIONS[by[0]]})
@@ -112,17 +113,21 @@ class SessionRows:
     def _per_service(self, at: np.ndarray, filters: Filters,
                      measures: tuple[str, ...]) -> pd.DataFrame:  # fmt: skip
         """Sessions and participants per service (of the filter's, or every one) they cover."""
-        masks, people = self.mask[at], self.rows.requests[at].astype(np.int64)
+        # counted per distinct mask first (a few hundred), then per service over those
+        masks = self.mask[at]
+        counts = np.bincount(masks)
+        people = np.bincount(masks, weights=self.rows.requests[at].astype(np.float64))
+        used = np.flatnonzero(counts)
         wanted = filters.services or tuple(self.service_bits)
         codes, sessions, participants = [], [], []
         for code in wanted:
             if code not in self.service_bits:
                 continue
-            covers = (masks >> self.service_bits[code]) & 1 != 0
-            if covers.any():
+            covers = used[(used >> self.service_bits[code]) & 1 != 0]
+            if counts[covers].sum():
                 codes.append(code)
-                sessions.append(int(covers.sum()))
-                participants.append(int(people[covers].sum()))
+                sessions.append(int(counts[covers].sum()))
+                participants.append(int(np.rint(people[covers].sum())))
         frame = pd.DataFrame({"service_type_code": codes, "sessions": sessions,
                               "participants": participants})  # fmt: skip
         return frame[["service_type_code", *measures]]
