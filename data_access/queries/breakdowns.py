@@ -21,14 +21,18 @@ ACTIVITY = ["sessions", "participants", "requests"]
 
 def _lined_up(keys: pd.DataFrame, key: str,
               parts: list[tuple[pd.DataFrame, list[str]]]) -> pd.DataFrame:  # fmt: skip
-    """``keys`` with each part's ``measures`` added as columns, matched on ``key`` (0 where a
-    part has no row for a key; a part's keys missing from ``keys`` are left out): what a left
-    merge would give, without the cost of one per part."""
+    """``keys`` with each part's ``measures`` added as columns, matched on ``key`` (0, or NaT
+    for days, where a part has no row for a key; a part's keys missing from ``keys`` are left
+    out): what a left merge would give, without the cost of one per part."""
     frame = keys.reset_index(drop=True)
     for part, measures in parts:
         at = pd.Index(part[key]).get_indexer(frame[key])
         for m in measures:
-            frame[m] = gather(part[m].to_numpy(np.int64), at, 0)
+            values = part[m].to_numpy()
+            if values.dtype.kind == "M":
+                frame[m] = gather(values.astype("M8[ns]"), at, np.datetime64("NaT"))
+            else:
+                frame[m] = gather(values.astype(np.int64), at, 0)
     return frame
 
 
@@ -131,12 +135,15 @@ def activity_by(session: Session, filters: Filters, key: str, *,
     r = aggregate(session, "requests", filters, ("requests", *last), (key,), as_dates=False)
     r = r.dropna(subset=[key])
     keys = np.union1d(s[key].to_numpy(np.int64), r[key].to_numpy(np.int64))
-    frame = _lined_up(pd.DataFrame({key: keys}), key, [(s, ACTIVITY[:2]), (r, ACTIVITY[2:])])
+    s = s.rename(columns={"last_any_day": "last_session_day"})
+    r = r.rename(columns={"last_any_day": "last_request_day"})
+    days = (["last_session_day"], ["last_request_day"]) if latest else ([], [])
+    frame = _lined_up(pd.DataFrame({key: keys}), key,
+                      [(s, [*ACTIVITY[:2], *days[0]]), (r, [*ACTIVITY[2:], *days[1]])])  # fmt: skip
     if latest:  # the later of each one's last session and last request
-        days = [gather(part["last_any_day"].to_numpy("M8[ns]"),
-                       pd.Index(part[key]).get_indexer(frame[key]), np.datetime64("NaT"))
-                for part in (s, r)]  # fmt: skip
-        frame["last_day"] = pd.Series(np.fmax(*days)).dt.date
+        last = np.fmax(frame.pop("last_session_day").to_numpy(),
+                       frame.pop("last_request_day").to_numpy())  # fmt: skip
+        frame["last_day"] = pd.Series(last).dt.date
     return _active(frame)
 
 

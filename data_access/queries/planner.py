@@ -23,7 +23,6 @@ from data_access.models import (
     RollupLibraryMonth,
     RollupRequestPersonDay,
 )
-from data_access.queries.day_rows import MEASURES as DAY_MEASURES
 from data_access.queries.day_rows import request_person_days
 from data_access.queries.frames import combine_parts, read_frame
 from data_access.queries.month_rows import ACTIVITY as MONTH_MEASURES
@@ -41,8 +40,6 @@ from data_access.queries.sources import (
 )
 from data_access.queries.versioned import has_store
 
-PER_PERSON = (("ambassador_id",), ("library_id",))
-SHORT_SPAN_DAYS = 31  # longer: whole months of the rollups are cheaper than every day's rows
 PERSON_DAY = RollupRequestPersonDay.__tablename__  # the day cube also held in memory (day_rows)
 # the month cubes also held in memory (month_rows), by table name
 MONTH_TABLES = {RollupAmbassadorMonth.__tablename__: ambassador_months,
@@ -169,11 +166,7 @@ def aggregate(
     Sums are 0 (not missing) where nothing matched; ``last_day`` is a date or NaT (datetime64
     with ``as_dates=False``: for callers that compute with it).
     """
-    held = None
-    if use_rollups:
-        held = sessions_in_memory(session, fact, filters, measures, by)
-        if held is None:
-            held = _request_days_in_memory(session, fact, filters, measures, by)
+    held = sessions_in_memory(session, fact, filters, measures, by) if use_rollups else None
     frame = _read(session, fact, filters, measures, by, use_rollups) if held is None else held
     for m in measures:
         if m in MAX_MEASURES:
@@ -187,22 +180,6 @@ def aggregate(
         frame = pd.DataFrame([[0 if m not in MAX_MEASURES else None for m in measures]],
                              columns=list(measures))  # fmt: skip
     return frame
-
-
-def _request_days_in_memory(
-    session: Session, fact: Fact, filters: Filters, measures: tuple[str, ...], by: tuple[str, ...]
-) -> pd.DataFrame | None:
-    """Requests per person or library over a month or less (a period's partial edge, the
-    latest days of its last month): straight from the person-day rows held in memory, which is
-    where the plan would read them, without planning. None when they cannot answer."""
-    if (fact != "requests" or NAIVE.get() or filters.services or filters.effective_raions == ()
-            or by not in PER_PERSON or not set(measures) <= DAY_MEASURES
-            or (filters.date_to - filters.date_from).days > SHORT_SPAN_DAYS):  # fmt: skip
-        return None
-    rows = request_person_days(session)
-    if rows is None:
-        return None
-    return rows.aggregate(filters.date_from, filters.date_to, filters, measures, by)
 
 
 def _read(session: Session, fact: Fact, filters: Filters, measures: tuple[str, ...],

@@ -124,9 +124,9 @@ class SessionRows:
             if code not in self.service_bits:
                 continue
             covers = used[(used >> self.service_bits[code]) & 1 != 0]
-            if counts[covers].sum():
+            if covered := int(counts[covers].sum()):
                 codes.append(code)
-                sessions.append(int(counts[covers].sum()))
+                sessions.append(covered)
                 participants.append(int(np.rint(people[covers].sum())))
         frame = pd.DataFrame({"service_type_code": codes, "sessions": sessions,
                               "participants": participants})  # fmt: skip
