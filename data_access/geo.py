@@ -9,12 +9,14 @@ transformer are built once per process (the first build costs ~40 ms, later call
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pyproj
+import shapely
 
 GEOGRAPHIC_CRS = "EPSG:4326"
 PROJECTED_CRS = "EPSG:4026"  # MOLDREF99 / Moldova TM
@@ -68,3 +70,41 @@ def nearest(sources: pd.DataFrame, targets: pd.DataFrame) -> pd.DataFrame:
          "distance_km": distance_m[order] / 1000.0},
         index=sources.index,
     )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class NearPairs:
+    """Every (source, target) pair at most ``radius_km`` apart, as row positions of the two
+    frames, ordered by source, then distance, then target position."""
+
+    sources: int  # how many sources there were
+    radius_km: float
+    source: np.ndarray  # int32
+    target: np.ndarray  # int32
+    distance_km: np.ndarray  # float64
+
+    def nearest_allowed(self, allowed: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """For each source, the position of its nearest ``allowed`` target (a boolean mask over
+        the targets) within the radius and the distance to it: -1 and NaN when there is none
+        that near. On ties the lowest target position, like :func:`nearest`."""
+        keep = np.flatnonzero(allowed[self.target])
+        source = self.source[keep]
+        first = keep[np.flatnonzero(np.r_[True, source[1:] != source[:-1]])] if len(keep) else keep
+        position = np.full(self.sources, -1, dtype=np.int64)
+        distance = np.full(self.sources, np.nan)
+        position[self.source[first]] = self.target[first]
+        distance[self.source[first]] = self.distance_km[first]
+        return position, distance
+
+
+def pairs_within(sources: pd.DataFrame, targets: pd.DataFrame, radius_km: float) -> NearPairs:
+    """The pairs of ``sources`` and ``targets`` rows (both with ``lat`` and ``lon``) at most
+    ``radius_km`` apart, found with the targets' spatial index (distances as :func:`nearest`
+    measures them). Built once, they answer "the nearest of these targets" for any subset of
+    the targets with a few array operations (:meth:`NearPairs.nearest_allowed`)."""
+    left, right = points(sources).geometry.array, points(targets).geometry
+    pairs = right.sindex.query(left, predicate="dwithin", distance=radius_km * 1000.0)
+    distance_km = shapely.distance(left[pairs[0]], right.array[pairs[1]]) / 1000.0
+    order = np.lexsort((pairs[1], distance_km, pairs[0]))
+    return NearPairs(len(sources), radius_km, pairs[0][order].astype(np.int32),
+                     pairs[1][order].astype(np.int32), distance_km[order])  # fmt: skip

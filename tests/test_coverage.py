@@ -21,6 +21,7 @@ from data_access import geo
 from data_access.database import Database
 from data_access.models import Ambassador, Library
 from data_access.queries import coverage, metrics
+from data_access.queries.dimensions import localities
 from data_access.queries.libraries import library_markers
 from data_access.reference import localities_frame
 from data_access.writes import SessionRecord, add_sessions
@@ -308,6 +309,23 @@ def test_nearest_takes_the_first_of_equidistant_points() -> None:
     assert geo.nearest(places, twins.loc[[3, 7, 9]])["target"].tolist() == [3, 9]
 
 
+def test_near_pairs_give_the_nearest_allowed_point_within_their_radius() -> None:
+    places = pd.DataFrame({"lat": [47.0, 46.5], "lon": [28.8, 28.5]})
+    twins = pd.DataFrame({"lat": [47.1, 47.1, 46.0, 47.0], "lon": [28.9, 28.9, 28.0, 28.81]})
+    pairs = geo.pairs_within(places, twins, 30.0)
+    everyone = np.ones(4, dtype=bool)
+    at, distance = pairs.nearest_allowed(everyone)
+    assert at.tolist() == [3, -1]  # nothing within 30 km of the second place
+    assert distance[0] == pytest.approx(geo.nearest(places, twins)["distance_km"][0])
+    assert np.isnan(distance[1])
+    at, distance = pairs.nearest_allowed(np.array([True, True, True, False]))
+    assert at.tolist() == [0, -1]  # equidistant twins: the first, as :func:`geo.nearest`
+    at, _ = pairs.nearest_allowed(np.array([False, True, True, False]))
+    assert at.tolist() == [1, -1]
+    at, distance = pairs.nearest_allowed(np.zeros(4, dtype=bool))
+    assert at.tolist() == [-1, -1] and np.isnan(distance).all()
+
+
 def test_locality_distances_and_points_depend_only_on_the_period_end_kinds_and_scope(
     demo_sqlite: Path, tmp_path: Path
 ) -> None:
@@ -350,6 +368,41 @@ def test_locality_distances_and_points_depend_only_on_the_period_end_kinds_and_s
         assert not coverage.locality_distances(s, views[2], 60).equals(
             coverage.locality_distances(s, views[0], 60))  # the kind filter matters  # fmt: skip
     db.dispose()
+
+
+@pytest.mark.parametrize(
+    ("view", "searched"),
+    [
+        (Filters(D(2017, 1, 1), D(2017, 6, 30)), True),  # few active points
+        (Filters(D(2020, 1, 1), D(2020, 12, 31), library_kinds=("village",)), False),
+        (Filters(D(2025, 1, 1), D(2025, 6, 30)), False),
+        (Filters(D(2025, 1, 1), D(2025, 6, 30), library_kinds=("municipal", "raion")), True),
+        (Filters(D(2025, 1, 1), D(2025, 6, 30), scope=frozenset({"MD-UN", "MD-BS"})), False),
+    ],
+)
+def test_locality_distances_equal_a_search_over_the_active_points(
+    demo_sqlite: Path, view: Filters, searched: bool
+) -> None:
+    """The pairs held in memory (and the search for what they miss) find what a spatial index
+    search over the active points alone finds: the same distance and the same library."""
+    db = Database(f"sqlite:///{demo_sqlite}")
+    with db.session() as s:
+        points = coverage.points_in_scope(s, view, 60)
+        got = coverage.locality_distances(s, view, 60)
+        units = coverage.program_units(s, view)
+        active = points[~points["dormant"]].reset_index(drop=True)
+        places = localities(s)
+        places = places[places["raion_code"].isin(units["raion_code"])].reset_index(drop=True)
+        expected = geo.nearest(places, active)
+    db.dispose()
+    assert got["locality_id"].tolist() == places["locality_id"].tolist()
+    np.testing.assert_array_equal(got["distance_km"], expected["distance_km"])
+    assert 0 < len(active) < len(points) or view.library_kinds  # dormant points set aside
+    found = expected["target"].notna().to_numpy()
+    wanted = active["library_id"].to_numpy()[expected["target"][found].astype(int)]
+    assert got["nearest_library_id"][found].tolist() == wanted.tolist()
+    # some localities had no active point within the pairs' radius: the search found theirs
+    assert (got["distance_km"] > coverage.NEAR_KM).any() == searched
 
 
 def test_localities_with_no_active_point_in_scope(map_db: Database) -> None:

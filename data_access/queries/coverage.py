@@ -36,9 +36,11 @@ from data_access.queries.dimensions import dimensions, in_view, localities, raio
 from data_access.queries.directory import ambassador_names
 from data_access.queries.frames import gather
 from data_access.queries.library_latest import dormant_last_days
+from data_access.queries.versioned import stored
 
 DEFAULT_DORMANT_DAYS = 60
 DEFAULT_MAX_KM = 10.0
+NEAR_KM = 15.0  # locality-library pairs held in memory: a nearer active point needs no search
 RANKING_COLUMNS = [
     "rank", "raion_code", "raion_name", "kind", "population", "participants", "requests",
     "citizens_served", "citizens_served_per_10k", "ratio_to_median",
@@ -173,22 +175,49 @@ def points_in_scope(session: Session, filters: Filters, dormant_days: int) -> pd
 
 def _distances(session: Session, units: pd.DataFrame, points: pd.DataFrame) -> pd.DataFrame:
     places = localities(session)
-    places = places[places["raion_code"].isin(units["raion_code"])].reset_index(drop=True)
+    in_units = places["raion_code"].isin(units["raion_code"]).to_numpy()
+    libraries = dimensions(session).libraries
+    active = pd.Index(libraries["library_id"]).get_indexer(
+        points.loc[~points["dormant"].to_numpy(bool), "library_id"])  # fmt: skip
+    allowed = np.zeros(len(libraries), dtype=bool)
+    allowed[active[active >= 0]] = True
+    at, distance = _nearest_allowed(session, places, libraries, allowed, in_units)
+    places = places[in_units].reset_index(drop=True)
     places["raion_name"] = places["raion_code"].map(
         dict(zip(units["raion_code"], units["raion_name"], strict=True))
     )
-    active = points[~points["dormant"]].reset_index(drop=True)
-    from data_access import geo  # geopandas is loaded on the coverage page only (~15 MB)
-
-    nearest = geo.nearest(places, active)
-    places["distance_km"] = nearest["distance_km"].to_numpy()
-    # row positions in ``active`` (-1: no active point at all)
-    at = nearest["target"].fillna(-1).to_numpy(np.int64)
+    places["distance_km"] = distance[in_units]
+    at = at[in_units]  # library positions (-1: no active point at all)
     for column, source in zip(DISTANCE_COLUMNS[-3:], ["library_id", "name", "locality"],
                               strict=True):  # fmt: skip
-        places[column] = gather(active[source].to_numpy(object), at, None)
+        places[column] = gather(libraries[source].to_numpy(object), at, None)
     places["nearest_library_id"] = places["nearest_library_id"].astype("Int64")
     return places[DISTANCE_COLUMNS]
+
+
+def _nearest_allowed(
+    session: Session,
+    places: pd.DataFrame,
+    libraries: pd.DataFrame,
+    allowed: np.ndarray,
+    wanted: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per locality, the position in ``libraries`` of the nearest ``allowed`` one and the
+    distance to it (-1 and NaN when none is allowed): from the pairs within
+    :data:`NEAR_KM` (read once per data version), the spatial index searched only for the
+    ``wanted`` localities with no allowed library that near."""
+    from data_access import geo  # geopandas is loaded on the coverage page only (~15 MB)
+
+    pairs = stored(session, "coverage.locality_pairs",
+                   lambda s: geo.pairs_within(places, libraries, NEAR_KM))  # fmt: skip
+    at, distance = pairs.nearest_allowed(allowed)
+    missing = np.flatnonzero(wanted & (at < 0))
+    choice = np.flatnonzero(allowed)
+    if len(missing) and len(choice):
+        found = geo.nearest(places.iloc[missing], libraries.iloc[choice].reset_index(drop=True))
+        at[missing] = choice[found["target"].to_numpy(np.int64)]
+        distance[missing] = found["distance_km"].to_numpy()
+    return at, distance
 
 
 def far_localities(
