@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from functools import cached_property
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -173,21 +173,25 @@ class PeriodActuals:
 ActualKey = tuple[str, str, object, dt.date, dt.date]
 # (actual, baseline, as-of day): what :func:`with_progress` adds to a target
 Actual = tuple[float, float, dt.date | None]
+# an Actual followed by the values of PROGRESS_COLUMNS
+ProgressRow = tuple[Any, ...]
 
 
 class KnownActuals:
-    """The actuals computed so far for one viewer scope, on one day (a new day starts afresh:
-    an as-of day moves with it). Held per data version: a write makes a new one. Thread-safe
-    enough: a value is a pure function of its key, so two threads can only store the same."""
+    """The actuals (and progress rows) computed so far for one viewer scope, on one day (a new
+    day starts afresh: an as-of day moves with it). Held per data version: a write makes a new
+    one. Thread-safe enough: a value is a pure function of its key, so two threads can only
+    store the same."""
 
     def __init__(self) -> None:
         self.day: dt.date | None = None
         self.values: dict[ActualKey, Actual] = {}
+        self.rows: dict[tuple[ActualKey, float], ProgressRow] = {}
 
-    def on(self, today: dt.date) -> dict[ActualKey, Actual]:
+    def on(self, today: dt.date) -> KnownActuals:
         if self.day != today:
-            self.values, self.day = {}, today
-        return self.values
+            self.values, self.rows, self.day = {}, {}, today
+        return self
 
 
 class ActualsByPeriod:
@@ -203,7 +207,8 @@ class ActualsByPeriod:
         else:
             known = stored(session, f"target_actuals/{filters.scope_key()}",
                            lambda _: KnownActuals(), release=False)  # fmt: skip
-        self.known = known.on(today)
+        self.remembered = known.on(today)
+        self.known = self.remembered.values
 
     @cached_property
     def accredited(self) -> AccreditedDays:
@@ -231,38 +236,56 @@ class ActualsByPeriod:
 
 def scope_key(row: Mapping[str, Any]) -> object:
     """The key :meth:`PeriodActuals.value` expects: raion code, ambassador id or None."""
-    if row["scope_kind"] == "ambassador":
-        return None if pd.isna(row["ambassador_id"]) else int(row["ambassador_id"])
-    return row["scope_value"]
+    return _scope_key(row["scope_kind"], row["scope_value"], row.get("ambassador_id"))
 
 
-def _progress_columns(actual: float, row: Mapping[str, Any], today: dt.date,
-                      baseline: float) -> dict[str, object]:  # fmt: skip
-    p = progress(0.0 if np.isnan(actual) else actual, row["target"], row["period_start"],
-                 row["period_end"], today, baseline=baseline)  # fmt: skip
-    return {"attainment": p.attainment, "share_elapsed": p.share_elapsed, "pace": p.pace,
-            "projected": p.projected, "status": p.status}  # fmt: skip
+def _scope_key(scope_kind: str, scope_value: object, ambassador_id: object) -> object:
+    if scope_kind == "ambassador":
+        return None if pd.isna(ambassador_id) else int(cast(int, ambassador_id))
+    return scope_value
 
 
 def with_progress(targets: pd.DataFrame, actuals: ActualsByPeriod, today: dt.date) -> pd.DataFrame:
-    """``targets`` (as from :func:`load_targets`) plus actual, baseline, as_of and progress."""
-    rows = targets.to_dict("records")
-    keys: list[ActualKey] = [(row["metric"], row["scope_kind"], scope_key(row),
-                              row["period_start"], row["period_end"]) for row in rows]  # fmt: skip
-    unknown = [i for i, key in enumerate(keys) if key not in actuals.known]
-    actuals.plan((rows[i]["period_start"] for i in unknown),
-                 (rows[i]["period_end"] for i in unknown))  # fmt: skip
-    records = []
-    for row, key in zip(rows, keys, strict=True):
+    """``targets`` (as from :func:`load_targets`) plus actual, baseline, as_of and progress.
+
+    Each row's values are a pure function of its key and target on the day, remembered with
+    the actuals: the targets pages ask for the same few hundred rows on every filter change."""
+    n = len(targets)
+    columns = [targets[c].tolist() for c in ("metric", "scope_kind", "scope_value",
+                                             "period_start", "period_end", "target")]  # fmt: skip
+    people = (targets["ambassador_id"].astype(object).tolist() if "ambassador_id" in targets
+              else [None] * n)  # fmt: skip
+    keys: list[tuple[ActualKey, float]] = [
+        ((metric, kind, _scope_key(kind, value, person), start, end), float(target))
+        for metric, kind, value, start, end, target, person in zip(*columns, people, strict=True)
+    ]
+    rows = actuals.remembered.rows
+    missing = [key for key in keys if key not in rows]
+    unknown = [key for key, _ in missing if key not in actuals.known]
+    actuals.plan((key[3] for key in unknown), (key[4] for key in unknown))
+    for key, target in missing:
         actual, baseline, as_of = actuals.known.get(key) or _actual(actuals, key)
-        records.append({"actual": actual, "baseline": baseline, "as_of": as_of,
-                        **_progress_columns(actual, row, today, baseline)})  # fmt: skip
-    extra = pd.DataFrame.from_records(
-        records, index=targets.index, columns=["actual", "baseline", "as_of", *PROGRESS_COLUMNS]
-    )
+        rows[key, target] = (actual, baseline, as_of,
+                             *_progress_values(actual, key, target, today, baseline))  # fmt: skip
+    values = list(zip(*(rows[key] for key in keys), strict=True)) if n else [()] * 8
+    extra = pd.DataFrame(
+        {name: list(column) for name, column in
+         zip(["actual", "baseline", "as_of", *PROGRESS_COLUMNS], values, strict=True)},
+        index=targets.index,
+    )  # fmt: skip
     numbers = ["actual", "baseline", "attainment", "share_elapsed", "pace", "projected"]
     extra[numbers] = extra[numbers].astype("float64")  # None -> NaN: undefined, shown as "—"
+    extra["as_of"] = extra["as_of"].astype(object)
+    if not n:  # as the rows would give: statuses are text
+        extra["status"] = extra["status"].astype(object)
     return pd.concat([targets, extra], axis=1)
+
+
+def _progress_values(actual: float, key: ActualKey, target: float, today: dt.date,
+                     baseline: float) -> tuple[Any, ...]:  # fmt: skip
+    p = progress(0.0 if np.isnan(actual) else actual, target, key[3], key[4], today,
+                 baseline=baseline)  # fmt: skip
+    return p.attainment, p.share_elapsed, p.pace, p.projected, p.status
 
 
 def _actual(actuals: ActualsByPeriod, key: ActualKey) -> Actual:

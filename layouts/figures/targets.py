@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -27,8 +28,10 @@ DEFAULT_METRIC = "citizens_served"
 PICKER_MATCHES = 50  # targets listed for a typed search
 
 
+@lru_cache(maxsize=4096)
 def period_label(start: dt.date, end: dt.date, lang: str) -> str:
-    """ "2026" for a calendar year, else "01.01.2026 – 30.06.2026"."""
+    """ "2026" for a calendar year, else "01.01.2026 – 30.06.2026" (remembered: a targets table
+    repeats a few periods over hundreds of rows)."""
     if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
         return str(start.year)
     return f"{fmt_date(start, lang, 'short')} – {fmt_date(end, lang, 'short')}"
@@ -40,18 +43,20 @@ def scope_label(kind: str, name: object, value: object, lang: str) -> str:
     return str(name) if isinstance(name, str) and name else str(value)
 
 
+def _period_labels(frame: pd.DataFrame, lang: str) -> list[str]:
+    starts, ends = frame["period_start"].tolist(), frame["period_end"].tolist()
+    return [period_label(s, e, lang) for s, e in zip(starts, ends, strict=True)]
+
+
 def with_labels(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """``targets_table`` rows plus ``scope_label``, ``period_label`` and ``label``."""
     out = frame.copy()
+    kinds, names, values = (out[c].tolist() for c in ("scope_kind", "scope_name", "scope_value"))
     out["scope_label"] = [
-        scope_label(k, n, v, lang)
-        for k, n, v in zip(out["scope_kind"], out["scope_name"], out["scope_value"], strict=True)
+        scope_label(k, n, v, lang) for k, n, v in zip(kinds, names, values, strict=True)
     ]
-    out["period_label"] = [
-        period_label(s, e, lang)
-        for s, e in zip(out["period_start"], out["period_end"], strict=True)
-    ]
-    metrics = [t(f"metric.{m}", lang) for m in out["metric"]]
+    out["period_label"] = _period_labels(out, lang)
+    metrics = [t(f"metric.{m}", lang) for m in out["metric"].tolist()]
     out["label"] = [
         f"{m} · {s} · {p}"
         for m, s, p in zip(metrics, out["scope_label"], out["period_label"], strict=True)
@@ -62,13 +67,9 @@ def with_labels(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 def raion_rows(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """``attainment_by_raion`` rows plus ``period_label`` and a unique ``row_key``."""
     out = frame.copy()
-    out["period_label"] = [
-        period_label(s, e, lang)
-        for s, e in zip(out["period_start"], out["period_end"], strict=True)
-    ]
-    keys = zip(
-        out["raion_code"], out["metric"], out["period_start"], out["period_end"], strict=True
-    )
+    out["period_label"] = _period_labels(out, lang)
+    keys = zip(*(out[c].tolist() for c in ("raion_code", "metric", "period_start", "period_end")),
+               strict=True)  # fmt: skip
     out["row_key"] = ["|".join(str(part) for part in key) for key in keys]
     return out
 
