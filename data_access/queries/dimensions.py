@@ -102,6 +102,8 @@ def read_dimensions(session: Session) -> Dimensions:
     # the directory's order (name, then id), as one number: sorting by it skips string compares
     order = ambassadors.sort_values(["name", "ambassador_id"], kind="stable").index.to_numpy()
     ambassadors["name_rank"] = np.argsort(order)
+    order = libraries.sort_values(["raion_name", "name", "library_id"], kind="stable").index
+    libraries["directory_rank"] = np.argsort(order.to_numpy())  # raion, name, id
     return Dimensions(ambassadors=ambassadors, libraries=libraries)
 
 

@@ -120,21 +120,25 @@ def libraries_directory(session: Session, filters: Filters, dormant_days: int = 
     by the period end — not "active ambassadors", which is an activity metric.
     """
     dims = dimensions(session)
-    libraries = dims.libraries.assign(
-        ambassadors_in_service=dims.staff_counts(dims.serving(filters.date_to, filters.tiers))
-    )
-    libraries = libraries.loc[in_view(libraries, filters),
-                              [*LIBRARY_COLUMNS[:8], "ambassadors_in_service"]]  # fmt: skip
+    libraries = dims.libraries
+    staff = dims.staff_counts(dims.serving(filters.date_to, filters.tiers))
+    # the rows listed, in raion and name order, taken from the held table once
+    rows = np.flatnonzero(in_view(libraries, filters))
+    rows = rows[np.argsort(libraries["directory_rank"].to_numpy()[rows], kind="stable")]
+    frame = libraries.iloc[rows, libraries.columns.get_indexer(LIBRARY_COLUMNS[:8])]
+    frame = frame.reset_index(drop=True)
+    accredited = libraries["accredited_day"].to_numpy()[rows]
+    frame["is_access_point"] = accredited <= np.datetime64(filters.date_to, "D")  # NaT: False
+    frame["ambassadors_in_service"] = staff[rows]
     activity = library_activity_latest(session, filters, LOOKBACK_DAYS)
-    activity = activity.rename(columns={"last_day": "last_activity"})
-    frame = libraries.merge(activity, on="library_id", how="left")
-    for column in ["ambassadors_in_service", *ACTIVITY]:
-        frame[column] = frame[column].fillna(0).astype("int64")
+    at = pd.Index(activity["library_id"]).get_indexer(frame["library_id"])
+    for column in ACTIVITY:
+        frame[column] = gather(activity[column].to_numpy(np.int64), at, 0)
     frame["citizens_served"] = frame["participants"] + frame["requests"]
-    accredited = pd.to_datetime(frame["accredited_on"])
-    frame["is_access_point"] = (accredited <= pd.Timestamp(filters.date_to)).fillna(False)
-    cutoff = pd.Timestamp(filters.date_to - dt.timedelta(days=dormant_days))
-    last_seen = pd.to_datetime(frame["last_activity"])
-    frame["dormant"] = frame["is_access_point"] & (last_seen.isna() | (last_seen < cutoff))
-    frame = frame.sort_values(["raion_name", "name", "library_id"]).reset_index(drop=True)
+    days = pd.to_datetime(activity["last_day"]).to_numpy("M8[D]")
+    last = gather(days, at, np.datetime64("NaT"))
+    frame["last_activity"] = pd.Series(last).dt.date.astype(object).where(
+        ~np.isnat(last), None).to_numpy()  # fmt: skip
+    cutoff = np.datetime64(filters.date_to - dt.timedelta(days=dormant_days), "D")
+    frame["dormant"] = frame["is_access_point"].to_numpy() & (np.isnat(last) | (last < cutoff))
     return frame[LIBRARY_COLUMNS]
