@@ -17,6 +17,7 @@ import datetime as dt
 from dataclasses import replace
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from sqlalchemy.orm import Session
 
@@ -108,28 +109,40 @@ def dormant_last_days(session: Session, filters: Filters, library_ids: pd.Series
 
     A partial last month is read from its days only for the libraries the whole months leave
     undecided (no activity from the cutoff on): the others are not dormant, whatever it holds."""
-    cutoff = filters.date_to - dt.timedelta(days=dormant_days)
+    cutoff = np.datetime64(filters.date_to - dt.timedelta(days=dormant_days), "D")
     start = _window_start(filters, LOOKBACK_DAYS)
+    ids = pd.Series(library_ids, dtype="int64").to_numpy()
+    latest = LatestDays(ids)
     if NAIVE.get() or filters.effective_raions == () or start is None:
-        latest = latest_library_days(session, filters, LOOKBACK_DAYS)
+        latest.fold(latest_library_days(session, filters, LOOKBACK_DAYS))
     else:
         last_month = last_rollup_month(session, filters.date_to)
-        latest = _seek_days(session, filters, start, last_month)
+        latest.fold(_seek_days(session, filters, start, last_month))
         tail_first = filters.date_to.replace(day=1)
         if last_month < tail_first:
-            seen = latest.loc[latest["last_day"] >= pd.Timestamp(cutoff), "library_id"]
-            undecided = library_ids[~library_ids.isin(seen)].tolist()
+            undecided = ids[~(latest.days >= cutoff)].tolist()  # NaT compares False
             tail = (max(start, tail_first), filters.date_to)
-            latest = pd.concat([latest, _tail_days(session, filters, undecided, tail)])
-        latest = latest.groupby("library_id", as_index=False)["last_day"].max()
-        latest["last_day"] = latest["last_day"].dt.date
-    # ids as int64 on both sides: an empty list of access points (or of latest days) would
-    # otherwise come as object or float columns, which pandas refuses to merge
-    ids = pd.DataFrame({"library_id": pd.Series(library_ids, dtype="int64").to_numpy()})
-    latest = latest.astype({"library_id": "int64"})
-    last = ids.merge(latest, on="library_id", how="left")
-    is_dormant = last["last_day"].isna() | (last["last_day"] < cutoff)
-    return last[is_dormant.astype(bool)]
+            latest.fold(_tail_days(session, filters, undecided, tail))
+    dormant = ~(latest.days >= cutoff)  # never active (NaT) or not since the cutoff
+    days = latest.days[dormant]
+    last_day = np.where(np.isnat(days), None, days.astype(object))  # dates; None: never
+    return pd.DataFrame({"library_id": ids[dormant], "last_day": last_day.astype(object)})
+
+
+class LatestDays:
+    """The latest activity day of each of some libraries (datetime64[D], NaT: none yet),
+    folded in from frames of (library_id, last_day) rows."""
+
+    def __init__(self, ids: np.ndarray) -> None:
+        self.index = pd.Index(ids)
+        self.days = np.full(len(ids), np.datetime64("NaT"), dtype="M8[D]")
+
+    def fold(self, frame: pd.DataFrame) -> None:
+        at = self.index.get_indexer(frame["library_id"].to_numpy(np.int64))
+        days = pd.to_datetime(frame["last_day"]).to_numpy("M8[D]")
+        found = (at >= 0) & ~np.isnat(days)
+        # NaT is the smallest int64: the running maximum keeps any real day over it
+        np.maximum.at(self.days.view(np.int64), at[found], days[found].view(np.int64))
 
 
 def _tail_days(session: Session, filters: Filters, ids: list[int], span: DateSpan) -> Any:
