@@ -125,8 +125,9 @@ def dormant_last_days(session: Session, filters: Filters, library_ids: pd.Series
             latest.fold(_tail_days(session, filters, undecided, tail))
     dormant = ~(latest.days >= cutoff)  # never active (NaT) or not since the cutoff
     days = latest.days[dormant]
-    last_day = np.where(np.isnat(days), None, days.astype(object))  # dates; None: never
-    return pd.DataFrame({"library_id": ids[dormant], "last_day": last_day.astype(object)})
+    last_day = days.astype(object)  # dates
+    last_day[np.isnat(days)] = None  # never active
+    return pd.DataFrame({"library_id": ids[dormant], "last_day": last_day})
 
 
 class LatestDays:
