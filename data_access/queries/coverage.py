@@ -66,7 +66,14 @@ SCORE_COLUMNS = [
 
 def program_units(session: Session, filters: Filters) -> pd.DataFrame:
     """The census units in view: raion_code, raion_name, kind, population."""
-    frame = raions(session, filters).rename(columns={"name_ro": "raion_name"})
+    units = stored(session, "census_units", _census_units)
+    codes = filters.effective_raions
+    chosen = units if codes is None else units[units["raion_code"].isin(codes).to_numpy()]
+    return chosen.reset_index(drop=True)
+
+
+def _census_units(session: Session) -> pd.DataFrame:
+    frame = raions(session).rename(columns={"name_ro": "raion_name"})
     frame = frame[frame["population"].notna()].astype({"population": "int64"})
     return frame.reset_index(drop=True)
 
