@@ -15,6 +15,7 @@ from dashboard.baseline import naive_figures
 from dashboard.context import AppContext
 from dashboard.i18n import normalize_language, t
 from dashboard.url_state import query_params
+from data_access.queries.versioned import one_read_of_the_version
 from layouts import ids
 from layouts.figures.common import message_figure
 
@@ -42,7 +43,8 @@ def guarded(
         @functools.wraps(func)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             try:
-                return naive_figures(func(*args, **kwargs))
+                with one_read_of_the_version():
+                    return naive_figures(func(*args, **kwargs))
             except PreventUpdate:
                 raise
             except SQLAlchemyError:

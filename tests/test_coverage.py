@@ -323,7 +323,8 @@ def test_near_pairs_give_the_nearest_allowed_point_within_their_radius() -> None
     at, _ = pairs.nearest_allowed(np.array([False, True, True, False]))
     assert at.tolist() == [1, -1]
     at, distance = pairs.nearest_allowed(np.zeros(4, dtype=bool))
-    assert at.tolist() == [-1, -1] and np.isnan(distance).all()
+    assert at.tolist() == [-1, -1]
+    assert np.isnan(distance).all()
 
 
 def test_locality_distances_and_points_depend_only_on_the_period_end_kinds_and_scope(

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-from sqlalchemy import insert
+from sqlalchemy import event, insert
 
 from data_access.database import Database
 from data_access.models import Ambassador
 from data_access.queries.dimensions import dimensions, read_dimensions
 from data_access.queries.libraries import library_roster
+from data_access.queries.versioned import data_version, one_read_of_the_version
 from data_access.rollups import bump_version
 from tests.handmade import seed_handmade
 
@@ -60,3 +61,26 @@ def test_store_follows_the_data_version(db: Database) -> None:
         )])  # fmt: skip
         bump_version(s)
     assert _staff(db, D(2025, 1, 1))["L3"] == (1, 1)
+
+
+def test_one_read_of_the_version_per_block(db: Database) -> None:
+    """Inside the block every session takes the version its database's first session read,
+    even after a write (a later read is never older than its label); outside, each reads."""
+    seed_handmade(db)
+    statements: list[str] = []
+    listen = lambda *args: statements.append(args[2])  # noqa: E731  (conn, cursor, statement, ...)
+    event.listen(db.engine, "before_cursor_execute", listen)
+    try:
+        with one_read_of_the_version():
+            with db.session() as s:
+                first = data_version(s)
+            with db.write_session() as s:
+                bump_version(s)
+            with db.session() as s:
+                assert data_version(s) == first
+        reads = [st for st in statements if "data_state" in st and st.lstrip().startswith("SELECT")]
+        assert len(reads) == 1
+        with db.session() as s:
+            assert data_version(s) == first + 1  # outside the block: read afresh
+    finally:
+        event.remove(db.engine, "before_cursor_execute", listen)

@@ -14,7 +14,8 @@ import contextlib
 import ctypes
 import gc
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from typing import Any, TypeVar, cast
 
 from sqlalchemy import select
@@ -26,11 +27,36 @@ STORE_KEY = "versioned_store"
 T = TypeVar("T")
 
 
+# Inside :func:`one_read_of_the_version`: the version each database's first session read.
+_SHARED_VERSION: ContextVar[dict[int, int] | None] = ContextVar("shared_version", default=None)
+
+
 def data_version(session: Session) -> int:
-    """The data version this session sees (read once per session)."""
+    """The data version this session sees (read once per session, or once per
+    :func:`one_read_of_the_version` block and database)."""
     if "data_version" not in session.info:
-        session.info["data_version"] = int(session.scalar(select(DataState.version)) or 0)
+        shared = _SHARED_VERSION.get()
+        bind = id(session.get_bind())
+        if shared is not None and bind in shared:
+            session.info["data_version"] = shared[bind]
+        else:
+            version = int(session.scalar(select(DataState.version)) or 0)
+            session.info["data_version"] = version
+            if shared is not None:
+                shared[bind] = version
     return int(session.info["data_version"])
+
+
+@contextlib.contextmanager
+def one_read_of_the_version() -> Iterator[None]:
+    """Within the block (one callback, which opens a short session per partial result), the
+    version is read by the first session only. A write landing in between can only make a
+    later read newer than its label: a value stored under a version is never older than it."""
+    token = _SHARED_VERSION.set({})
+    try:
+        yield
+    finally:
+        _SHARED_VERSION.reset(token)
 
 
 class VersionedStore:
