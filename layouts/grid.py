@@ -22,7 +22,7 @@ import dash_ag_grid as dag
 import pandas as pd
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from dashboard.i18n import fmt_date, fmt_percent, t
+from dashboard.i18n import fmt_date, fmt_int, fmt_number, fmt_percent, t
 from dashboard.i18n.formatting import LOCALES
 
 TEXT, INT, NUMBER, PERCENT, DATE, LABEL, STATUS = (
@@ -162,19 +162,13 @@ def missing(value: Any) -> bool:
 
 
 def int_text(value: Any, lang: str) -> str:
-    """Like :func:`dashboard.i18n.fmt_int` ("1.234" in Romanian), fast enough for big tables."""
-    if missing(value):
-        return MISSING
-    return f"{round(value):,}".replace(",", _symbols(lang)[0])
+    """:func:`dashboard.i18n.fmt_int` ("1.234" in Romanian), any missing value as a dash."""
+    return MISSING if missing(value) else fmt_int(value, lang)
 
 
 def number_text(value: Any, lang: str, digits: int = 1) -> str:
-    """Like :func:`dashboard.i18n.fmt_number`, fast enough for big tables."""
-    if missing(value):
-        return MISSING
-    group, decimal = _symbols(lang)
-    raw = f"{float(value):,.{digits}f}"
-    return raw.replace(",", "\0").replace(".", decimal).replace("\0", group)
+    """:func:`dashboard.i18n.fmt_number`, any missing value as a dash."""
+    return MISSING if missing(value) else fmt_number(float(value), lang, digits)
 
 
 @cache

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import random
 import re
 import string
 
 import pytest
 
-from dashboard.i18n import LANGUAGES, all_messages, fmt_int, fmt_month, fmt_percent, t
+from dashboard.i18n import (
+    LANGUAGES,
+    all_messages,
+    fmt_int,
+    fmt_month,
+    fmt_number,
+    fmt_percent,
+    t,
+)
 
 CEDILLA = re.compile("[şţŞŢ]")  # the cedilla forms are wrong in Romanian; use ș ț
 
@@ -44,3 +53,25 @@ def test_formatting_follows_the_language() -> None:
     assert fmt_percent(0.5, "en") == "50%"
     assert fmt_month(202611, "ro") == "nov. 2026"
     assert fmt_int(None, "ro") == "—"
+
+
+@pytest.mark.parametrize("lang", ["ro", "en", "ru"])
+def test_fast_number_formatting_equals_babel(lang: str) -> None:
+    """fmt_int and fmt_number skip Babel's general machinery; they must print exactly what
+    its patterns print, half-way cases, negatives, negative zero and big numbers included."""
+    from babel.numbers import parse_pattern
+
+    from dashboard.i18n.formatting import _locale
+
+    rng = random.Random(5)
+    values = [0.0, -0.0, 0.5, 1.5, 2.5, -0.5, -0.04, -0.05, 2.675, 1.005, 0.125, 999.95,
+              1234.5, -1234.5, 12345678.9, 1e15, 5, 0, -7, 999, 1000, 10000, -2.5e-7]  # fmt: skip
+    values += [rng.uniform(-1e6, 1e6) for _ in range(300)]
+    values += [round(rng.uniform(0, 100), 2) + 0.005 for _ in range(300)]
+    values += [rng.randint(-(10**7), 10**7) for _ in range(300)]
+    locale = _locale(lang)
+    for value in values:
+        assert fmt_int(value, lang) == parse_pattern("#,##0").apply(round(value), locale)
+        for digits in (0, 1, 2):
+            pattern = parse_pattern("#,##0." + "0" * digits if digits else "#,##0")
+            assert fmt_number(value, lang, digits) == pattern.apply(value, locale), value

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from decimal import ROUND_HALF_EVEN, Decimal
 from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date
-from babel.numbers import NumberPattern, parse_pattern
+from babel.numbers import (
+    NumberPattern,
+    get_decimal_symbol,
+    get_group_symbol,
+    get_minus_sign_symbol,
+    parse_pattern,
+)
 
 LOCALES = {"ro": "ro_MD", "en": "en_GB", "ru": "ru_MD"}
 
@@ -25,17 +32,38 @@ def _pattern(pattern: str) -> NumberPattern:
     return parse_pattern(pattern)
 
 
+@lru_cache(maxsize=8)
+def _marks(lang: str) -> tuple[str, str, str]:
+    """The language's group separator, decimal mark and minus sign."""
+    locale = _locale(lang)
+    return get_group_symbol(locale), get_decimal_symbol(locale), get_minus_sign_symbol(locale)
+
+
 def fmt_int(value: float | int | None, lang: str) -> str:
+    """``1234.4`` -> ``1.234`` (ro) / ``1,234`` (en) / ``1 234`` (ru)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
-    return _pattern("#,##0").apply(round(value), _locale(lang))
+    if isinstance(value, float) and math.isinf(value):
+        return _pattern("#,##0").apply(value, _locale(lang))
+    number = round(value)
+    group, _, minus = _marks(lang)
+    text = f"{abs(number):,}".replace(",", group)
+    return minus + text if number < 0 else text
 
 
 def fmt_number(value: float | None, lang: str, digits: int = 1) -> str:
+    """``value`` with ``digits`` decimals, rounded half to even as Babel rounds (from the
+    shortest decimal form of the float: ``2.675`` -> ``2,68``); Babel's own formatting costs
+    ~50 µs a number, and the maps, grids and hover texts format thousands."""
     if value is None or math.isnan(value):
         return "—"
-    pattern = "#,##0." + "0" * digits if digits else "#,##0"
-    return _pattern(pattern).apply(value, _locale(lang))
+    if math.isinf(value):
+        return _pattern("#,##0." + "0" * digits if digits else "#,##0").apply(value, _locale(lang))
+    exact = Decimal(str(value))
+    rounded = abs(exact).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_EVEN)
+    group, mark, minus = _marks(lang)
+    text = f"{rounded:,f}".replace(",", "\0").replace(".", mark).replace("\0", group)
+    return minus + text if exact.is_signed() else text
 
 
 def fmt_percent(value: float | None, lang: str, digits: int = 0) -> str:
