@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, aliased
 
 from dashboard.filters import Filters
 from data_access.models import Ambassador, Library, Locality, Raion
+from data_access.models.base import AMBASSADOR_TIERS
 from data_access.queries.frames import read_frame
 from data_access.queries.versioned import stored
 
@@ -44,7 +45,8 @@ class Dimensions:
         a, when = self.ambassadors, np.datetime64(day, "D")
         mask = (a["certified_day"].to_numpy() <= when) & ~(a["left_day"].to_numpy() <= when)
         if tiers:
-            mask &= a["tier"].isin(tiers).to_numpy()
+            codes = [AMBASSADOR_TIERS.index(t) for t in tiers if t in AMBASSADOR_TIERS]
+            mask &= np.isin(a["tier_code"].to_numpy(), codes)
         return mask
 
     def staff_counts(self, mask: np.ndarray) -> np.ndarray:
@@ -96,6 +98,8 @@ def read_dimensions(session: Session) -> Dimensions:
     )  # fmt: skip
     ambassadors["certified_day"] = pd.to_datetime(ambassadors["certified_on"]).to_numpy("M8[D]")
     ambassadors["left_day"] = pd.to_datetime(ambassadors["left_on"]).to_numpy("M8[D]")
+    tier_code = {t: i for i, t in enumerate(AMBASSADOR_TIERS)}
+    ambassadors["tier_code"] = ambassadors["tier"].map(tier_code).to_numpy(np.int8)
     libraries["accredited_day"] = pd.to_datetime(libraries["accredited_on"]).to_numpy("M8[D]")
     ids = libraries["library_id"].to_numpy()
     ambassadors["library_position"] = np.searchsorted(ids, ambassadors["library_id"].to_numpy())

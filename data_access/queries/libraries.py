@@ -72,13 +72,13 @@ def library_markers(session: Session, filters: Filters, dormant_days: int,
     end = np.datetime64(filters.date_to, "D")
     days = pd.to_datetime(activity["last_day"]).to_numpy("M8[D]")
     last = gather(days, at, np.datetime64("NaT"))
-    frame["last_day"] = pd.Series(last).dt.date.astype(object).where(~np.isnat(last), None)
+    frame["last_day"] = last.astype(object)  # dates; None: none in the look-back
     frame["citizens_served"] = frame["participants"] + frame["requests"]
     gap = end - last
     days = np.where(np.isnat(gap), np.nan, gap.astype("int64"))  # NaN: none in the look-back
     frame["days_since_activity"] = days
-    accredited = pd.to_datetime(frame["accredited_on"]).to_numpy("M8[D]")
-    is_point = ~np.isnat(accredited) & (accredited <= end)
+    accredited = dimensions(session).libraries["accredited_day"].to_numpy()  # roster order
+    is_point = accredited <= end  # NaT: never accredited
     dormant = is_point & (np.isnan(days) | (days > dormant_days))
     national = frame["national_ambassadors"].to_numpy() > 0
     local = frame["local_ambassadors"].to_numpy() > 0

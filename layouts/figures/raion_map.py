@@ -6,6 +6,7 @@ and names are sent once; a filter change only updates values (see :func:`map_upd
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
@@ -24,6 +25,7 @@ from layouts.figures.theme import (
 CHOROPLETH, NO_POPULATION, LIBRARIES = 0, 1, 2
 MARKER_CLASSES = ("national", "local", "none", "dormant")  # colour index of a library marker
 _CLASS_COLORS = [TIER_COLORS["national"], TIER_COLORS["local"], TIER_COLORS["none"], DORMANT_COLOR]
+_CLASS_INDEX = {name: i for i, name in enumerate(MARKER_CLASSES)}
 MIN_SIZE, MAX_SIZE = 3.0, 16.0
 
 
@@ -59,28 +61,16 @@ def marker_customdata(libraries: pd.DataFrame) -> list[list[int | None]]:
     return counts
 
 
-def choropleth_values(raions: pd.DataFrame, metric: str, per_capita: bool) -> pd.DataFrame:
-    """Rows of populated units with the value to colour by (``value``)."""
-    column = f"{metric}_per_10k" if per_capita else metric
-    shown = raions.dropna(subset=["population"]) if per_capita else raions
-    return shown.assign(value=shown[column].astype(float))
-
-
-def _raion_hover(raions: pd.DataFrame, metric: str, lang: str) -> list[str]:
+def _raion_hover(names: list[str], counts: list[float], rates: list[float], metric: str,
+                 lang: str) -> list[str]:  # fmt: skip
     name = t(f"metric.{metric}", lang)
     per = t("metric.per_10k", lang)
-    texts = []
-    for row in raions.itertuples():
-        rate = getattr(row, f"{metric}_per_10k")
-        rate_text = (
-            t("common.no_population", lang)
-            if pd.isna(rate)
-            else f"{fmt_number(float(rate), lang)} {per}"
-        )
-        texts.append(
-            f"<b>{row.name_ro}</b><br>{name}: {fmt_int(getattr(row, metric), lang)}<br>{rate_text}"
-        )
-    return texts
+    no_population = t("common.no_population", lang)
+    return [
+        f"<b>{raion}</b><br>{name}: {fmt_int(count, lang)}<br>"
+        + (no_population if math.isnan(rate) else f"{fmt_number(rate, lang)} {per}")
+        for raion, count, rate in zip(names, counts, rates, strict=True)
+    ]
 
 
 def map_updates(
@@ -88,15 +78,20 @@ def map_updates(
 ) -> dict[str, Any]:
     """The data-dependent parts of the map, keyed by trace index (used for the full figure and
     for ``Patch`` updates on filter changes)."""
-    values = choropleth_values(raions, metric, per_capita)
+    # per capita: the units with a census population only (the others are drawn apart)
+    shown = raions["population"].notna().to_numpy() if per_capita else np.ones(len(raions), bool)
+    values = raions[f"{metric}_per_10k" if per_capita else metric].to_numpy(np.float64)[shown]
+    rates = raions[f"{metric}_per_10k"].to_numpy(np.float64)[shown].tolist()
+    counts = raions[metric].to_numpy(np.float64)[shown].tolist()
+    names = raions["name_ro"].to_numpy()[shown].tolist()
     activity = libraries[metric] if metric in libraries else libraries["citizens_served"]
     unpopulated = raions[raions["population"].isna()] if per_capita else raions.iloc[0:0]
     no_data_label = t("common.no_population", lang)
     return {
         "choropleth": {
-            "locations": values["raion_code"].tolist(),
-            "z": [None if pd.isna(v) else round(float(v), 2) for v in values["value"]],
-            "text": _raion_hover(values, metric, lang),
+            "locations": raions["raion_code"].to_numpy()[shown].tolist(),
+            "z": [None if math.isnan(v) else round(v, 2) for v in values.tolist()],
+            "text": _raion_hover(names, counts, rates, metric, lang),
         },
         "no_population": {
             "locations": unpopulated["raion_code"].tolist(),
@@ -105,7 +100,7 @@ def map_updates(
         },
         "libraries": {
             "size": marker_sizes(activity),
-            "color": libraries["marker_class"].map(MARKER_CLASSES.index).tolist(),
+            "color": [_CLASS_INDEX[c] for c in libraries["marker_class"].tolist()],
             "opacity": np.where(libraries["visible"].to_numpy(dtype=bool), 0.8, 0.0).tolist(),
             "customdata": marker_customdata(libraries),
         },
