@@ -368,3 +368,39 @@ def test_accredited_days_count_on_a_day_nationally_per_raion_and_per_library() -
     assert points.count(D(2020, 5, 1), library=1) == 1
     assert points.count(D(2024, 1, 1), library=3) == 0
     assert points.count(D(2024, 1, 1), library=-1) == 0  # an ambassador without a library
+
+
+def test_people_with_their_targets_join_like_a_merge() -> None:
+    """One row per target in the targets' order, one ``no_target`` row for a person without
+    any; targets of nobody listed (or of an unresolved ambassador) are left out."""
+    people = pd.DataFrame({column: [0] * 3 for column in targets.CASCADE_COLUMNS})
+    people["ambassador_id"] = [7, 3, 9]
+    people["code"] = ["A7", "A3", "A9"]
+    extra = targets.AMBASSADOR_TARGET_COLUMNS[len(targets.CASCADE_COLUMNS) :]
+    rows = pd.DataFrame({
+        "target_id": [11, 12, 13, 14, 15],
+        "ambassador_id": pd.array([9, 7, None, 9, 4], dtype="Int64"),
+        "target_metric": ["sessions", "participants", "sessions", "requests", "sessions"],
+        "target_period_start": [D(2024, 1, 1)] * 5,
+        "target_period_end": [D(2024, 12, 31)] * 5,
+        "target": [10.0, 20.0, 30.0, 40.0, 50.0],
+        "target_actual": [1.0, 2.0, 3.0, 4.0, 5.0],
+        "attainment": [0.1] * 5, "share_elapsed": [0.5] * 5, "pace": [0.2] * 5,
+        "projected": [2.0] * 5, "status": ["behind"] * 5,
+    })  # fmt: skip
+    got = targets._with_targets(people, rows)
+    merged = people.merge(
+        rows[["ambassador_id", *extra]]
+        .dropna(subset=["ambassador_id"])
+        .astype({"ambassador_id": "int64"}),
+        on="ambassador_id",
+        how="left",
+    )
+    merged["status"] = merged["status"].fillna(targets.NO_TARGET)
+    merged["target_id"] = merged["target_id"].astype("Int64")
+    pd.testing.assert_frame_equal(got, merged[targets.AMBASSADOR_TARGET_COLUMNS])
+    assert got["code"].tolist() == ["A7", "A3", "A9", "A9"]
+    assert got["target_id"].tolist() == [12, pd.NA, 11, 14]
+    assert got["status"].tolist() == ["behind", "no_target", "behind", "behind"]
+    none = targets._with_targets(people, rows.iloc[:0])
+    assert none["status"].tolist() == ["no_target"] * 3

@@ -170,12 +170,35 @@ def attainment_by_ambassador(session: Session, filters: Filters, today: dt.date)
         "metric": "target_metric", "period_start": "target_period_start",
         "period_end": "target_period_end", "actual": "target_actual",
     })  # fmt: skip
-    keep = ["ambassador_id", *AMBASSADOR_TARGET_COLUMNS[len(CASCADE_COLUMNS) :]]
-    targets = targets.dropna(subset=["ambassador_id"]).astype({"ambassador_id": "int64"})
-    frame = frame.merge(targets[keep], on="ambassador_id", how="left")
+    return _with_targets(frame, targets)
+
+
+def _with_targets(people: pd.DataFrame, targets: pd.DataFrame) -> pd.DataFrame:
+    """``people`` with their ``targets`` (renamed target columns, ``ambassador_id`` maybe NA):
+    one row per target, in the targets' order, and one row with ``no_target`` for a person
+    without any (a left join, by positions: pandas' merge costs more than the rest)."""
+    ids = targets["ambassador_id"]
+    known = np.flatnonzero(ids.notna().to_numpy())
+    owner = pd.Index(people["ambassador_id"]).get_indexer(ids.iloc[known].to_numpy(np.int64))
+    known, owner = known[owner >= 0], owner[owner >= 0]
+    counts = np.bincount(owner, minlength=len(people))
+    left = np.repeat(np.arange(len(people)), np.maximum(counts, 1))
+    right = np.full(len(left), -1, dtype=np.int64)
+    right[counts[left] > 0] = known[np.lexsort((known, owner))]  # by person, then target order
+    frame = people.iloc[left].reset_index(drop=True)
+    found = right >= 0
+    for column in AMBASSADOR_TARGET_COLUMNS[len(CASCADE_COLUMNS) :]:
+        values = targets[column].to_numpy(object)[np.where(found, right, 0)] if len(targets) \
+            else np.full(len(left), np.nan, dtype=object)  # fmt: skip
+        values[~found] = np.nan  # as a merge leaves them
+        dtype = targets[column].dtype
+        frame[column] = pd.array(values, dtype=dtype) if isinstance(dtype, pd.StringDtype) \
+            else values  # fmt: skip
+    numbers = ["target", "target_actual", "attainment", "share_elapsed", "pace", "projected"]
+    frame[numbers] = frame[numbers].astype("float64")
     frame["status"] = frame["status"].fillna(NO_TARGET)
     frame["target_id"] = frame["target_id"].astype("Int64")
-    return frame.reset_index(drop=True)[AMBASSADOR_TARGET_COLUMNS]
+    return frame[AMBASSADOR_TARGET_COLUMNS]
 
 
 def _months(start: dt.date, end: dt.date) -> list[dt.date]:
