@@ -110,6 +110,9 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
         compress=True,
     )
     server = app.server
+    # gzip at level 3, the level of zstd's default (browsers mostly get zstd or brotli): a map
+    # answer of 40 KB compresses in ~1 ms instead of ~4 ms at gzip's default 6, 5-7% larger
+    server.config["COMPRESS_LEVEL"] = 3
     # The file travels base64-encoded inside the callback's JSON: room for it plus a margin.
     server.config["MAX_CONTENT_LENGTH"] = data_callbacks.request_limit(settings.max_upload_bytes)
     db = Database(settings.database_url, pool_size=settings.pool_size)

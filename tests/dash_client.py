@@ -36,6 +36,7 @@ def post_callback(
     inputs: list[tuple[Any, str, Any]],
     state: list[tuple[Any, str, Any]] | None = None,
     changed: list[Prop] | None = None,
+    headers: dict[str, str] | None = None,
 ) -> Any:
     """POST /_dash-update-component; returns the Flask response. A single output registered
     as a list of one (``[Output(...)]``) is sent the way the renderer sends it."""
@@ -55,7 +56,7 @@ def post_callback(
         "state": [{"id": c, "property": p, "value": v} for c, p, v in (state or [])],
         "changedPropIds": [_prop_id(*c) for c in (changed or [])],
     }
-    return client.post("/_dash-update-component", json=body)
+    return client.post("/_dash-update-component", json=body, headers=headers or {})
 
 
 def response_value(response: Any, cid: str, prop: str) -> Any:

@@ -217,3 +217,19 @@ def test_the_heap_is_trimmed_every_few_requests(
     for _ in range(app_factory.TRIM_EVERY_REQUESTS * 2 + 3):
         assert client.get("/_dash-layout").status_code == 200
     assert len(trims) == 2
+
+
+def test_large_answers_travel_compressed(client) -> None:  # type: ignore[no-untyped-def]
+    """At the configured gzip level, and the same JSON once unpacked."""
+    import gzip
+
+    outputs = [(ids.MAP, "figure"), (ids.MAP_SELECTION, "children"), (ids.MAP_DRAWN, "data")]
+    inputs = [*_data_inputs(""), (ids.MAP_METRIC, "value", "requests"),
+              (ids.MAP_PER_CAPITA, "value", "per_10k")]  # fmt: skip
+    plain = post_callback(client, outputs, inputs, state=[(ids.MAP_DRAWN, "data", None)])
+    packed = post_callback(client, outputs, inputs, state=[(ids.MAP_DRAWN, "data", None)],
+                           headers={"Accept-Encoding": "gzip"})  # fmt: skip
+    assert client.application.config["COMPRESS_LEVEL"] == 3
+    assert packed.headers["Content-Encoding"] == "gzip"
+    assert len(packed.data) < len(plain.data) / 2
+    assert json.loads(gzip.decompress(packed.data)) == json.loads(plain.data)
