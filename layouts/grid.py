@@ -20,10 +20,9 @@ from typing import Any
 
 import dash_ag_grid as dag
 import pandas as pd
-from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from dashboard.i18n import fmt_date, fmt_int, fmt_number, fmt_percent, t
-from dashboard.i18n.formatting import LOCALES
+from dashboard.i18n.formatting import number_marks
 
 TEXT, INT, NUMBER, PERCENT, DATE, LABEL, STATUS = (
     "text", "int", "number", "percent", "date", "label", "status",
@@ -68,7 +67,7 @@ class Column:
 
 def grid_locale(lang: str) -> dict[str, str]:
     """AG Grid's ``localeText``: its texts, and its number separators (row counts), in ``lang``."""
-    group, decimal = _symbols(lang)
+    group, decimal, _ = number_marks(lang)
     texts = {key: t(f"grid.{key}", lang) for key in GRID_TEXT_KEYS}
     return texts | {"thousandSeparator": group, "decimalSeparator": decimal}
 
@@ -147,12 +146,6 @@ def data_grid(
         className="eamb-grid",
         style={"height": f"{height}px", "width": "100%"},
     )
-
-
-@cache
-def _symbols(lang: str) -> tuple[str, str]:
-    locale = LOCALES.get(lang, LOCALES["ro"])
-    return get_group_symbol(locale), get_decimal_symbol(locale)
 
 
 def missing(value: Any) -> bool:

@@ -33,7 +33,7 @@ def _pattern(pattern: str) -> NumberPattern:
 
 
 @lru_cache(maxsize=8)
-def _marks(lang: str) -> tuple[str, str, str]:
+def number_marks(lang: str) -> tuple[str, str, str]:
     """The language's group separator, decimal mark and minus sign."""
     locale = _locale(lang)
     return get_group_symbol(locale), get_decimal_symbol(locale), get_minus_sign_symbol(locale)
@@ -46,7 +46,7 @@ def fmt_int(value: float | int | None, lang: str) -> str:
     if isinstance(value, float) and math.isinf(value):
         return _pattern("#,##0").apply(value, _locale(lang))
     number = round(value)
-    group, _, minus = _marks(lang)
+    group, _, minus = number_marks(lang)
     text = f"{abs(number):,}".replace(",", group)
     return minus + text if number < 0 else text
 
@@ -61,7 +61,7 @@ def fmt_number(value: float | None, lang: str, digits: int = 1) -> str:
         return _pattern("#,##0." + "0" * digits if digits else "#,##0").apply(value, _locale(lang))
     exact = Decimal(str(value))
     rounded = abs(exact).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_EVEN)
-    group, mark, minus = _marks(lang)
+    group, mark, minus = number_marks(lang)
     text = f"{rounded:,f}".replace(",", "\0").replace(".", mark).replace("\0", group)
     return minus + text if exact.is_signed() else text
 

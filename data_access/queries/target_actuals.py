@@ -22,7 +22,7 @@ scope and day (:class:`KnownActuals`) and shared by every view that shows that t
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from functools import cached_property
 from typing import Any, cast
 
@@ -234,12 +234,8 @@ class ActualsByPeriod:
         return self.periods[(start, as_of)]
 
 
-def scope_key(row: Mapping[str, Any]) -> object:
+def scope_key(scope_kind: str, scope_value: object, ambassador_id: object) -> object:
     """The key :meth:`PeriodActuals.value` expects: raion code, ambassador id or None."""
-    return _scope_key(row["scope_kind"], row["scope_value"], row.get("ambassador_id"))
-
-
-def _scope_key(scope_kind: str, scope_value: object, ambassador_id: object) -> object:
     if scope_kind == "ambassador":
         return None if pd.isna(ambassador_id) else int(cast(int, ambassador_id))
     return scope_value
@@ -256,7 +252,7 @@ def with_progress(targets: pd.DataFrame, actuals: ActualsByPeriod, today: dt.dat
     people = (targets["ambassador_id"].astype(object).tolist() if "ambassador_id" in targets
               else [None] * n)  # fmt: skip
     keys: list[tuple[ActualKey, float]] = [
-        ((metric, kind, _scope_key(kind, value, person), start, end), float(target))
+        ((metric, kind, scope_key(kind, value, person), start, end), float(target))
         for metric, kind, value, start, end, target, person in zip(*columns, people, strict=True)
     ]
     rows = actuals.remembered.rows
