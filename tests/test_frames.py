@@ -4,14 +4,16 @@ convert nothing, its conversion kept where it would (dates on SQLite), on both e
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
+import numpy as np
 import pandas as pd
 from sqlalchemy import func, select
 
 from data_access.database import Database
 from data_access.models import Raion, ServiceRequest
 from data_access.models.base import table_of
-from data_access.queries.frames import _plain_cursor, read_frame
+from data_access.queries.frames import _plain_cursor, combine_parts, counts, read_frame
 from tests.handmade import seed_handmade
 
 
@@ -38,3 +40,30 @@ def test_columns_that_need_conversion_are_still_converted(db: Database) -> None:
     assert frame["day"].map(type).eq(dt.date).all()  # not the ISO text SQLite stores
     with db.session() as s:
         assert frame["n"].sum() == s.scalar(select(func.count()).select_from(ServiceRequest))
+
+
+def test_sums_become_int64_counts_whatever_the_driver_gave() -> None:
+    as_given = {  # SQLite's ints, NULL for a sum over no rows, PostgreSQL's Decimal sums
+        "int64": pd.Series([3, 0, 12], dtype="int64"),
+        "float with NULL": pd.Series([3.0, np.nan, 12.0]),
+        "Decimal with None": pd.Series([Decimal(3), None, Decimal(12)], dtype=object),
+    }
+    for name, column in as_given.items():
+        result = counts(column)
+        assert result.dtype == np.int64, name
+        assert result.tolist() == [3, 0, 12], name
+
+
+def test_combined_parts_sum_groups_take_the_latest_day_and_give_integer_ids() -> None:
+    sql = pd.DataFrame({"ambassador_id": [1.0, 2.0], "requests": [Decimal(2), Decimal(5)],
+                        "last_day": ["2024-03-01", "2024-03-09"]})  # fmt: skip
+    held = pd.DataFrame({"ambassador_id": [2.0, 3.0], "requests": [1, 4],
+                         "last_day": pd.to_datetime(["2024-03-20", "2024-02-01"])})  # fmt: skip
+    frame = combine_parts([sql, held.iloc[:0], held], ("ambassador_id",),
+                          ("requests", "last_day"), frozenset({"last_day"}))  # fmt: skip
+    frame = frame.sort_values("ambassador_id").reset_index(drop=True)
+    assert frame["ambassador_id"].dtype == np.int64
+    assert frame["ambassador_id"].tolist() == [1, 2, 3]
+    assert frame["requests"].tolist() == [2, 6, 4]
+    assert [d.date().isoformat() for d in frame["last_day"]] == [
+        "2024-03-01", "2024-03-20", "2024-02-01"]  # fmt: skip

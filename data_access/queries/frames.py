@@ -68,8 +68,7 @@ def combine_parts(frames: list[pd.DataFrame], by: tuple[str, ...], measures: tup
                   maxima: frozenset[str]) -> pd.DataFrame:  # fmt: skip
     """Partial aggregates of one query (from SQL and from tables in memory) as one frame: one
     row per ``by`` group, sums added and the ``maxima`` measures (latest days) the latest."""
-    typed = [f.assign(**{m: (pd.to_datetime if m in maxima else pd.to_numeric)(f[m])
-                         for m in measures}) for f in frames if len(f)]  # fmt: skip
+    typed = [_typed(f, measures, maxima) for f in frames if len(f)]
     if not typed:
         return pd.DataFrame(columns=[*by, *measures])
     frame = pd.concat(typed, ignore_index=True) if len(typed) > 1 else typed[0]
@@ -78,5 +77,26 @@ def combine_parts(frames: list[pd.DataFrame], by: tuple[str, ...], measures: tup
         return frame.agg(agg).to_frame().T
     if len(typed) > 1:  # one part has one row per group already
         frame = frame.groupby(list(by), dropna=False, sort=False, as_index=False).agg(agg)
-    return frame.astype({d: "int64" for d in by
-                         if d.endswith("_id") and not frame[d].isna().any()})  # fmt: skip
+    ids = {d: frame[d].to_numpy(np.int64) for d in by if d.endswith("_id")
+           and frame[d].dtype != np.int64 and not frame[d].isna().any()}  # fmt: skip
+    return frame.assign(**ids) if ids else frame
+
+
+def _typed(frame: pd.DataFrame, measures: tuple[str, ...], maxima: frozenset[str]) -> pd.DataFrame:
+    """``frame`` with its sums numeric and its ``maxima`` datetimes, converting only the
+    columns that are not already (most are: each conversion costs a copy and pandas' checks)."""
+    changes = {m: pd.to_datetime(frame[m]) if m in maxima else pd.to_numeric(frame[m])
+               for m in measures
+               if frame[m].dtype.kind not in ("M" if m in maxima else "iuf")}  # fmt: skip
+    return frame.assign(**changes) if changes else frame
+
+
+def counts(column: pd.Series) -> np.ndarray:
+    """A column of sums as int64, 0 where missing: SQL gives NULL for a sum over no rows, and
+    PostgreSQL's sums of integers arrive as Decimal."""
+    values = column.to_numpy()
+    if values.dtype.kind in "iub":
+        return values.astype(np.int64, copy=False)
+    if values.dtype.kind == "f":
+        return np.where(np.isnan(values), 0, values).astype(np.int64)
+    return pd.to_numeric(column).fillna(0).to_numpy(np.int64)

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from sqlalchemy import Select, func, select, union_all
 from sqlalchemy.orm import Session
@@ -24,7 +25,7 @@ from data_access.models import (
     RollupRequestPersonDay,
 )
 from data_access.queries.day_rows import request_person_days
-from data_access.queries.frames import combine_parts, read_frame
+from data_access.queries.frames import combine_parts, counts, read_frame
 from data_access.queries.month_rows import ACTIVITY as MONTH_MEASURES
 from data_access.queries.month_rows import ambassador_months, library_months
 from data_access.queries.range_pieces import DateSpan, split_periods, split_range
@@ -168,14 +169,15 @@ def aggregate(
     """
     held = sessions_in_memory(session, fact, filters, measures, by) if use_rollups else None
     frame = _read(session, fact, filters, measures, by, use_rollups) if held is None else held
-    for m in measures:
+    for m in measures:  # only the columns not yet of their type: each conversion costs
+        kind = frame[m].dtype.kind
         if m in MAX_MEASURES:
-            if not as_dates:
+            if not as_dates and kind != "M":
                 frame[m] = pd.to_datetime(frame[m])
-            elif len(frame):
+            elif as_dates and len(frame):
                 frame[m] = pd.to_datetime(frame[m]).dt.date
-        else:
-            frame[m] = pd.to_numeric(frame[m]).fillna(0).astype("int64")
+        elif frame[m].dtype != np.int64:
+            frame[m] = counts(frame[m])
     if not by and frame.empty:
         frame = pd.DataFrame([[0 if m not in MAX_MEASURES else None for m in measures]],
                              columns=list(measures))  # fmt: skip
@@ -192,7 +194,7 @@ def _read(session: Session, fact: Fact, filters: Filters, measures: tuple[str, .
     columns = [*by, *measures]
     stmt = plan.statement
     frame = pd.DataFrame(columns=columns) if stmt is None else read_frame(session, stmt, columns)
-    parts = [frame]
+    parts = [] if stmt is None else [frame]
     if plan.months is not None:
         table = MONTH_TABLES[plan.months[0]](session)
         first, last = (dt.date(key // 100, key % 100, 1) for key in plan.months[1])
@@ -201,7 +203,9 @@ def _read(session: Session, fact: Fact, filters: Filters, measures: tuple[str, .
         parts.append(sums.loc[sums[fact].to_numpy() > 0, [*by, *measures]])
     if day_rows is not None:
         parts += [day_rows.aggregate(a, b, filters, measures, by) for a, b in plan.day_spans]
-    return combine_parts(parts, by, measures, MAX_MEASURES) if len(parts) > 1 else frame
+    if not parts or (len(parts) == 1 and stmt is not None):
+        return frame
+    return combine_parts(parts, by, measures, MAX_MEASURES)
 
 
 __all__ = ["add_months", "aggregate", "build_statement", "month_key"]
