@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from flask import Flask
 from flask_caching import Cache
 
+from dashboard.cache_codec import pack, unpack
 from dashboard.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -68,10 +69,10 @@ class ResultCache:
             log.warning("cache read failed for %s", name, exc_info=True)
             hit = None
         if hit is not None:
-            return hit
+            return unpack(hit)
         value = compute()
         try:
-            self._cache.set(key, value)
+            self._cache.set(key, pack(value))
             self._bound_folder()
         except Exception:
             log.warning("cache write failed for %s", name, exc_info=True)

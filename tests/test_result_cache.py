@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import pickle
 import time
 from pathlib import Path
 
+import pandas as pd
 from flask import Flask
 
 from dashboard.cache import ResultCache, count_files
+from dashboard.cache_codec import PackedFrame, pack, unpack
 from dashboard.settings import Settings
 
 
@@ -24,3 +28,43 @@ def test_filesystem_cache_is_bounded_and_writes_stay_fast(tmp_path: Path) -> Non
     assert cache.get_or_compute("view", (999,), lambda: "recomputed") == {"value": 999}
     # no write pays for reading the whole folder (cachelib's pruning did, at every write)
     assert sorted(timings)[int(len(timings) * 0.99)] < 0.05
+
+
+def _table() -> pd.DataFrame:
+    """A grid table as the pages build them: dates as date objects (None: none)."""
+    return pd.DataFrame({
+        "name": pd.array(["Ana", "Ion", "Maria"], dtype="str"),
+        "certified_on": [dt.date(2019, 3, 1), dt.date(2016, 1, 1), dt.date(2024, 12, 31)],
+        "last_activity": [None, dt.date(2023, 5, 2), None],
+        "stamp": [dt.datetime(2024, 1, 1, 9, 30), None, None],  # a time: never packed
+        "mixed": [dt.date(2024, 1, 1), "2024-01-02", None],  # not only dates: as is
+        "never": [None, None, None],
+        "requests": [3, 0, 12],
+    })  # fmt: skip
+
+
+def test_tables_are_stored_with_their_dates_packed_and_read_back_identical() -> None:
+    table = _table()
+    packed = pack(table)
+    assert isinstance(packed, PackedFrame)
+    assert packed.dates == ("certified_on", "last_activity")
+    assert packed.frame["last_activity"].dtype.kind == "M"
+    restored = unpack(pickle.loads(pickle.dumps(packed)))
+    pd.testing.assert_frame_equal(restored, table)
+    assert restored["last_activity"].tolist() == [None, dt.date(2023, 5, 2), None]
+    assert type(restored["certified_on"].iloc[0]) is dt.date
+    # pairs of tables (the map's raions and libraries) too; anything else untouched
+    raions, libraries = unpack(pack((table.iloc[:0], table)))
+    pd.testing.assert_frame_equal(libraries, table)
+    pd.testing.assert_frame_equal(raions, table.iloc[:0])
+    for value in ({"value": 1}, [table.iloc[:1]], "text", None):
+        assert pack(value) is value
+
+
+def test_a_cached_table_comes_back_from_the_filesystem_equal(tmp_path: Path) -> None:
+    settings = Settings(cache_type="FileSystemCache", cache_dir=str(tmp_path / "cache"))
+    cache = ResultCache(Flask(__name__), settings)
+    table = _table()
+    assert cache.get_or_compute("grid", ("view",), lambda: table) is table
+    again = cache.get_or_compute("grid", ("view",), lambda: pd.DataFrame())  # a hit
+    pd.testing.assert_frame_equal(again, table)

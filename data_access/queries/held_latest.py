@@ -66,11 +66,13 @@ class ActivityParts:
                   day: str | None) -> None:  # fmt: skip
         """A frame's ``key`` (rows without one left out), ``measures`` and ``day`` column
         (datetime64; None: no days)."""
-        frame = frame.dropna(subset=[key])
-        latest = (day_numbers(frame[day].to_numpy("M8[ns]")) if day is not None
-                  else np.full(len(frame), NO_DAY, np.int32))  # fmt: skip
-        self.add(frame[key].to_numpy(np.int64), np.arange(len(frame)),
-                 {m: frame[m].to_numpy(np.int64) for m in measures}, latest)  # fmt: skip
+        ids = frame[key].to_numpy()
+        kept = ~pd.isna(ids)  # with numpy: pandas' dropna costs more than the rest
+        n = int(kept.sum())
+        latest = (day_numbers(frame[day].to_numpy("M8[ns]")[kept]) if day is not None
+                  else np.full(n, NO_DAY, np.int32))  # fmt: skip
+        self.add(ids[kept].astype(np.int64), np.arange(n),
+                 {m: frame[m].to_numpy(np.int64)[kept] for m in measures}, latest)  # fmt: skip
 
     def combined(self, key: str) -> pd.DataFrame:
         """One row per id: counts added, the latest of the days (datetime64, NaT: none)."""
