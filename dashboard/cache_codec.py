@@ -18,6 +18,7 @@ import pandas as pd
 
 EPOCH = dt.date(1970, 1, 1).toordinal()
 NAT = np.iinfo(np.int64).min  # datetime64's "not a time"
+MIN_ROWS = 500
 
 
 @dataclass(frozen=True)
@@ -41,19 +42,24 @@ def unpack(value: Any) -> Any:
     """The inverse of :func:`pack`."""
     if isinstance(value, PackedFrame):
         restored = {c: value.frame[c].to_numpy("M8[D]").astype(object) for c in value.dates}
-        return value.frame.assign(**restored)[list(value.frame.columns)]
+        return value.frame.assign(**restored)  # the columns keep their places
     if type(value) is tuple and any(isinstance(v, PackedFrame) for v in value):
         return tuple(unpack(v) for v in value)
     return value
 
 
 def _pack_frame(frame: pd.DataFrame) -> pd.DataFrame | PackedFrame:
-    days = {c: d for c in frame.columns
-            if isinstance(c, str) and frame[c].dtype == object
-            and (d := _days(frame[c].tolist())) is not None}  # fmt: skip
-    if not days or not frame.columns.is_unique:
+    """Small tables as they are: below :data:`MIN_ROWS` the look for date columns would cost
+    more than pickle's reducing of their dates."""
+    if len(frame) < MIN_ROWS or not frame.columns.is_unique:
         return frame
-    return PackedFrame(frame.assign(**days)[list(frame.columns)], tuple(days))
+    objects = [
+        c
+        for c, dtype in frame.dtypes.items()
+        if isinstance(dtype, np.dtype) and dtype.kind == "O" and isinstance(c, str)
+    ]
+    days = {c: d for c in objects if (d := _days(frame[c].tolist())) is not None}
+    return PackedFrame(frame.assign(**days), tuple(days)) if days else frame
 
 
 def _days(values: list[Any]) -> np.ndarray | None:
