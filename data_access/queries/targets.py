@@ -52,6 +52,7 @@ AMBASSADOR_TARGET_COLUMNS = [
     "target", "target_actual", *PROGRESS_COLUMNS,
 ]  # fmt: skip
 PROGRESS_FRAME_COLUMNS = ["month_key", "day", "actual", "target_line"]
+TARGET_NUMBERS = {"target", "target_actual", "attainment", "share_elapsed", "pace", "projected"}
 
 
 def targets_table(session: Session, filters: Filters, today: dt.date) -> pd.DataFrame:
@@ -185,20 +186,20 @@ def _with_targets(people: pd.DataFrame, targets: pd.DataFrame) -> pd.DataFrame:
     left = np.repeat(np.arange(len(people)), np.maximum(counts, 1))
     right = np.full(len(left), -1, dtype=np.int64)
     right[counts[left] > 0] = known[np.lexsort((known, owner))]  # by person, then target order
-    frame = people.iloc[left].reset_index(drop=True)
-    found = right >= 0
+    found = right >= 0  # else -1: no target (missing values, as a merge leaves them)
+    columns = {c: people[c].array.take(left) for c in CASCADE_COLUMNS}
     for column in AMBASSADOR_TARGET_COLUMNS[len(CASCADE_COLUMNS) :]:
-        values = targets[column].to_numpy(object)[np.where(found, right, 0)] if len(targets) \
-            else np.full(len(left), np.nan, dtype=object)  # fmt: skip
-        values[~found] = np.nan  # as a merge leaves them
-        dtype = targets[column].dtype
-        frame[column] = pd.array(values, dtype=dtype) if isinstance(dtype, pd.StringDtype) \
-            else values  # fmt: skip
-    numbers = ["target", "target_actual", "attainment", "share_elapsed", "pace", "projected"]
-    frame[numbers] = frame[numbers].astype("float64")
+        source = targets[column]
+        if column in TARGET_NUMBERS:
+            values = np.full(len(right), np.nan)
+            values[found] = source.to_numpy(np.float64)[right[found]]
+            columns[column] = values
+        else:
+            typed = source.astype("Int64") if column == "target_id" else source
+            columns[column] = typed.array.take(right, allow_fill=True)
+    frame = pd.DataFrame(columns)  # at once: column by column costs several times more
     frame["status"] = frame["status"].fillna(NO_TARGET)
-    frame["target_id"] = frame["target_id"].astype("Int64")
-    return frame[AMBASSADOR_TARGET_COLUMNS]
+    return frame
 
 
 def _months(start: dt.date, end: dt.date) -> list[dt.date]:
