@@ -42,6 +42,7 @@ from data_access.queries.sources import (
 from data_access.queries.versioned import has_store
 
 PERSON_DAY = RollupRequestPersonDay.__tablename__  # the day cube also held in memory (day_rows)
+PLACE_GROUPS = {"month_key", "raion_code", "library_kind"}  # the month tables' group columns
 # the month cubes also held in memory (month_rows), by table name
 MONTH_TABLES = {RollupAmbassadorMonth.__tablename__: ambassador_months,
                 RollupLibraryMonth.__tablename__: library_months}  # fmt: skip
@@ -89,6 +90,8 @@ def _plan(
         cube = pick_cube(fact, filters, dims, measures, by)
         if in_memory and cube is not None and _months_held(cube.table.name, measures, by):
             held_months = (cube.table.name, months)
+        elif in_memory and cube is not None and (table := _place_months(filters, measures, by)):
+            held_months = (table, months)
         elif cube is None:
             first = dt.date(months[0] // 100, months[0] % 100, 1)
             last = month_end(dt.date(months[1] // 100, months[1] % 100, 1))
@@ -115,6 +118,17 @@ def _months_held(table: str, measures: tuple[str, ...], by: tuple[str, ...]) -> 
     latest days, which it holds over both facts at once) grouped by one person or library."""
     return (table in MONTH_TABLES and set(measures) <= set(MONTH_MEASURES)
             and len(by) == 1 and by[0] in ("ambassador_id", "library_id"))  # fmt: skip
+
+
+def _place_months(filters: Filters, measures: tuple[str, ...], by: tuple[str, ...]) -> str | None:
+    """The month table held in memory whose whole months give sums grouped ``by`` month, raion
+    or library kind under ``filters`` (None: none can): per ambassador under a tier filter
+    (requests without an ambassador have no tier), else per library (all of them). Neither
+    can apply a service or format filter."""
+    if (filters.services or filters.formats or not by or not set(by) <= PLACE_GROUPS
+            or not set(measures) <= set(MONTH_MEASURES)):  # fmt: skip
+        return None
+    return (RollupAmbassadorMonth if filters.tiers else RollupLibraryMonth).__tablename__
 
 
 @dataclass(frozen=True)
@@ -198,7 +212,8 @@ def _read(session: Session, fact: Fact, filters: Filters, measures: tuple[str, .
     if plan.months is not None:
         table = MONTH_TABLES[plan.months[0]](session)
         first, last = (dt.date(key // 100, key % 100, 1) for key in plan.months[1])
-        sums = table.sums(table.select(first, last, filters), by[0])
+        rows = table.select(first, last, filters)
+        sums = table.sums(rows, by[0]) if by[0] in table.ids else table.group_sums(rows, by)
         # its rows hold both facts' counts: only groups with this fact, as the SQL gives them
         parts.append(sums.loc[sums[fact].to_numpy() > 0, [*by, *measures]])
     if day_rows is not None:
