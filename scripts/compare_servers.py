@@ -17,11 +17,7 @@ environment's packages.
 from __future__ import annotations
 
 import argparse
-import os
-import signal
 import statistics
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
@@ -30,28 +26,10 @@ from dashboard.bench.catalog import SHELL, dumps, fed_back_values, page_path
 from dashboard.bench.databases import BENCH_UNTIL, postgres_database, sqlite_database
 from dashboard.bench.queries import vocabulary
 from dashboard.bench.scenarios import random_scenarios
-from dashboard.bench.server import Client, Served, _wait_up, free_port
-from dashboard.bench.stats import cpu_probe
+from dashboard.bench.server import Client, gunicorn
+from dashboard.bench.stats import cpu_probe, percentile
 
 HERE = Path(__file__).resolve().parents[1]
-
-
-def start(checkout: Path, url: str, cache_dir: str) -> Served:
-    """One gunicorn worker running ``checkout``'s code (its folder first on the path)."""
-    port = free_port()
-    env = {**os.environ, "DATABASE_URL": url, "DB_POOL_SIZE": "4", "REFRESH_SECONDS": "3600",
-           "CACHE_DIR": cache_dir, "PYTHONPATH": str(checkout)}  # fmt: skip
-    command = [sys.executable, "-m", "gunicorn", "--workers", "1", "--preload",
-               "--bind", f"127.0.0.1:{port}", "--timeout", "300", "--log-level", "warning",
-               "app:server"]  # fmt: skip
-    served = Served(port, subprocess.Popen(command, cwd=checkout, env=env))
-    _wait_up(served, 1)
-    return served
-
-
-def quantile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * (len(ordered) - 1) + 0.5))]
 
 
 def compare(url: str, other: Path, count: int) -> None:
@@ -61,8 +39,13 @@ def compare(url: str, other: Path, count: int) -> None:
     ]  # fmt: skip
     version = data_version(url)
     views = random_scenarios(vocabulary(), BENCH_UNTIL, count)
-    with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:
-        servers = {"other": start(other, url, a), "this": start(HERE, url, b)}
+    with (
+        tempfile.TemporaryDirectory() as a,
+        tempfile.TemporaryDirectory() as b,
+        gunicorn(url, cache_dir=a, checkout=other) as other_server,
+        gunicorn(url, cache_dir=b, checkout=HERE) as this_server,
+    ):
+        servers = {"other": other_server, "this": this_server}
         clients = {name: Client(s.port) for name, s in servers.items()}
         print(f"machine speed probe before: {cpu_probe()} s")
         print("| callback | other p50 / p95 ms | this p50 / p95 ms |\n|---|---|---|")
@@ -81,7 +64,7 @@ def compare(url: str, other: Path, count: int) -> None:
                         if reply.status >= 500:
                             raise RuntimeError(f"{name}: {case.name} failed on {view.search}")
                         times[name].append(reply.ms)
-                cells = [f"{quantile(times[n], 0.5):.0f} / {quantile(times[n], 0.95):.0f}"
+                cells = [f"{percentile(times[n], 50):.0f} / {percentile(times[n], 95):.0f}"
                          for n in ("other", "this")]  # fmt: skip
                 print(f"| {case.name} | {cells[0]} | {cells[1]} |", flush=True)
                 for name in servers:
@@ -92,9 +75,6 @@ def compare(url: str, other: Path, count: int) -> None:
         finally:
             for client in clients.values():
                 client.close()
-            for served in servers.values():
-                served.process.send_signal(signal.SIGTERM)
-                served.process.wait(30)
 
 
 def main() -> None:

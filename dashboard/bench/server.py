@@ -107,8 +107,10 @@ def gunicorn(
     workers: int = 1,
     env: dict[str, str] | None = None,
     cache_dir: str | None = None,
+    checkout: Path | None = None,
 ) -> Iterator[Served]:
-    """``gunicorn --workers N --preload app:server`` on a free loopback port."""
+    """``gunicorn --workers N --preload app:server`` on a free loopback port, running this
+    project's code or another ``checkout``'s (its folder first on the path)."""
     port = free_port()
     environment = {
         **os.environ,
@@ -119,6 +121,9 @@ def gunicorn(
     }
     if cache_dir:
         environment["CACHE_DIR"] = cache_dir
+    root = checkout or Path(__file__).resolve().parents[2]
+    if checkout is not None:
+        environment["PYTHONPATH"] = str(checkout)
     command = [
         sys.executable,
         "-m",
@@ -134,7 +139,6 @@ def gunicorn(
         "warning",
         "app:server",
     ]
-    root = Path(__file__).resolve().parents[2]
     process = subprocess.Popen(command, cwd=root, env=environment)
     served = Served(port, process)
     try:
