@@ -20,7 +20,7 @@ from callbacks.server_grid import ServerGrid
 from dashboard.context import AppContext
 from dashboard.filters import Filters
 from dashboard.i18n import t
-from data_access.queries import directory, targets
+from data_access.queries import directory, target_cascade, targets
 from layouts import ids
 from layouts.figures import targets as figures
 from layouts.grid import grid_rows
@@ -64,7 +64,7 @@ def _raions(app_ctx: AppContext, filters: Filters, version: Any, lang: str) -> p
 
 def _ambassadors(app_ctx: AppContext, filters: Filters, version: Any, _lang: str) -> pd.DataFrame:
     frame = _query(app_ctx, "targets.ambassadors", filters, version,
-                   targets.attainment_by_ambassador)  # fmt: skip
+                   target_cascade.attainment_by_ambassador)  # fmt: skip
     return figures.ambassador_rows(frame)
 
 

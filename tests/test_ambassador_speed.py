@@ -19,7 +19,14 @@ from dashboard.bench.scenarios import random_scenarios
 from dashboard.filters import Filters, Vocabulary
 from dashboard.url_state import parse_filters, query_params
 from data_access.database import Database
-from data_access.queries import ambassador_activity, coverage, directory, raion_months, targets
+from data_access.queries import (
+    ambassador_activity,
+    coverage,
+    directory,
+    raion_months,
+    target_cascade,
+    targets,
+)
 from data_access.queries.breakdowns import activity_by
 from data_access.queries.library_latest import latest_library_days, library_activity_latest
 from data_access.queries.metrics import dormant_access_points, last_activity_by_library
@@ -89,13 +96,13 @@ def test_grids_equal_their_naive_baseline(demo_db: Database, filters: Filters) -
     """The whole grids against the same code in the naive baseline (raw facts, no fast path)."""
     with demo_db.session() as s:
         fast = [directory.ambassadors_directory(s, filters),
-                targets.attainment_by_ambassador(s, filters, DEMO_UNTIL),
+                target_cascade.attainment_by_ambassador(s, filters, DEMO_UNTIL),
                 directory.libraries_directory(s, filters),
                 coverage.dormant_points(s, filters, 45)]  # fmt: skip
         token = NAIVE.set(True)
         try:
             slow = [directory.ambassadors_directory(s, filters),
-                    targets.attainment_by_ambassador(s, filters, DEMO_UNTIL),
+                    target_cascade.attainment_by_ambassador(s, filters, DEMO_UNTIL),
                     directory.libraries_directory(s, filters),
                     coverage.dormant_points(s, filters, 45)]  # fmt: skip
         finally:

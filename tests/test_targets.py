@@ -14,7 +14,7 @@ from dashboard import target_math as tm
 from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
 from data_access.database import Database
-from data_access.queries import metrics, targets
+from data_access.queries import metrics, target_cascade, targets
 from data_access.queries.target_actuals import AccreditedDays, ActualsByPeriod
 from data_access.writes import SessionRecord, add_sessions
 from tests.handmade_program import seed_program
@@ -281,12 +281,11 @@ def test_attainment_by_raion(program_db: Database) -> None:
 def test_attainment_by_ambassador_with_cascade(program_db: Database) -> None:
     jan_feb = Filters(D(2024, 1, 1), TODAY)
     with program_db.session() as s:
-        frame = targets.attainment_by_ambassador(s, jan_feb, TODAY)
-        ungheni = targets.attainment_by_ambassador(s, replace(jan_feb, scope=frozenset({"MD-UN"})),
-                                                   TODAY)  # fmt: skip
-        locals_only = targets.attainment_by_ambassador(s, replace(jan_feb, tiers=("local",)),
-                                                       TODAY)  # fmt: skip
-    assert list(frame.columns) == targets.AMBASSADOR_TARGET_COLUMNS
+        frame = target_cascade.attainment_by_ambassador(s, jan_feb, TODAY)
+        by_ambassador = target_cascade.attainment_by_ambassador
+        ungheni = by_ambassador(s, replace(jan_feb, scope=frozenset({"MD-UN"})), TODAY)
+        locals_only = by_ambassador(s, replace(jan_feb, tiers=("local",)), TODAY)
+    assert list(frame.columns) == target_cascade.AMBASSADOR_TARGET_COLUMNS
     rows = frame.set_index("code")
     assert sorted(rows.index) == ["A1", "A3"]
     a1 = rows.loc["A1"]
@@ -373,10 +372,10 @@ def test_accredited_days_count_on_a_day_nationally_per_raion_and_per_library() -
 def test_people_with_their_targets_join_like_a_merge() -> None:
     """One row per target in the targets' order, one ``no_target`` row for a person without
     any; targets of nobody listed (or of an unresolved ambassador) are left out."""
-    people = pd.DataFrame({column: [0] * 3 for column in targets.CASCADE_COLUMNS})
+    people = pd.DataFrame({column: [0] * 3 for column in target_cascade.CASCADE_COLUMNS})
     people["ambassador_id"] = [7, 3, 9]
     people["code"] = ["A7", "A3", "A9"]
-    extra = targets.AMBASSADOR_TARGET_COLUMNS[len(targets.CASCADE_COLUMNS) :]
+    extra = target_cascade.AMBASSADOR_TARGET_COLUMNS[len(target_cascade.CASCADE_COLUMNS) :]
     rows = pd.DataFrame({
         "target_id": [11, 12, 13, 14, 15],
         "ambassador_id": pd.array([9, 7, None, 9, 4], dtype="Int64"),
@@ -388,7 +387,7 @@ def test_people_with_their_targets_join_like_a_merge() -> None:
         "attainment": [0.1] * 5, "share_elapsed": [0.5] * 5, "pace": [0.2] * 5,
         "projected": [2.0] * 5, "status": ["behind"] * 5,
     })  # fmt: skip
-    got = targets._with_targets(people, rows)
+    got = target_cascade._with_targets(people, rows)
     merged = people.merge(
         rows[["ambassador_id", *extra]]
         .dropna(subset=["ambassador_id"])
@@ -398,9 +397,9 @@ def test_people_with_their_targets_join_like_a_merge() -> None:
     )
     merged["status"] = merged["status"].fillna(targets.NO_TARGET)
     merged["target_id"] = merged["target_id"].astype("Int64")
-    pd.testing.assert_frame_equal(got, merged[targets.AMBASSADOR_TARGET_COLUMNS])
+    pd.testing.assert_frame_equal(got, merged[target_cascade.AMBASSADOR_TARGET_COLUMNS])
     assert got["code"].tolist() == ["A7", "A3", "A9", "A9"]
     assert got["target_id"].tolist() == [12, pd.NA, 11, 14]
     assert got["status"].tolist() == ["behind", "no_target", "behind", "behind"]
-    none = targets._with_targets(people, rows.iloc[:0])
+    none = target_cascade._with_targets(people, rows.iloc[:0])
     assert none["status"].tolist() == ["no_target"] * 3

@@ -1,7 +1,7 @@
 """The targets page: every target with its actual, attainment, pace, projection and status,
-the raion and ambassador tables (with the national ambassadors' cascade) and the cumulative
-progress chart. How actuals are computed and who sees which target: see
-:mod:`data_access.queries.target_actuals`.
+the raion table and the cumulative progress chart (the ambassador table, with the national
+ambassadors' cascade: :mod:`data_access.queries.target_cascade`). How actuals are computed and
+who sees which target: see :mod:`data_access.queries.target_actuals`.
 """
 
 from __future__ import annotations
@@ -18,10 +18,7 @@ from dashboard.periods import add_months, month_end
 from dashboard.target_math import NO_TARGET, share_elapsed
 from data_access.models import Target
 from data_access.models.base import TARGET_METRICS, TARGET_SCOPES
-from data_access.queries.ambassador_activity import AmbassadorActivity
-from data_access.queries.dimensions import dimensions, raions
-from data_access.queries.directory import activity_filters, ambassador_rows, directory_rows
-from data_access.queries.frames import gather
+from data_access.queries.dimensions import raions
 from data_access.queries.planner import aggregate, month_key
 from data_access.queries.target_actuals import (
     PROGRESS_COLUMNS,
@@ -36,23 +33,11 @@ TARGET_COLUMNS = [
     "ambassador_id", "period_start", "period_end", "as_of", "target", "actual", "baseline",
     *PROGRESS_COLUMNS, "partial_scope",
 ]  # fmt: skip
-ACTIVITY = ("sessions", "participants", "requests")
 RAION_COLUMNS = [
     "raion_code", "raion_name", "population", "metric", "period_start", "period_end", "as_of",
     "target_id", "target", "actual", "actual_per_10k", *PROGRESS_COLUMNS,
 ]  # fmt: skip
-CASCADE_COLUMNS = [
-    "ambassador_id", "code", "name", "library_name", "raion_code", "raion_name", "sessions",
-    "participants", "requests", "citizens_served", "last_activity", "locals_trained",
-    "locals_active", "cascade_sessions", "cascade_participants", "cascade_requests",
-    "cascade_citizens_served", "total_citizens_served",
-]  # fmt: skip
-AMBASSADOR_TARGET_COLUMNS = [
-    *CASCADE_COLUMNS, "target_id", "target_metric", "target_period_start", "target_period_end",
-    "target", "target_actual", *PROGRESS_COLUMNS,
-]  # fmt: skip
 PROGRESS_FRAME_COLUMNS = ["month_key", "day", "actual", "target_line"]
-TARGET_NUMBERS = {"target", "target_actual", "attainment", "share_elapsed", "pace", "projected"}
 
 
 def targets_table(session: Session, filters: Filters, today: dt.date) -> pd.DataFrame:
@@ -107,99 +92,6 @@ def attainment_by_raion(
     frame["target_id"] = frame["target_id"].astype("Int64")
     frame = frame.sort_values(["metric", "period_start", "period_end", "raion_code"])
     return frame.reset_index(drop=True).reindex(columns=RAION_COLUMNS)
-
-
-def _locals(session: Session, filters: Filters, nationals: pd.Series) -> pd.DataFrame:
-    """local_id, ambassador_id: the locals these nationals trained (certified by the period
-    end, within scope, whichever raion), from the people held in memory."""
-    a = dimensions(session).ambassadors
-    keep = (a["tier"].to_numpy() == "local") & a["trained_by_id"].isin(nationals).to_numpy()
-    keep &= a["certified_day"].to_numpy() <= np.datetime64(filters.date_to, "D")
-    if filters.scope is not None:
-        keep &= a["raion_code"].isin(sorted(filters.scope)).to_numpy()
-    chosen = a.loc[keep, ["ambassador_id", "trained_by_id"]]
-    return pd.DataFrame({"local_id": chosen["ambassador_id"].to_numpy(np.int64),
-                         "ambassador_id": chosen["trained_by_id"].to_numpy(np.int64)})  # fmt: skip
-
-
-def _cascade(locals_: pd.DataFrame, activity: pd.DataFrame,
-             national_ids: pd.Series) -> dict[str, np.ndarray]:  # fmt: skip
-    """Per national ambassador (``national_ids``, in that order): the locals they trained and
-    those locals' activity in the period (``activity``: per ambassador, as
-    :class:`AmbassadorActivity` reads it): locals_trained, locals_active and cascade_sessions,
-    _participants and _requests, one value per national."""
-    owner = pd.Index(national_ids).get_indexer(locals_["ambassador_id"])
-    at = pd.Index(activity["ambassador_id"]).get_indexer(locals_["local_id"])
-    owner, at = owner[owner >= 0], at[owner >= 0]
-    n = len(national_ids)
-    done = {m: gather(activity[m].to_numpy(np.int64), at, 0) for m in ACTIVITY}
-    active = (done["sessions"] + done["requests"]) > 0
-
-    def total(weights: np.ndarray | None) -> np.ndarray:
-        return np.rint(np.bincount(owner, weights=weights, minlength=n)).astype(np.int64)
-
-    return {"locals_trained": total(None), "locals_active": total(active.astype(np.float64)),
-            **{f"cascade_{m}": total(done[m].astype(np.float64)) for m in ACTIVITY}}  # fmt: skip
-
-
-def attainment_by_ambassador(session: Session, filters: Filters, today: dt.date) -> pd.DataFrame:
-    """National ambassadors with their own activity and their cascade in the filtered period,
-    and their ambassador targets (one row per target; one row with ``no_target`` if none).
-
-    Nationals are chosen like in the directory (library in the raion/kind filters, in service
-    during the period). The cascade counts the locals they trained (``trained_by_id``) within
-    the viewer's scope, in any raion: ``locals_trained`` (certified by the period end, leavers
-    included), ``locals_active`` (with activity in the period) and the locals' summed activity.
-    Columns :data:`AMBASSADOR_TARGET_COLUMNS`.
-    """
-    if filters.tiers and "national" not in filters.tiers:
-        return pd.DataFrame(columns=AMBASSADOR_TARGET_COLUMNS)
-    national = Filters(filters.date_from, filters.date_to, filters.raions, filters.services,
-                       filters.library_kinds, ("national",), filters.formats,
-                       scope=filters.scope)  # fmt: skip
-    nationals = ambassador_rows(session, national)
-    locals_ = _locals(session, national, nationals["ambassador_id"])
-    activity = AmbassadorActivity(session, activity_filters(national))  # read once
-    people = directory_rows(national, nationals, activity)
-    frame = people.assign(**_cascade(locals_, activity.period, people["ambassador_id"]))
-    frame["cascade_citizens_served"] = frame["cascade_participants"] + frame["cascade_requests"]
-    frame["total_citizens_served"] = frame["citizens_served"] + frame["cascade_citizens_served"]
-    frame = frame[CASCADE_COLUMNS]
-    targets = load_targets(session, filters, "ambassador")
-    targets = with_progress(targets, ActualsByPeriod(session, filters, today), today)
-    targets = targets.rename(columns={
-        "metric": "target_metric", "period_start": "target_period_start",
-        "period_end": "target_period_end", "actual": "target_actual",
-    })  # fmt: skip
-    return _with_targets(frame, targets)
-
-
-def _with_targets(people: pd.DataFrame, targets: pd.DataFrame) -> pd.DataFrame:
-    """``people`` with their ``targets`` (renamed target columns, ``ambassador_id`` maybe NA):
-    one row per target, in the targets' order, and one row with ``no_target`` for a person
-    without any (a left join, by positions: pandas' merge costs more than the rest)."""
-    ids = targets["ambassador_id"]
-    known = np.flatnonzero(ids.notna().to_numpy())
-    owner = pd.Index(people["ambassador_id"]).get_indexer(ids.iloc[known].to_numpy(np.int64))
-    known, owner = known[owner >= 0], owner[owner >= 0]
-    counts = np.bincount(owner, minlength=len(people))
-    left = np.repeat(np.arange(len(people)), np.maximum(counts, 1))
-    right = np.full(len(left), -1, dtype=np.int64)
-    right[counts[left] > 0] = known[np.lexsort((known, owner))]  # by person, then target order
-    found = right >= 0  # else -1: no target (missing values, as a merge leaves them)
-    columns = {c: people[c].array.take(left) for c in CASCADE_COLUMNS}
-    for column in AMBASSADOR_TARGET_COLUMNS[len(CASCADE_COLUMNS) :]:
-        source = targets[column]
-        if column in TARGET_NUMBERS:
-            values = np.full(len(right), np.nan)
-            values[found] = source.to_numpy(np.float64)[right[found]]
-            columns[column] = values
-        else:
-            typed = source.astype("Int64") if column == "target_id" else source
-            columns[column] = typed.array.take(right, allow_fill=True)
-    frame = pd.DataFrame(columns)  # at once: column by column costs several times more
-    frame["status"] = frame["status"].fillna(NO_TARGET)
-    return frame
 
 
 def _months(start: dt.date, end: dt.date) -> list[dt.date]:
