@@ -14,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from dashboard.baseline import naive_figures
 from dashboard.context import AppContext
 from dashboard.i18n import normalize_language, t
+from dashboard.response_cache import mark_cacheable
 from dashboard.url_state import query_params
 from data_access.queries.versioned import one_read_of_the_version
 from layouts import ids
@@ -76,7 +77,9 @@ def cached_output(
         def wrapper(*args: Any) -> Any:
             scope = app_ctx.scope()
             parts = (sorted(scope) if scope is not None else None, app_ctx.today(), args)
-            return app_ctx.memo(f"output.{name}", parts, lambda: _plain(func(*args)))
+            output = app_ctx.memo(f"output.{name}", parts, lambda: _plain(func(*args)))
+            mark_cacheable()  # the whole HTTP answer may be kept too (dashboard/response_cache)
+            return output
 
         return wrapper
 

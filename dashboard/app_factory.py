@@ -26,6 +26,7 @@ from callbacks import overview_kpis as overview_kpi_callbacks
 from callbacks import presentation as presentation_callbacks
 from callbacks import shell as shell_callbacks
 from callbacks import targets as targets_callbacks
+from dashboard import response_cache
 from dashboard.baseline import NAIVE
 from dashboard.cache import ResultCache
 from dashboard.context import AppContext
@@ -123,6 +124,8 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     _add_routes(server, app_ctx)
     if settings.naive_baseline:
         server.before_request(lambda: NAIVE.set(True) and None)
+    else:
+        response_cache.install(server, app_ctx)
     for module in CALLBACK_MODULES:
         module.register(app, app_ctx)
     server.teardown_request(_trim_every(TRIM_EVERY_REQUESTS))

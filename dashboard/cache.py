@@ -62,21 +62,28 @@ class ResultCache:
         return f"{name}:{digest}"
 
     def get_or_compute(self, name: str, parts: tuple[object, ...], compute: Callable[[], T]) -> T:
-        key = self.key(name, *parts)
+        hit = self.lookup(name, parts)
+        if hit is not None:
+            return hit
+        value = compute()
+        self.store(name, parts, value)
+        return value
+
+    def lookup(self, name: str, parts: tuple[object, ...]) -> Any:
+        """The value stored under ``name`` and ``parts``, or None (also when the cache fails)."""
         try:
-            hit = self._cache.get(key)
+            hit = self._cache.get(self.key(name, *parts))
         except Exception:  # a broken cache must not break the page
             log.warning("cache read failed for %s", name, exc_info=True)
-            hit = None
-        if hit is not None:
-            return unpack(hit)
-        value = compute()
+            return None
+        return None if hit is None else unpack(hit)
+
+    def store(self, name: str, parts: tuple[object, ...], value: object) -> None:
         try:
-            self._cache.set(key, pack(value))
+            self._cache.set(self.key(name, *parts), pack(value))
             self._bound_folder()
         except Exception:
             log.warning("cache write failed for %s", name, exc_info=True)
-        return value
 
     def _bound_folder(self) -> None:
         """Empty the filesystem cache when it has grown past its bound (checked every few
