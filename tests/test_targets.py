@@ -379,17 +379,18 @@ def test_people_with_their_targets_join_like_a_merge() -> None:
     rows = pd.DataFrame({
         "target_id": [11, 12, 13, 14, 15],
         "ambassador_id": pd.array([9, 7, None, 9, 4], dtype="Int64"),
-        "target_metric": ["sessions", "participants", "sessions", "requests", "sessions"],
-        "target_period_start": [D(2024, 1, 1)] * 5,
-        "target_period_end": [D(2024, 12, 31)] * 5,
+        "metric": ["sessions", "participants", "sessions", "requests", "sessions"],
+        "period_start": [D(2024, 1, 1)] * 5,
+        "period_end": [D(2024, 12, 31)] * 5,
         "target": [10.0, 20.0, 30.0, 40.0, 50.0],
-        "target_actual": [1.0, 2.0, 3.0, 4.0, 5.0],
+        "actual": [1.0, 2.0, 3.0, 4.0, 5.0],
         "attainment": [0.1] * 5, "share_elapsed": [0.5] * 5, "pace": [0.2] * 5,
         "projected": [2.0] * 5, "status": ["behind"] * 5,
     })  # fmt: skip
     got = target_cascade._with_targets(people, rows)
+    renamed = rows.rename(columns={v: k for k, v in target_cascade.TARGET_SOURCES.items()})
     merged = people.merge(
-        rows[["ambassador_id", *extra]]
+        renamed[["ambassador_id", *extra]]
         .dropna(subset=["ambassador_id"])
         .astype({"ambassador_id": "int64"}),
         on="ambassador_id",

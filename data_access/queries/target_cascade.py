@@ -6,6 +6,7 @@ ambassador targets with progress.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -31,6 +32,10 @@ AMBASSADOR_TARGET_COLUMNS = [
     *CASCADE_COLUMNS, "target_id", "target_metric", "target_period_start", "target_period_end",
     "target", "target_actual", *PROGRESS_COLUMNS,
 ]  # fmt: skip
+TARGET_SOURCES = {  # the page's target columns that with_progress names otherwise
+    "target_metric": "metric", "target_period_start": "period_start",
+    "target_period_end": "period_end", "target_actual": "actual",
+}  # fmt: skip
 TARGET_NUMBERS = {"target", "target_actual", "attainment", "share_elapsed", "pace", "projected"}
 
 
@@ -86,35 +91,37 @@ def attainment_by_ambassador(session: Session, filters: Filters, today: dt.date)
     locals_ = _locals(session, national, nationals["ambassador_id"])
     activity = AmbassadorActivity(session, activity_filters(national))  # read once
     people = directory_rows(national, nationals, activity)
-    frame = people.assign(**_cascade(locals_, activity.period, people["ambassador_id"]))
-    frame["cascade_citizens_served"] = frame["cascade_participants"] + frame["cascade_requests"]
-    frame["total_citizens_served"] = frame["citizens_served"] + frame["cascade_citizens_served"]
-    frame = frame[CASCADE_COLUMNS]
+    columns = {c: people[c].array for c in CASCADE_COLUMNS if c in people}
+    columns |= _cascade(locals_, activity.period, people["ambassador_id"])
+    columns["cascade_citizens_served"] = (
+        columns["cascade_participants"] + columns["cascade_requests"]
+    )
+    columns["total_citizens_served"] = (
+        people["citizens_served"].to_numpy(np.int64) + columns["cascade_citizens_served"]
+    )
     targets = load_targets(session, filters, "ambassador")
     targets = with_progress(targets, ActualsByPeriod(session, filters, today), today)
-    targets = targets.rename(columns={
-        "metric": "target_metric", "period_start": "target_period_start",
-        "period_end": "target_period_end", "actual": "target_actual",
-    })  # fmt: skip
-    return _with_targets(frame, targets)
+    return _with_targets(columns, targets)
 
 
-def _with_targets(people: pd.DataFrame, targets: pd.DataFrame) -> pd.DataFrame:
-    """``people`` with their ``targets`` (renamed target columns, ``ambassador_id`` maybe NA):
-    one row per target, in the targets' order, and one row with ``no_target`` for a person
-    without any (a left join, by positions: pandas' merge costs more than the rest)."""
+def _with_targets(people: pd.DataFrame | dict[str, Any], targets: pd.DataFrame) -> pd.DataFrame:
+    """``people`` (a frame, or its :data:`CASCADE_COLUMNS` as arrays) with their ``targets``
+    (as :func:`with_progress` gives them, ``ambassador_id`` maybe NA): one row per target, in
+    the targets' order, and one row with ``no_target`` for a person without any (a left join,
+    by positions: pandas' merge costs more than the rest)."""
     ids = targets["ambassador_id"]
     known = np.flatnonzero(ids.notna().to_numpy())
     owner = pd.Index(people["ambassador_id"]).get_indexer(ids.iloc[known].to_numpy(np.int64))
     known, owner = known[owner >= 0], owner[owner >= 0]
-    counts = np.bincount(owner, minlength=len(people))
-    left = np.repeat(np.arange(len(people)), np.maximum(counts, 1))
+    size = len(people["ambassador_id"])
+    counts = np.bincount(owner, minlength=size)
+    left = np.repeat(np.arange(size), np.maximum(counts, 1))
     right = np.full(len(left), -1, dtype=np.int64)
     right[counts[left] > 0] = known[np.lexsort((known, owner))]  # by person, then target order
     found = right >= 0  # else -1: no target (missing values, as a merge leaves them)
-    columns = {c: people[c].array.take(left) for c in CASCADE_COLUMNS}
+    columns = {c: _take(people[c], left) for c in CASCADE_COLUMNS}
     for column in AMBASSADOR_TARGET_COLUMNS[len(CASCADE_COLUMNS) :]:
-        source = targets[column]
+        source = targets[TARGET_SOURCES.get(column, column)]
         if column in TARGET_NUMBERS:
             values = np.full(len(right), np.nan)
             values[found] = source.to_numpy(np.float64)[right[found]]
@@ -125,3 +132,11 @@ def _with_targets(people: pd.DataFrame, targets: pd.DataFrame) -> pd.DataFrame:
     frame = pd.DataFrame(columns)  # at once: column by column costs several times more
     frame["status"] = frame["status"].fillna(NO_TARGET)
     return frame
+
+
+def _take(values: Any, rows: np.ndarray) -> Any:
+    if isinstance(values, np.ndarray):
+        return values[rows]
+    if isinstance(values, pd.Series):
+        values = values.array
+    return values.take(rows)
