@@ -11,11 +11,11 @@ TEST_STAMP := $(VENV)/.test-$(HASH)
 run: $(APP_STAMP)  ## serve the dashboard on http://127.0.0.1:8050 (first start creates the demo database)
 	$(BIN)/eambasadori serve
 
-test: system-deps $(TEST_STAMP)  ## every test tier: lint, unit, database (SQLite + PostgreSQL), callbacks, browser
+test: system-deps $(TEST_STAMP)  ## every test tier: lint, unit, database (SQLite + PostgreSQL), callbacks, browser; two processes, a file each at a time
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	EAMB_REQUIRE_POSTGRES=1 EAMB_REQUIRE_BROWSER=1 $(BIN)/pytest; rc=$$?; \
+	EAMB_REQUIRE_POSTGRES=1 EAMB_REQUIRE_BROWSER=1 $(BIN)/pytest -n 2 --dist loadfile; rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "no tests collected"; rc=0; fi; exit $$rc
 
 lint: $(TEST_STAMP)
