@@ -55,6 +55,7 @@ class ResultCache:
         self._folder = settings.cache_dir if settings.cache_type == "FileSystemCache" else None
         self._max_files = settings.cache_max_files
         self._writes = 0
+        self._keeps = settings.cache_type != "NullCache"  # else packing values is wasted work
 
     @staticmethod
     def key(name: str, *parts: object) -> str:
@@ -79,6 +80,8 @@ class ResultCache:
         return None if hit is None else unpack(hit)
 
     def store(self, name: str, parts: tuple[object, ...], value: object) -> None:
+        if not self._keeps:
+            return
         try:
             self._cache.set(self.key(name, *parts), pack(value))
             self._bound_folder()
