@@ -87,9 +87,9 @@ def grid_view(
 ) -> tuple[pd.DataFrame, Filters, str]:  # fmt: skip
     """The rows of ``grid`` its view shows (all of them, in order), the filters and language.
 
-    The table, its search texts once someone searches and the folded texts of the columns a
-    view sorts or filters on come from the result cache (keyed by the filters, data version,
-    language and page controls)."""
+    The table (from its second request on), its search texts once someone searches and the
+    folded texts of the columns a view sorts or filters on come from the result cache (keyed
+    by the filters, data version, language and page controls)."""
     filters, _, lang = app_ctx.parse(search)
     text, controls = grid.split(view)
     key = (filters.cache_key(), version, lang, *(repr(value) for value in controls))
@@ -97,7 +97,9 @@ def grid_view(
     def compute() -> pd.DataFrame:
         return grid.frame(app_ctx, filters, version, lang, *controls).reset_index(drop=True)
 
-    table = app_ctx.memo(f"grid.{grid.name}", key, compute)
+    # stored when a second request needs it (another page, a sort, a search, an export): a
+    # filter change asks once, and storing a directory's table costs ~10 ms
+    table = app_ctx.memo(f"grid.{grid.name}", key, compute, on_reuse=True)
 
     def texts() -> pd.Series:
         return app_ctx.memo(f"grid.{grid.name}.search", key,

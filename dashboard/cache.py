@@ -62,12 +62,26 @@ class ResultCache:
         digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:40]
         return f"{name}:{digest}"
 
-    def get_or_compute(self, name: str, parts: tuple[object, ...], compute: Callable[[], T]) -> T:
+    def get_or_compute(
+        self,
+        name: str,
+        parts: tuple[object, ...],
+        compute: Callable[[], T],
+        *,
+        on_reuse: bool = False,
+    ) -> T:
+        """The stored value, else ``compute()`` stored. With ``on_reuse`` a value is stored
+        only when asked for a second time (the first time leaves a small mark): for large
+        values that are often asked for once, whose storing costs a good part of computing
+        them (a grid's whole table: the next page needs it, a filter change does not)."""
         hit = self.lookup(name, parts)
         if hit is not None:
             return hit
         value = compute()
-        self.store(name, parts, value)
+        if not on_reuse or self.lookup(f"{name}.asked", parts) is not None:
+            self.store(name, parts, value)
+        else:
+            self.store(f"{name}.asked", parts, True)
         return value
 
     def lookup(self, name: str, parts: tuple[object, ...]) -> Any:

@@ -94,5 +94,12 @@ class AppContext:
         self.warmer.ensure(status.version)
         return status
 
-    def memo(self, name: str, parts: tuple[object, ...], compute: Callable[[], T]) -> T:
-        return self.cache.get_or_compute(name, parts, compute)
+    def memo(
+        self,
+        name: str,
+        parts: tuple[object, ...],
+        compute: Callable[[], T],
+        *,
+        on_reuse: bool = False,
+    ) -> T:
+        return self.cache.get_or_compute(name, parts, compute, on_reuse=on_reuse)

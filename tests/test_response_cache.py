@@ -42,9 +42,9 @@ def computed(app: Any, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     names: list[str] = []
     memo = app_ctx.memo
 
-    def counting(name: str, parts: tuple[object, ...], compute: Any) -> Any:
+    def counting(name: str, parts: tuple[object, ...], compute: Any, **options: Any) -> Any:
         names.append(name)
-        return memo(name, parts, compute)
+        return memo(name, parts, compute, **options)
 
     monkeypatch.setattr(app_ctx, "memo", counting)
     return names

@@ -71,3 +71,23 @@ def test_a_cached_table_comes_back_from_the_filesystem_equal(tmp_path: Path) -> 
     assert cache.get_or_compute("grid", ("view",), lambda: table) is table
     again = cache.get_or_compute("grid", ("view",), lambda: pd.DataFrame())  # a hit
     pd.testing.assert_frame_equal(again, table)
+
+
+def test_a_value_kept_on_reuse_is_stored_the_second_time_it_is_asked_for(tmp_path: Path) -> None:
+    settings = Settings(cache_type="FileSystemCache", cache_dir=str(tmp_path / "cache"))
+    cache = ResultCache(Flask(__name__), settings)
+    computed: list[int] = []
+
+    def table() -> pd.DataFrame:
+        computed.append(1)
+        return _table()
+
+    for _ in range(3):
+        got = cache.get_or_compute("grid", ("view",), table, on_reuse=True)
+        pd.testing.assert_frame_equal(got, _table())
+    assert len(computed) == 2  # asked, asked again (now stored), then read
+    assert cache.lookup("grid", ("view",)) is not None
+    assert cache.lookup("grid", ("other view",)) is None
+    cache.get_or_compute("grid", ("other view",), table, on_reuse=True)
+    assert cache.lookup("grid", ("other view",)) is None  # asked once: only its mark is kept
+    assert cache.lookup("grid.asked", ("other view",)) is True
