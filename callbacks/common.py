@@ -12,7 +12,6 @@ from dash.exceptions import PreventUpdate
 from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard.baseline import naive_figures
-from dashboard.context import AppContext
 from dashboard.i18n import normalize_language, t
 from dashboard.response_cache import mark_cacheable
 from dashboard.url_state import query_params
@@ -62,34 +61,28 @@ def guarded(
     return decorate
 
 
-def cached_output(
-    app_ctx: AppContext, name: str
-) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Serve a data callback's whole output from the result cache when the same inputs come
+def cached_output(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Let a data callback's whole answer be kept and sent again when the same inputs come
     again (the same URL, data version, viewer scope and day): a page opened again, or the
     default view every visitor starts from, is answered without recomputing or rebuilding
-    figures. Use it under :func:`guarded` (a failure is never cached) and only on callbacks
-    whose output depends on their inputs alone (no downloads, no writes, no ``ctx``).
+    figures (:mod:`dashboard.response_cache`). Use it under :func:`guarded` (a failure is never
+    kept) and only on callbacks whose output depends on their inputs alone (no downloads, no
+    writes, no ``ctx``).
     """
 
-    def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
-        @functools.wraps(func)
-        def wrapper(*args: Any) -> Any:
-            scope = app_ctx.scope()
-            parts = (sorted(scope) if scope is not None else None, app_ctx.today(), args)
-            output = app_ctx.memo(f"output.{name}", parts, lambda: _plain(func(*args)))
-            mark_cacheable()  # the whole HTTP answer may be kept too (dashboard/response_cache)
-            return output
+    @functools.wraps(func)
+    def wrapper(*args: Any) -> Any:
+        output = _plain(func(*args))
+        mark_cacheable()
+        return output
 
-        return wrapper
-
-    return decorate
+    return wrapper
 
 
 def _plain(output: Any) -> Any:
     """``Patch`` objects in an output as their JSON form (what Dash sends anyway): plotly's
     encoder walks a Patch item by item (~11 ms for the map's 40 KB), its dict form it hands
-    straight to orjson (~0.3 ms), and the dict is what the cache stores."""
+    straight to orjson (~0.3 ms)."""
     if isinstance(output, Patch):
         return output.to_plotly_json()
     if isinstance(output, tuple | list):

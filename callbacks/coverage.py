@@ -144,7 +144,7 @@ def register(app: Dash, app_ctx: AppContext) -> None:
 
     @app.callback(Output(ids.COVERAGE_RANKING, "figure"), *DATA_INPUTS)
     @guarded(figures_fallback(1))
-    @cached_output(app_ctx, "coverage.ranking")
+    @cached_output
     def update_ranking(search: str | None, version: Any) -> dict[str, Any]:
         filters, _, lang = app_ctx.parse(search)
         ranking, median = cached(app_ctx, "coverage.ranking", filters, (version,),
@@ -158,7 +158,7 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         prevent_initial_call=True,
     )  # fmt: skip
     @guarded(lambda lang, message: (message, message))
-    @cached_output(app_ctx, "coverage.points")
+    @cached_output
     def update_points(search: str | None, version: Any, days_value: Any) -> tuple[Any, ...]:
         filters, _, lang = app_ctx.parse(search)
         days = dormant_days(app_ctx, days_value)
@@ -178,7 +178,7 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         prevent_initial_call=True,
     )  # fmt: skip
     @guarded(lambda lang, message: (message, *figures_fallback(2)(lang, message), None))
-    @cached_output(app_ctx, "coverage.far")
+    @cached_output
     def update_far(
         search: str | None, version: Any, days_value: Any, km_value: Any, drawn: Any
     ) -> tuple[Any, ...]:
@@ -205,7 +205,7 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         prevent_initial_call=True,
     )  # fmt: skip
     @guarded(lambda _lang, message: (no_update, [], message))
-    @cached_output(app_ctx, "coverage.scores")
+    @cached_output
     def update_scores(
         search: str | None, version: Any, days_value: Any, km_value: Any
     ) -> tuple[Any, ...]:

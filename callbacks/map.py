@@ -47,7 +47,7 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         State(ids.MAP_DRAWN, "data", allow_optional=True),
     )
     @guarded(lambda lang, message: (figures_fallback(1)(lang, message), "", None))
-    @cached_output(app_ctx, "map")
+    @cached_output
     def update_map(
         search: str | None, version: Any, metric: Any, mode: Any, drawn: Any
     ) -> tuple[Any, str, Any]:

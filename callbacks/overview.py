@@ -75,7 +75,7 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         Input(ids.TREND_METRIC, "value", allow_optional=True),
     )
     @guarded(figures_fallback(1))
-    @cached_output(app_ctx, "overview.trend")
+    @cached_output
     def update_trend(search: str | None, version: Any, metric: str | None) -> dict[str, Any]:
         filters, _, lang = app_ctx.parse(search)
         metric = metric if metric in ("sessions", "participants", "requests") else "citizens_served"
@@ -94,7 +94,7 @@ def _register_breakdown(app: Dash, app_ctx: AppContext, name: str, outputs: list
                         build: FigureBuilder) -> None:  # fmt: skip
     @app.callback([Output(i, "figure") for i in outputs], *DATA_INPUTS)
     @guarded(lambda _lang, message: [message_figure(message) for _ in outputs])
-    @cached_output(app_ctx, f"overview.{name}")
+    @cached_output
     def update_breakdown(search: str | None, version: Any) -> list[dict[str, Any]]:
         filters, _, lang = app_ctx.parse(search)
         with app_ctx.db.session() as s:

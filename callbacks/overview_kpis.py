@@ -43,7 +43,7 @@ def _message_first(count: int) -> Any:
 def register(app: Dash, app_ctx: AppContext) -> None:
     @app.callback(*_slots(ACTIVITY, "value", "change"), *DATA_INPUTS)
     @guarded(_message_first(2 * len(ACTIVITY)))
-    @cached_output(app_ctx, "kpis.activity")
+    @cached_output
     def update_activity(search: str | None, version: Any) -> list[Any]:
         filters, _, lang = app_ctx.parse(search)
 
@@ -56,7 +56,7 @@ def register(app: Dash, app_ctx: AppContext) -> None:
 
     @app.callback(*_slots(PLACES, "value", "change"), DORMANT_NOTE, *DATA_INPUTS)
     @guarded(_message_first(2 * len(PLACES) + 1))
-    @cached_output(app_ctx, "kpis.places")
+    @cached_output
     def update_places(search: str | None, version: Any) -> list[Any]:
         filters, _, lang = app_ctx.parse(search)
         days = app_ctx.settings.dormant_days
@@ -71,7 +71,7 @@ def register(app: Dash, app_ctx: AppContext) -> None:
 
     @app.callback(*_slots(KPI_METRICS, "target"), *DATA_INPUTS)
     @guarded(_message_first(len(KPI_METRICS)))
-    @cached_output(app_ctx, "kpis.targets")
+    @cached_output
     def update_targets(search: str | None, version: Any) -> list[Any]:
         filters, _, lang = app_ctx.parse(search)
 

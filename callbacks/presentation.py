@@ -51,7 +51,7 @@ def register(app: Dash, app_ctx: AppContext) -> None:
     @app.callback(Output(ids.PRES_KPIS, "children"), Output(ids.PRES_SUBTITLE, "children"),
                   *DATA_INPUTS)  # fmt: skip
     @guarded(lambda _lang, message: (dbc.Alert(message, color="warning"), ""))
-    @cached_output(app_ctx, "presentation.kpis")
+    @cached_output
     def update_kpis(search: str | None, version: Any) -> tuple[Any, str]:
         filters, _, lang = app_ctx.parse(search)
         days = app_ctx.settings.dormant_days
@@ -63,7 +63,7 @@ def register(app: Dash, app_ctx: AppContext) -> None:
 
     @app.callback(Output(ids.PRES_MAP, "figure"), *DATA_INPUTS)
     @guarded(figures_fallback(1))
-    @cached_output(app_ctx, "presentation.map")
+    @cached_output
     def update_map(search: str | None, version: Any) -> dict[str, Any]:
         filters, _, lang = app_ctx.parse(search)
         raions, libraries = app_ctx.memo(
@@ -74,7 +74,7 @@ def register(app: Dash, app_ctx: AppContext) -> None:
 
     @app.callback(Output(ids.PRES_TREND, "figure"), *DATA_INPUTS)
     @guarded(figures_fallback(1))
-    @cached_output(app_ctx, "presentation.trend")
+    @cached_output
     def update_trend(search: str | None, version: Any) -> dict[str, Any]:
         filters, _, lang = app_ctx.parse(search)
         months = by("presentation.months", filters, version, breakdowns.by_month)
@@ -82,7 +82,7 @@ def register(app: Dash, app_ctx: AppContext) -> None:
 
     @app.callback(Output(ids.PRES_TOP, "figure"), *DATA_INPUTS)
     @guarded(figures_fallback(1))
-    @cached_output(app_ctx, "presentation.top")
+    @cached_output
     def update_top(search: str | None, version: Any) -> dict[str, Any]:
         filters, _, lang = app_ctx.parse(search)
         raions = by("presentation.raions", filters, version, breakdowns.by_raion)

@@ -130,7 +130,7 @@ def register(app: Dash, app_ctx: AppContext, grid: ServerGrid) -> None:
         prevent_initial_call=True,
     )
     @guarded(lambda _lang, _message: EMPTY)
-    @cached_output(app_ctx, f"grid.{grid.grid}")
+    @cached_output
     def rows(search: str | None, version: Any, request: Any, *view: Any) -> dict[str, Any]:
         shown, _, lang = grid_view(app_ctx, grid, search, version, request, view)
         return block(shown, grid.columns, lang, grid.row_id, request, grid.keep)

@@ -102,7 +102,7 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         State(ids.TARGETS_PICKER, "value", allow_optional=True),
     )
     @guarded(lambda lang, message: (html.Div(message, className="text-warning"), [], None))
-    @cached_output(app_ctx, "targets.summary")
+    @cached_output
     def update_targets(search: str | None, version: Any, chosen: Any) -> tuple[Any, ...]:
         filters, _, lang = app_ctx.parse(search)
         frame = figures.with_labels(targets_frame(app_ctx, filters, version), lang)
@@ -136,7 +136,7 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         prevent_initial_call=True,
     )
     @guarded(figures_fallback(1))
-    @cached_output(app_ctx, "targets.chart")
+    @cached_output
     def update_chart(search: str | None, version: Any, target_id: Any) -> dict[str, Any]:
         filters, _, lang = app_ctx.parse(search)
         row = figures.target_row(targets_frame(app_ctx, filters, version), target_id)

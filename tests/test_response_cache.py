@@ -93,7 +93,7 @@ def test_the_same_request_gets_the_same_bytes_without_running_dash(
     first = _trend(client, GZIP)
     assert first.status_code == 200
     assert first.headers["Content-Encoding"] == "gzip"
-    assert "output.overview.trend" in computed
+    assert "overview.trend" in computed
     computed.clear()
     again = _trend(client, GZIP)
     assert computed == []
@@ -102,6 +102,23 @@ def test_the_same_request_gets_the_same_bytes_without_running_dash(
     assert again.headers["Content-Encoding"] == "gzip"
     assert again.mimetype == "application/json"
     assert _requests_shown(_figure(again)) > 0
+
+
+def test_which_input_changed_does_not_matter(app: Any, computed: list[str]) -> None:
+    """The renderer names the changed input (the URL after a click, none on a page load);
+    these callbacks never look at it, so both requests share the kept answer."""
+    client = app.server.test_client()
+    loaded = _trend(client)
+    computed.clear()
+    clicked = post_callback(
+        client,
+        [(ids.TREND, "figure")],
+        [(ids.URL, "search", SEARCH), (ids.DATA_VERSION, "data", 1),
+         (ids.TREND_METRIC, "value", "requests")],
+        changed=[(ids.URL, "search")],
+    )  # fmt: skip
+    assert computed == []
+    assert clicked.data == loaded.data
 
 
 def test_another_accept_encoding_is_answered_in_its_own_encoding(app: Any) -> None:
@@ -121,7 +138,7 @@ def test_another_scope_never_gets_a_kept_answer(
     monkeypatch.setattr(app_ctx, "scope", lambda: frozenset({"MD-CU"}))  # Chișinău only
     computed.clear()
     scoped = _trend(client)
-    assert "output.overview.trend" in computed
+    assert "overview.trend" in computed
     assert _requests_shown(_figure(scoped)) == 0  # Ungheni is outside this viewer's scope
 
 
@@ -166,5 +183,5 @@ def test_bodies_larger_than_a_callback_request_are_never_kept(app: Any, kept: li
          (ids.TREND_METRIC, "value", "requests")],
     )  # fmt: skip
     assert response.status_code == 200
-    assert "output.overview.trend" in kept
+    assert "overview.trend" in kept
     assert NAME not in kept
