@@ -47,6 +47,7 @@ class DayRows:
     starts: np.ndarray
     first_day: int
     _by: dict[tuple[str, ...], tuple[np.ndarray, pd.DataFrame]] = field(default_factory=dict)
+    _place_codes: dict[str, tuple[pd.Index, np.ndarray]] = field(default_factory=dict)
 
     @classmethod
     def from_arrays(cls, groups: pd.DataFrame, group: np.ndarray, requests: np.ndarray,
@@ -82,21 +83,23 @@ class DayRows:
         present = (np.bincount(group, minlength=size) > 0) & self.kept_groups(filters)
         codes, values = self.codes(by)
         cells = len(values)
-        frame = values.copy()
+        sums: dict[str, np.ndarray] = {}
         if "requests" in measures:
             total = np.bincount(group, weights=self.requests[lo:hi], minlength=size)
-            frame["requests"] = np.rint(np.bincount(codes[present], weights=total[present],
-                                                    minlength=cells)).astype(np.int64)  # fmt: skip
+            sums["requests"] = np.rint(np.bincount(codes[present], weights=total[present],
+                                                   minlength=cells)).astype(np.int64)  # fmt: skip
         if MEASURES.intersection(measures) - {"requests"}:
             days = np.full(cells, NO_DAY_NUMBER, dtype=np.int64)
             np.maximum.at(days, codes[present], self._last_days(group, hi)[present])
             latest = np.where(days == NO_DAY_NUMBER, np.datetime64("NaT"), days.astype("M8[D]"))
             for name in MEASURES.intersection(measures) - {"requests"}:
-                frame[name] = latest.astype("M8[ns]")
-        found = np.bincount(codes[present], minlength=cells) > 0
+                sums[name] = latest.astype("M8[ns]")
         if not by:
-            return frame[list(measures)]
-        return frame.loc[found].reset_index(drop=True)[[*by, *measures]]
+            return pd.DataFrame({m: sums[m] for m in measures})
+        found = np.bincount(codes[present], minlength=cells) > 0
+        # built from arrays: pandas' copy, .loc and reindexing cost more than the counting
+        return pd.DataFrame({**{b: values[b].array[found] for b in by},
+                             **{m: sums[m][found] for m in measures}})  # fmt: skip
 
     def codes(self, by: tuple[str, ...]) -> tuple[np.ndarray, pd.DataFrame]:
         """Each group's index among the distinct ``by`` values of the groups, and those values
@@ -116,8 +119,18 @@ class DayRows:
         kept = np.ones(len(self.groups), dtype=bool)
         for column, values in place_filters(filters).items():
             if values is not None:
-                kept &= self.groups[column].isin(list(values)).to_numpy()
+                categories, codes = self._places(column)
+                wanted = categories.get_indexer(list(values))
+                kept &= np.isin(codes, wanted[wanted >= 0])  # code -1: missing, never kept
         return kept
+
+    def _places(self, column: str) -> tuple[pd.Index, np.ndarray]:
+        """A place column of the groups as its distinct values and each group's code: a few
+        thousand strings compared once, not on every filter change."""
+        if column not in self._place_codes:
+            codes, categories = pd.factorize(self.groups[column])
+            self._place_codes[column] = (pd.Index(categories), codes)
+        return self._place_codes[column]
 
     def day_of(self, rows: np.ndarray) -> np.ndarray:
         """The day number of each of ``rows`` (row indices)."""

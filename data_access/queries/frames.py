@@ -85,10 +85,23 @@ def combine_parts(frames: list[pd.DataFrame], by: tuple[str, ...], measures: tup
 def _typed(frame: pd.DataFrame, measures: tuple[str, ...], maxima: frozenset[str]) -> pd.DataFrame:
     """``frame`` with its sums numeric and its ``maxima`` datetimes, converting only the
     columns that are not already (most are: each conversion costs a copy and pandas' checks)."""
-    changes = {m: pd.to_datetime(frame[m]) if m in maxima else pd.to_numeric(frame[m])
+    changes = {m: datetimes(frame[m]) if m in maxima else pd.to_numeric(frame[m])
                for m in measures
                if frame[m].dtype.kind not in ("M" if m in maxima else "iuf")}  # fmt: skip
     return frame.assign(**changes) if changes else frame
+
+
+def datetimes(column: pd.Series) -> np.ndarray:
+    """Days as SQL gives them (ISO text from SQLite, dates from PostgreSQL, None where missing)
+    as datetime64[ns], NaT where missing. numpy parses ISO days in C: several times faster than
+    ``pd.to_datetime`` on the few thousand latest days of a per-person aggregate."""
+    values = column.to_numpy()
+    if values.dtype.kind == "M":
+        return values.astype("M8[ns]")
+    try:
+        return np.array(values, dtype="M8[D]").astype("M8[ns]")
+    except (TypeError, ValueError):  # NaN or NaT among objects, or another form of a day
+        return pd.to_datetime(column).to_numpy("M8[ns]")
 
 
 def counts(column: pd.Series) -> np.ndarray:

@@ -25,7 +25,7 @@ from data_access.models import (
     RollupRequestPersonDay,
 )
 from data_access.queries.day_rows import request_person_days
-from data_access.queries.frames import combine_parts, counts, read_frame
+from data_access.queries.frames import combine_parts, counts, datetimes, read_frame
 from data_access.queries.month_rows import ACTIVITY as MONTH_MEASURES
 from data_access.queries.month_rows import ambassador_months, library_months
 from data_access.queries.range_pieces import DateSpan, split_periods, split_range
@@ -187,9 +187,9 @@ def aggregate(
         kind = frame[m].dtype.kind
         if m in MAX_MEASURES:
             if not as_dates and kind != "M":
-                frame[m] = pd.to_datetime(frame[m])
+                frame[m] = datetimes(frame[m])
             elif as_dates and len(frame):
-                frame[m] = pd.to_datetime(frame[m]).dt.date
+                frame[m] = pd.Series(datetimes(frame[m]), index=frame.index).dt.date
         elif frame[m].dtype != np.int64:
             frame[m] = counts(frame[m])
     if not by and frame.empty:
