@@ -102,6 +102,25 @@ class PgCluster:
             str(self.bin_dir / "pg_ctl"), "-D", str(self.data_dir), "-m", mode, "-w", "stop"
         )
 
+    def is_running(self) -> bool:
+        """Whether a server runs on this data directory (``pg_ctl status``), whatever its port."""
+        assert self.bin_dir is not None
+        if not (self.data_dir / "postmaster.pid").exists():
+            return False
+        cmd = [str(self.bin_dir / "pg_ctl"), "-D", str(self.data_dir), "status"]
+        if os.geteuid() == 0:
+            cmd = ["runuser", "-u", "postgres", "--", *cmd]
+        return subprocess.run(cmd, capture_output=True, text=True).returncode == 0
+
+    def stop_leftover(self) -> bool:
+        """Stop a server left running on this data directory by an earlier process that was
+        killed before it could stop it (``pg_ctl start`` would refuse to start a second one).
+        True when there was one."""
+        if not self.is_running():
+            return False
+        self.stop()
+        return True
+
     def destroy(self) -> None:
         self.stop("immediate")
         assert self.base_dir is not None

@@ -84,6 +84,8 @@ def postgres_database(
     # Not under the home folder: the server runs as the postgres user, who cannot enter /root.
     cluster = PgCluster(base_dir=PG_BENCH_DIR, port=free_port(),
                         shared_buffers=PG_BENCH_SHARED_BUFFERS)  # fmt: skip
+    if cluster.stop_leftover():
+        print(f"stopped a PostgreSQL server an earlier run left running on {PG_BENCH_DIR}")
     cluster.start()
     try:
         url = cluster.url(scale)
