@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from data_access.database import Database
 from data_access.models import Raion, ServiceRequest
 from data_access.models.base import table_of
-from data_access.queries.frames import _plain_cursor, combine_parts, counts, read_frame
+from data_access.queries.frames import _plain_cursor, combine_parts, counts, datetimes, read_frame
 from tests.handmade import seed_handmade
 
 
@@ -67,3 +67,20 @@ def test_combined_parts_sum_groups_take_the_latest_day_and_give_integer_ids() ->
     assert frame["requests"].tolist() == [2, 6, 4]
     assert [d.date().isoformat() for d in frame["last_day"]] == [
         "2024-03-01", "2024-03-20", "2024-02-01"]  # fmt: skip
+
+
+def test_latest_days_in_every_form_sql_gives_them_become_the_same_datetimes() -> None:
+    expected = np.array(["2024-03-01", "NaT", "2016-03-31"], dtype="M8[ns]")
+    forms = {
+        "SQLite text": ["2024-03-01", None, "2016-03-31"],
+        "PostgreSQL dates": [dt.date(2024, 3, 1), None, dt.date(2016, 3, 31)],
+        "pandas missing values": ["2024-03-01", np.nan, "2016-03-31"],  # numpy refuses NaN
+        "timestamps": [pd.Timestamp("2024-03-01"), pd.NaT, pd.Timestamp("2016-03-31")],
+    }
+    for name, values in forms.items():
+        got = datetimes(pd.Series(values, dtype=object))
+        assert got.dtype == np.dtype("M8[ns]"), name
+        np.testing.assert_array_equal(got, expected, err_msg=name)
+    as_datetimes = pd.Series(expected.astype("M8[s]"))  # already datetimes, another unit
+    np.testing.assert_array_equal(datetimes(as_datetimes), expected)
+    assert datetimes(pd.Series([], dtype=object)).dtype == np.dtype("M8[ns]")
