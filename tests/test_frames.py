@@ -76,6 +76,9 @@ def test_latest_days_in_every_form_sql_gives_them_become_the_same_datetimes() ->
         "PostgreSQL dates": [dt.date(2024, 3, 1), None, dt.date(2016, 3, 31)],
         "pandas missing values": ["2024-03-01", np.nan, "2016-03-31"],  # numpy refuses NaN
         "timestamps": [pd.Timestamp("2024-03-01"), pd.NaT, pd.Timestamp("2016-03-31")],
+        "datetimes": [dt.datetime(2024, 3, 1), None, dt.datetime(2016, 3, 31)],
+        "dates then text": [dt.date(2024, 3, 1), None, "2016-03-31"],  # pandas' way
+        "text then dates": ["2024-03-01", None, dt.date(2016, 3, 31)],
     }
     for name, values in forms.items():
         got = datetimes(pd.Series(values, dtype=object))

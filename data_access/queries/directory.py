@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from dashboard.filters import Filters
 from data_access.queries.ambassador_activity import AmbassadorActivity
 from data_access.queries.dimensions import dimensions, in_view
-from data_access.queries.frames import gather
+from data_access.queries.frames import datetimes, gather
 from data_access.queries.library_latest import library_activity_latest
 from data_access.queries.metrics import LOOKBACK_DAYS
 
@@ -135,7 +135,7 @@ def libraries_directory(session: Session, filters: Filters, dormant_days: int = 
     for column in ACTIVITY:
         frame[column] = gather(activity[column].to_numpy(np.int64), at, 0)
     frame["citizens_served"] = frame["participants"] + frame["requests"]
-    days = pd.to_datetime(activity["last_day"]).to_numpy("M8[D]")
+    days = datetimes(activity["last_day"]).astype("M8[D]")
     last = gather(days, at, np.datetime64("NaT"))
     frame["last_activity"] = pd.Series(last).dt.date.astype(object).where(
         ~np.isnat(last), None).to_numpy()  # fmt: skip

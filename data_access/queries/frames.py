@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -92,16 +93,30 @@ def _typed(frame: pd.DataFrame, measures: tuple[str, ...], maxima: frozenset[str
 
 
 def datetimes(column: pd.Series) -> np.ndarray:
-    """Days as SQL gives them (ISO text from SQLite, dates from PostgreSQL, None where missing)
-    as datetime64[ns], NaT where missing. numpy parses ISO days in C: several times faster than
-    ``pd.to_datetime`` on the few thousand latest days of a per-person aggregate."""
+    """Days as SQL gives them (ISO text from SQLite, dates from PostgreSQL, missing values) as
+    datetime64[ns], NaT where missing: for the few thousand latest days of a per-person
+    aggregate, several times faster than ``pd.to_datetime`` (numpy parses ISO text in C; dates
+    are counted by their ordinal, as numpy's own conversion of date objects is slower still)."""
     values = column.to_numpy()
     if values.dtype.kind == "M":
         return values.astype("M8[ns]")
+    missing = pd.isna(values)
+    present = values[~missing]
+    days = np.full(len(values), np.datetime64("NaT"), dtype="M8[D]")
     try:
-        return np.array(values, dtype="M8[D]").astype("M8[ns]")
-    except (TypeError, ValueError):  # NaN or NaT among objects, or another form of a day
+        if len(present) and isinstance(present[0], str):
+            days[~missing] = np.array(present, dtype="M8[D]")
+        elif len(present) and isinstance(present[0], dt.date):
+            ordinals = np.fromiter((d.toordinal() for d in present), np.int64, len(present))
+            days[~missing] = (ordinals - _EPOCH_ORDINAL).astype("M8[D]")
+        elif len(present):
+            raise TypeError("not a day")
+    except (TypeError, ValueError, AttributeError):  # another form: pandas knows more of them
         return pd.to_datetime(column).to_numpy("M8[ns]")
+    return days.astype("M8[ns]")
+
+
+_EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 
 
 def counts(column: pd.Series) -> np.ndarray:

@@ -13,7 +13,7 @@ from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
 from data_access.queries.breakdowns import by_raion, by_raion_of_libraries
 from data_access.queries.dimensions import dimensions, in_view
-from data_access.queries.frames import gather
+from data_access.queries.frames import datetimes, gather
 from data_access.queries.library_latest import library_activity_latest
 
 ROSTER_COLUMNS = ["library_id", "code", "name", "locality", "raion_code", "kind", "lat", "lon",
@@ -70,7 +70,7 @@ def library_markers(session: Session, filters: Filters, dormant_days: int,
     for column in ("sessions", "participants", "requests"):
         frame[column] = gather(activity[column].to_numpy(np.int64), at, 0)
     end = np.datetime64(filters.date_to, "D")
-    days = pd.to_datetime(activity["last_day"]).to_numpy("M8[D]")
+    days = datetimes(activity["last_day"]).astype("M8[D]")
     last = gather(days, at, np.datetime64("NaT"))
     frame["last_day"] = last.astype(object)  # dates; None: none in the look-back
     frame["citizens_served"] = frame["participants"] + frame["requests"]

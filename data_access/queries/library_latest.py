@@ -25,6 +25,7 @@ from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
 from dashboard.periods import PROGRAM_START
 from data_access.queries.breakdowns import ACTIVITY, activity_by
+from data_access.queries.frames import datetimes
 from data_access.queries.held_latest import FACT_MEASURES, ActivityParts, month_table
 from data_access.queries.metrics import LOOKBACK_DAYS, last_activity_by_library
 from data_access.queries.month_rows import library_months
@@ -140,7 +141,7 @@ class LatestDays:
 
     def fold(self, frame: pd.DataFrame) -> None:
         at = self.index.get_indexer(frame["library_id"].to_numpy(np.int64))
-        days = pd.to_datetime(frame["last_day"]).to_numpy("M8[D]")
+        days = datetimes(frame["last_day"]).astype("M8[D]")
         found = (at >= 0) & ~np.isnat(days)
         # NaT is the smallest int64: the running maximum keeps any real day over it
         np.maximum.at(self.days.view(np.int64), at[found], days[found].view(np.int64))
