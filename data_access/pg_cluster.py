@@ -51,11 +51,11 @@ class PgCluster:
         self.data_dir = self.base_dir / "data"
         self.log_file = self.base_dir / "server.log"
 
-    def _run_as_owner(self, *args: str) -> subprocess.CompletedProcess[str]:
+    def _run_as_owner(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         cmd = list(args)
         if os.geteuid() == 0:
             cmd = ["runuser", "-u", "postgres", "--", *cmd]
-        return subprocess.run(cmd, check=True, capture_output=True, text=True)
+        return subprocess.run(cmd, check=check, capture_output=True, text=True)
 
     def init(self) -> None:
         assert self.base_dir is not None
@@ -107,10 +107,9 @@ class PgCluster:
         assert self.bin_dir is not None
         if not (self.data_dir / "postmaster.pid").exists():
             return False
-        cmd = [str(self.bin_dir / "pg_ctl"), "-D", str(self.data_dir), "status"]
-        if os.geteuid() == 0:
-            cmd = ["runuser", "-u", "postgres", "--", *cmd]
-        return subprocess.run(cmd, capture_output=True, text=True).returncode == 0
+        status = self._run_as_owner(str(self.bin_dir / "pg_ctl"), "-D", str(self.data_dir),
+                                    "status", check=False)  # fmt: skip
+        return status.returncode == 0  # 3: not running
 
     def stop_leftover(self) -> bool:
         """Stop a server left running on this data directory by an earlier process that was
