@@ -29,6 +29,7 @@ SHAPES = {
 }
 GROUPINGS = [(), ("raion_code",), ("library_kind",), ("month_key",), ("ambassador_id",),
              ("library_id",)]  # fmt: skip
+PER_PERSON = [("ambassador_id",), ("library_id",)]
 FACTS = {"sessions": ("sessions", "participants"), "requests": ("requests",)}
 
 
@@ -51,7 +52,10 @@ def test_planner_answers_equal_the_raw_facts(demo_db: Database, fact: str, shape
         for first, last in PERIODS:
             filters = Filters(first, last, **SHAPES[shape])  # type: ignore[arg-type]
             for by in GROUPINGS:
-                measures = FACTS[fact]
+                # per person or library also the fact's latest day (a format filter reads the
+                # other fact's whole months, latest days included, from memory)
+                latest = ("last_day",) if by in PER_PERSON else ()
+                measures = (*FACTS[fact], *latest)
                 plan = _plan(s, fact, filters, measures, by, True, in_memory=True)  # type: ignore[arg-type]
                 held_pieces += (plan.months is not None) + len(plan.day_spans)
                 fast = aggregate(s, fact, filters, measures, by)  # type: ignore[arg-type]
@@ -81,3 +85,18 @@ def test_a_service_filters_edge_days_read_only_that_services_requests(demo_db: D
         rows = s.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}").all()
     steps = " | ".join(str(row[-1]) for row in rows)
     assert "service_request USING COVERING INDEX ix_service_request_service_day_cover" in steps
+
+
+@pytest.mark.parametrize("by", PER_PERSON)
+def test_format_filter_reads_request_days_from_memory(demo_db: Database, by: tuple[str]) -> None:
+    """Requests have no format: under a format filter their whole months per person or library,
+    latest days included, come from the rollups in memory (their equality with the facts is
+    the test above)."""
+    filters = Filters(*PERIODS[0], formats=("online",))
+    measures = ("requests", "last_day")
+    with demo_db.session() as s:
+        plan = _plan(s, "requests", filters, measures, by, True, in_memory=True)
+        assert plan.months is not None
+        frame = aggregate(s, "requests", filters, measures, by, as_dates=False)
+    assert frame["last_day"].dtype.kind == "M"
+    assert frame["last_day"].notna().all()

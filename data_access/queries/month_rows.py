@@ -32,6 +32,7 @@ from data_access.queries.versioned import stored
 ACTIVITY = ("sessions", "participants", "requests")
 NO_DAY = np.iinfo(np.int32).min  # a row without a latest day (no activity of that kind)
 _ID_STRIDE = 1_000_000  # (position, month key) as one number: position * stride + key
+FACT_DAYS = {"sessions": "last_session_day", "requests": "last_request_day"}  # frame columns
 
 
 def place_filters(filters: Filters) -> dict[str, tuple[str, ...] | None]:
@@ -70,6 +71,11 @@ def _days(values: pd.Series) -> np.ndarray:
     return day_numbers(pd.to_datetime(values).to_numpy("M8[D]"))
 
 
+def _datetimes(days: np.ndarray) -> np.ndarray:
+    """Day numbers as datetime64[ns], NaT for :data:`NO_DAY`."""
+    return np.where(days == NO_DAY, np.datetime64("NaT"), days.astype("M8[D]")).astype("M8[ns]")
+
+
 @dataclass(frozen=True)
 class MonthRows:
     """One monthly rollup as numpy columns, rows in month order.
@@ -77,7 +83,9 @@ class MonthRows:
     ``ids[column]`` are the distinct values of a group column (ascending) and
     ``positions[column]`` each row's index into them; ``places`` are the raion, library kind
     and (per ambassador) tier of each row; ``last_day`` is the row's latest active day as days
-    since 1970 (:data:`NO_DAY`: none)."""
+    since 1970 (:data:`NO_DAY`: none), and ``fact_days`` its latest day of sessions and of
+    requests apart (a fact's latest day under a format filter, which leaves the other fact's
+    whole months to the rollup)."""
 
     keys: np.ndarray
     ids: dict[str, np.ndarray]
@@ -86,15 +94,18 @@ class MonthRows:
     measures: dict[str, np.ndarray]
     last_day: np.ndarray
     first_day: np.ndarray | None = None  # the row's first active day (the ambassador rollup)
+    fact_days: dict[str, np.ndarray] = field(default_factory=dict)
     _histories: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
 
     @classmethod
     def from_frame(cls, frame: pd.DataFrame, groups: Sequence[str],
                    places: Sequence[str]) -> MonthRows:  # fmt: skip
-        """From a frame of month_key, ``groups``, ``places``, :data:`ACTIVITY` and last_day
-        (ISO text or dates, missing where none)."""
+        """From a frame of month_key, ``groups``, ``places``, :data:`ACTIVITY`, last_day and
+        (if held) last_session_day and last_request_day (ISO text or dates, missing where
+        none)."""
         frame = frame.sort_values("month_key", kind="stable")
         ids, positions = {}, {}
+        fact_days = {fact: _days(frame[c]) for fact, c in FACT_DAYS.items() if c in frame}
         for column in groups:
             ids[column], inverse = np.unique(frame[column].to_numpy("int64"), return_inverse=True)
             positions[column] = compact(inverse)
@@ -106,6 +117,7 @@ class MonthRows:
             measures={c: compact(frame[c].fillna(0).to_numpy(np.int64)) for c in ACTIVITY},
             last_day=_days(frame["last_day"]),
             first_day=_days(frame["first_day"]) if "first_day" in frame else None,
+            fact_days=fact_days,
         )
 
     def select(self, first: dt.date, last: dt.date, filters: Filters | None = None) -> np.ndarray:
@@ -123,15 +135,19 @@ class MonthRows:
                 rows = rows[np.isin(place.codes[rows], codes[codes >= 0])]
         return rows
 
-    def sums(self, rows: np.ndarray, by: str) -> pd.DataFrame:
+    def sums(self, rows: np.ndarray, by: str, days_of: str | None = None) -> pd.DataFrame:
         """``by``, sessions, participants, requests over ``rows``: one row per ``by`` value
-        that has any of them."""
+        that has any of them; with ``days_of`` (a fact), also its latest day of that fact as
+        last_day (datetime64, NaT: none)."""
         position, ids = self.positions[by][rows], self.ids[by]
         present = np.bincount(position, minlength=len(ids)) > 0
         frame = {by: ids[present]}
         for name in ACTIVITY:
             total = np.bincount(position, weights=self.measures[name][rows], minlength=len(ids))
             frame[name] = np.rint(total[present]).astype(np.int64)
+        if days_of is not None:
+            latest = group_max(position, self.fact_days[days_of][rows], len(ids))[present]
+            frame["last_day"] = _datetimes(latest)
         return pd.DataFrame(frame)
 
     def group_sums(self, rows: np.ndarray, by: tuple[str, ...]) -> pd.DataFrame:
@@ -234,7 +250,8 @@ def read_ambassador_months(session: Session) -> MonthRows:
     days = [m.last_session_day, m.last_request_day, m.first_day]
     frame = _read(session, m, columns, places, days)
     frame["last_day"] = frame[["day0", "day1"]].max(axis=1)
-    frame["first_day"] = frame["day2"]
+    frame = frame.rename(columns={"day0": "last_session_day", "day1": "last_request_day",
+                                  "day2": "first_day"})  # fmt: skip
     return MonthRows.from_frame(frame, ["ambassador_id", "library_id"], places)
 
 
@@ -242,8 +259,11 @@ def read_library_months(session: Session) -> MonthRows:
     """``rollup_library_month``: per library and month (all activity, any ambassador)."""
     m = RollupLibraryMonth
     places = ["raion_code", "library_kind"]
-    frame = _read(session, m, ["month_key", "library_id", *ACTIVITY], places, [m.last_day])
-    return MonthRows.from_frame(frame.rename(columns={"day0": "last_day"}), ["library_id"], places)
+    days = [m.last_day, m.last_session_day, m.last_request_day]
+    frame = _read(session, m, ["month_key", "library_id", *ACTIVITY], places, days)
+    frame = frame.rename(columns={"day0": "last_day", "day1": "last_session_day",
+                                  "day2": "last_request_day"})  # fmt: skip
+    return MonthRows.from_frame(frame, ["library_id"], places)
 
 
 def ambassador_months(session: Session) -> MonthRows:

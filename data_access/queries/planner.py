@@ -114,9 +114,9 @@ def _plan(
 
 
 def _months_held(table: str, measures: tuple[str, ...], by: tuple[str, ...]) -> bool:
-    """Whether the whole months of ``table`` can be summed from its copy in memory: sums (not
-    latest days, which it holds over both facts at once) grouped by one person or library."""
-    return (table in MONTH_TABLES and set(measures) <= set(MONTH_MEASURES)
+    """Whether the whole months of ``table`` can be read from its copy in memory: sums and
+    the fact's latest days, grouped by one person or library."""
+    return (table in MONTH_TABLES and set(measures) <= {*MONTH_MEASURES, *MAX_MEASURES}
             and len(by) == 1 and by[0] in ("ambassador_id", "library_id"))  # fmt: skip
 
 
@@ -213,7 +213,13 @@ def _read(session: Session, fact: Fact, filters: Filters, measures: tuple[str, .
         table = MONTH_TABLES[plan.months[0]](session)
         first, last = (dt.date(key // 100, key % 100, 1) for key in plan.months[1])
         rows = table.select(first, last, filters)
-        sums = table.sums(rows, by[0]) if by[0] in table.ids else table.group_sums(rows, by)
+        if by[0] in table.ids:  # latest days only here (_months_held): the fact's own
+            latest = MAX_MEASURES.intersection(measures)
+            sums = table.sums(rows, by[0], fact if latest else None)
+            for m in latest:
+                sums[m] = sums["last_day"]
+        else:
+            sums = table.group_sums(rows, by)
         # its rows hold both facts' counts: only groups with this fact, as the SQL gives them
         parts.append(sums.loc[sums[fact].to_numpy() > 0, [*by, *measures]])
     if day_rows is not None:
