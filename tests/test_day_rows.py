@@ -112,6 +112,10 @@ def _both_ways(
         assert request_person_days(s) is None
         sql = aggregate(s, fact, f, measures, by)  # type: ignore[arg-type]
     key = list(by) or list(measures)
+    if by:  # the rollups in SQL also list a group with only the other fact (0 of this one and
+        # no latest day); memory lists only groups with this fact, as the facts do: callers
+        # keep the groups with any activity either way
+        sql = sql[sql[measures[0]] > 0]
     return tuple(frame.sort_values(key).reset_index(drop=True) for frame in (held, sql))
 
 

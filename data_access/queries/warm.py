@@ -22,12 +22,13 @@ from data_access.queries.day_rows import request_person_days
 from data_access.queries.dimensions import dimensions, localities
 from data_access.queries.fact_days import fact_days
 from data_access.queries.month_rows import ambassador_months, library_months
+from data_access.queries.service_months import ambassador_services, library_services
 from data_access.queries.session_rows import session_rows
 
 log = logging.getLogger(__name__)
 LOADERS: tuple[Callable[[Session], Any], ...] = (
     dimensions, library_months, ambassador_months, localities, request_person_days, fact_days,
-    session_rows,
+    session_rows, ambassador_services, library_services,
 )  # fmt: skip
 
 
