@@ -24,7 +24,7 @@ from dashboard.filters import Filters
 from dashboard.periods import EPOCH, day_number
 from data_access.models import RollupRequestPersonDay
 from data_access.queries.frames import read_chunks, read_frame
-from data_access.queries.month_rows import place_filters
+from data_access.queries.month_rows import groups_kept
 from data_access.queries.versioned import has_store, stored
 
 GROUP_COLUMNS = ("library_id", "ambassador_id", "raion_code", "library_kind", "ambassador_tier")
@@ -116,21 +116,7 @@ class DayRows:
 
     def kept_groups(self, filters: Filters) -> np.ndarray:
         """Which groups the raion (within scope), library kind and tier filters keep."""
-        kept = np.ones(len(self.groups), dtype=bool)
-        for column, values in place_filters(filters).items():
-            if values is not None:
-                categories, codes = self._places(column)
-                wanted = categories.get_indexer(list(values))
-                kept &= np.isin(codes, wanted[wanted >= 0])  # code -1: missing, never kept
-        return kept
-
-    def _places(self, column: str) -> tuple[pd.Index, np.ndarray]:
-        """A place column of the groups as its distinct values and each group's code: a few
-        thousand strings compared once, not on every filter change."""
-        if column not in self._place_codes:
-            codes, categories = pd.factorize(self.groups[column])
-            self._place_codes[column] = (pd.Index(categories), codes)
-        return self._place_codes[column]
+        return groups_kept(self.groups, filters, self._place_codes)
 
     def day_of(self, rows: np.ndarray) -> np.ndarray:
         """The day number of each of ``rows`` (row indices)."""

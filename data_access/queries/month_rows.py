@@ -42,6 +42,23 @@ def place_filters(filters: Filters) -> dict[str, tuple[str, ...] | None]:
             "ambassador_tier": filters.tiers or None}  # fmt: skip
 
 
+def groups_kept(groups: pd.DataFrame, filters: Filters,
+                codes: dict[str, tuple[pd.Index, np.ndarray]]) -> np.ndarray:  # fmt: skip
+    """Which rows of ``groups`` (a table of place columns) the raion (within scope), library
+    kind and tier filters keep. ``codes`` caches each column's distinct values and each row's
+    code among them: a few thousand strings compared once, not on every filter change."""
+    kept = np.ones(len(groups), dtype=bool)
+    for column, values in place_filters(filters).items():
+        if values is not None:
+            if column not in codes:
+                numbers, categories = pd.factorize(groups[column])
+                codes[column] = (pd.Index(categories), numbers)
+            categories, numbers = codes[column]
+            wanted = categories.get_indexer(list(values))
+            kept &= np.isin(numbers, wanted[wanted >= 0])  # code -1: missing, never kept
+    return kept
+
+
 def compact(values: np.ndarray) -> np.ndarray:
     """Non-negative integers in the smallest unsigned type that holds them (a worker holds
     millions of them: uint16 instead of int64 is a quarter of the memory)."""

@@ -29,7 +29,7 @@ from data_access.models import RollupAmbassadorServiceMonth, RollupRequestLibrar
 from data_access.models.rollup_activity import ANY_SERVICE
 from data_access.queries.day_rows import day_number_sql
 from data_access.queries.frames import read_chunks, read_frame
-from data_access.queries.month_rows import NO_DAY, compact, group_max, place_filters
+from data_access.queries.month_rows import NO_DAY, compact, group_max, groups_kept
 from data_access.queries.versioned import has_store, stored
 
 PLACES = ("raion_code", "library_kind", "ambassador_tier")
@@ -104,16 +104,7 @@ class ServiceMonthRows:
 
     def kept_groups(self, filters: Filters) -> np.ndarray:
         """Which groups the raion (within scope), library kind and tier filters keep."""
-        kept = np.ones(len(self.groups), dtype=bool)
-        for column, values in place_filters(filters).items():
-            if values is not None:
-                if column not in self._place_codes:
-                    codes, categories = pd.factorize(self.groups[column])
-                    self._place_codes[column] = (pd.Index(categories), codes)
-                categories, codes = self._place_codes[column]
-                wanted = categories.get_indexer(list(values))
-                kept &= np.isin(codes, wanted[wanted >= 0])
-        return kept
+        return groups_kept(self.groups, filters, self._place_codes)
 
 
 def _read(session: Session, table: Any, key: str, measure: str,
