@@ -28,8 +28,8 @@ from dashboard.filters import Filters
 from dashboard.periods import PROGRAM_START
 from data_access.queries.breakdowns import ACTIVITY, activity_by
 from data_access.queries.frames import gather
-from data_access.queries.held_latest import ActivityParts
-from data_access.queries.month_rows import ambassador_months
+from data_access.queries.held_latest import FACT_MEASURES, ActivityParts
+from data_access.queries.month_rows import ambassador_months, day_numbers
 from data_access.queries.month_spans import Span, split_period
 from data_access.queries.planner import aggregate
 
@@ -49,24 +49,22 @@ class AmbassadorActivity:
         f = self.filters
         split = split_period(self.session, f.date_from, f.date_to)
         sums = not (f.services or f.formats or f.tiers)  # else the period is the planner's
-        frames = [self._months(split.whole if sums else None, split.last_month)]
+        parts = ActivityParts()  # each source added as arrays: no frame is stacked or copied
+        self._add_months(parts, split.whole if sums else None, split.last_month)
         tail = (f.date_to.replace(day=1), f.date_to)
         if split.last_month < tail[0] and not (sums and tail in split.edges):
-            frames.append(self._latest(tail))  # the partial last month's latest days
+            # the partial last month's latest days (any activity, within scope)
+            self._add_days(parts, replace(self.history, date_from=tail[0], date_to=tail[1]))
         if sums:
-            frames += [self._edge(span) for span in split.edges]
+            for first, last in split.edges:
+                self._add_days(parts, replace(f, date_from=first, date_to=last), counts=True)
         else:
-            frames.append(_period(self.session, f))
-        parts = ActivityParts()
-        for frame in frames:
-            measures = tuple(m for m in ACTIVITY if m in frame)
-            parts.add_frame(frame, "ambassador_id", measures,
-                            "last_day" if "last_day" in frame else None)  # fmt: skip
+            parts.add_frame(_period(self.session, f), "ambassador_id", tuple(ACTIVITY), None)
         period = parts.combined("ambassador_id")
         self._last = period.set_index("ambassador_id")["last_day"].dropna()
         return period[["ambassador_id", *ACTIVITY]]
 
-    def _months(self, whole: Span | None, last: dt.date) -> pd.DataFrame:
+    def _add_months(self, parts: ActivityParts, whole: Span | None, last: dt.date) -> None:
         """From the in-memory ambassador rollup: everyone's latest day up to ``last``'s month
         (within scope), and the period's sums over its ``whole`` months (none without them)."""
         table = ambassador_months(self.session)
@@ -74,27 +72,20 @@ class AmbassadorActivity:
             latest = table.latest_up_to(last, "ambassador_id")
         else:
             latest = table.latest(table.select(PROGRAM_START, last, self.filters), "ambassador_id")
-        frames = [latest.reset_index().assign(**dict.fromkeys(ACTIVITY, 0))]
+        ids = latest.index.to_numpy(np.int64)
+        parts.add(ids, np.arange(len(ids)), {}, day_numbers(latest.to_numpy("M8[ns]")))
         if whole is not None:
             rows = table.select(whole[0], whole[1], self.filters)
-            frames.append(table.sums(rows, "ambassador_id").assign(last_day=pd.NaT))
-        return _stack(*frames)
+            parts.add_months(table, rows, "ambassador_id", days=False)
 
-    def _edge(self, span: Span) -> pd.DataFrame:
-        """The period's sums (and latest days) over one partial month's days."""
-        f = replace(self.filters, date_from=span[0], date_to=span[1])
-        s = aggregate(self.session, "sessions", f, ("sessions", "participants", "last_any_day"),
-                      ("ambassador_id",), as_dates=False)  # fmt: skip
-        r = aggregate(self.session, "requests", f, ("requests", "last_any_day"), ("ambassador_id",),
-                      as_dates=False)  # fmt: skip
-        return _stack(s, r.dropna(subset=["ambassador_id"]))
-
-    def _latest(self, span: Span) -> pd.DataFrame:
-        """Latest day of any activity per ambassador over ``span`` (within scope)."""
-        f = replace(self.history, date_from=span[0], date_to=span[1])
-        parts = [aggregate(self.session, fact, f, ("last_any_day",), ("ambassador_id",),
-                           as_dates=False) for fact in ("sessions", "requests")]  # fmt: skip
-        return _stack(*(p.dropna(subset=["ambassador_id"]) for p in parts))
+    def _add_days(self, parts: ActivityParts, filters: Filters, *, counts: bool = False) -> None:
+        """Each fact's latest day per ambassador over ``filters``' days, and (``counts``) its
+        sums there: a partial month of the period."""
+        for fact, measures in FACT_MEASURES.items():
+            summed = measures if counts else ()
+            frame = aggregate(self.session, fact, filters, (*summed, "last_any_day"),
+                              ("ambassador_id",), as_dates=False)  # fmt: skip
+            parts.add_frame(frame, "ambassador_id", summed, "last_any_day")  # no id: left out
 
     def latest_days(self, ids: np.ndarray) -> np.ndarray:
         """The latest day of any activity up to the period end of each of ``ids``
@@ -107,30 +98,6 @@ class AmbassadorActivity:
         wanted = pd.Index(pd.unique(pd.Series(list(ids), dtype="int64")))
         last = self._last if self.fast else _straightforward_last(self.session, self.history)
         return _last_frame(last[last.index.isin(wanted)])
-
-
-def _stack(*parts: pd.DataFrame) -> pd.DataFrame:
-    """Per-fact aggregates (ambassador_id, some of the sums, a latest day as ``last_any_day``
-    or ``last_day``) as one long frame with every column. Built from numpy columns: this runs
-    several times per filter change, and pandas' concat and reindex cost more than the reads."""
-    columns = {"ambassador_id": np.concatenate([p["ambassador_id"].to_numpy(np.int64)
-                                                for p in parts])}  # fmt: skip
-    for m in ACTIVITY:
-        columns[m] = np.concatenate([p[m].to_numpy(np.int64) if m in p else
-                                     np.zeros(len(p), np.int64) for p in parts])  # fmt: skip
-    columns["last_day"] = np.concatenate([_latest_days(p) for p in parts])
-    return pd.DataFrame(columns)
-
-
-def _latest_days(part: pd.DataFrame) -> np.ndarray:
-    """A part's latest days as datetime64[ns] (NaT where none): the planner gives dates."""
-    name = next((n for n in ("last_any_day", "last_day") if n in part), None)
-    if name is None:
-        return np.full(len(part), np.datetime64("NaT"), dtype="M8[ns]")
-    if part[name].dtype.kind == "M":
-        return part[name].to_numpy("M8[ns]")
-    days = [None if d is pd.NaT else d for d in part[name].tolist()]  # dates, None or NaT
-    return np.array(days, dtype="M8[D]").astype("M8[ns]")
 
 
 def _period(session: Session, filters: Filters) -> pd.DataFrame:
