@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from typing import Any
 
 PROGRAM_START = dt.date(2016, 1, 1)  # nothing in the program predates this (import rejects it)
 
@@ -44,6 +45,12 @@ def day_number(day: dt.date) -> int:
 def month_key(day: dt.date) -> int:
     """The integer month key of ``day`` (2024-03-15 -> 202403), as fact rows carry it."""
     return day.year * 100 + day.month
+
+
+def month_number(key: Any) -> Any:
+    """Months since year 0 of a month key (or of an array of them): consecutive months,
+    consecutive numbers (202412 -> 24299, 202501 -> 24300)."""
+    return key // 100 * 12 + key % 100 - 1
 
 
 def shift_month_key(key: int, months: int) -> int:

@@ -18,6 +18,7 @@ from data_access.queries.month_rows import (
     NO_DAY,
     MonthRows,
     ambassador_months,
+    day_datetimes,
     day_numbers,
     group_max,
     library_months,
@@ -94,8 +95,7 @@ class ActivityParts:
             latest = np.full(int(present.sum()), NO_DAY, np.int64)
         else:
             latest = group_max(at, days, len(universe))[present]
-        frame["last_day"] = np.where(latest == NO_DAY, np.datetime64("NaT"),
-                                     latest.astype("M8[D]")).astype("M8[ns]")  # fmt: skip
+        frame["last_day"] = day_datetimes(latest)
         return pd.DataFrame(frame)
 
 

@@ -24,7 +24,7 @@ from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from dashboard.filters import Filters
-from dashboard.periods import month_key
+from dashboard.periods import month_key, month_number
 from data_access.models import RollupAmbassadorMonth, RollupLibraryMonth
 from data_access.queries.frames import read_chunks
 from data_access.queries.versioned import stored
@@ -84,8 +84,8 @@ def _days(values: pd.Series) -> np.ndarray:
     return day_numbers(pd.to_datetime(values).to_numpy("M8[D]"))
 
 
-def _datetimes(days: np.ndarray) -> np.ndarray:
-    """Day numbers as datetime64[ns], NaT for :data:`NO_DAY`."""
+def day_datetimes(days: np.ndarray) -> np.ndarray:
+    """Day numbers (:func:`day_numbers`) back as datetime64[ns], NaT for :data:`NO_DAY`."""
     return np.where(days == NO_DAY, np.datetime64("NaT"), days.astype("M8[D]")).astype("M8[ns]")
 
 
@@ -160,7 +160,7 @@ class MonthRows:
             frame[name] = np.rint(total[present]).astype(np.int64)
         if days_of is not None:
             latest = group_max(position, self.fact_days[days_of][rows], len(ids))[present]
-            frame["last_day"] = _datetimes(latest)
+            frame["last_day"] = day_datetimes(latest)
         return pd.DataFrame(frame)
 
     def group_sums(self, rows: np.ndarray, by: tuple[str, ...]) -> pd.DataFrame:
@@ -171,7 +171,7 @@ class MonthRows:
         for name in by:
             if name == "month_key":  # consecutive months, consecutive numbers: no sort needed
                 keys = self.keys[rows].astype(np.int64)
-                months = keys // 100 * 12 + keys % 100 - 1
+                months = month_number(keys)
                 first = int(months.min()) if len(rows) else 0
                 code = months - first
                 span = np.arange(first, first + (int(code.max()) + 1 if len(rows) else 0))

@@ -24,20 +24,16 @@ from sqlalchemy import case, func, literal, select
 from sqlalchemy.orm import Session
 
 from dashboard.filters import Filters
-from dashboard.periods import day_number
+from dashboard.periods import day_number, month_number
 from data_access.models import RollupAmbassadorServiceMonth, RollupRequestLibraryMonth
 from data_access.models.rollup_activity import ANY_SERVICE
 from data_access.queries.day_rows import day_number_sql
 from data_access.queries.frames import read_chunks, read_frame
-from data_access.queries.month_rows import NO_DAY, compact, group_max, groups_kept
+from data_access.queries.month_rows import compact, day_datetimes, group_max, groups_kept
 from data_access.queries.versioned import has_store, stored
 
 PLACES = ("raion_code", "library_kind", "ambassador_tier")
 MEASURES = frozenset({"requests", "last_day", "last_any_day"})
-
-
-def _month_number(month_key: int) -> int:
-    return month_key // 100 * 12 + month_key % 100 - 1
 
 
 @dataclass(frozen=True)
@@ -82,17 +78,17 @@ class ServiceMonthRows:
         if latest_days:
             days = firsts + self.day[rows].astype(np.int64) - 1
             latest = group_max(owner, group_max(group, days, size)[kept], keys)[found]
-            stamps = np.where(latest == NO_DAY, np.datetime64("NaT"), latest.astype("M8[D]"))
+            stamps = day_datetimes(latest)
             for name in MEASURES.intersection(measures) - {"requests"}:
-                frame[name] = stamps.astype("M8[ns]")
+                frame[name] = stamps
         return pd.DataFrame(frame)[[self.key, *measures]]
 
     def _rows(self, first_key: int, last_key: int, services: tuple[str, ...],
               with_days: bool) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
         """Indices of the rows of ``services`` in months ``first_key`` to ``last_key``, and
         (``with_days``; else empty) the day number of each one's month's first day."""
-        lo = min(max(_month_number(first_key) - self.first_month, 0), self.months)
-        hi = max(lo, min(max(_month_number(last_key) - self.first_month + 1, 0), self.months))
+        lo = min(max(month_number(first_key) - self.first_month, 0), self.months)
+        hi = max(lo, min(max(month_number(last_key) - self.first_month + 1, 0), self.months))
         at = self.services.get_indexer(list(services))
         rows, firsts = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
         for i in at[at >= 0]:
@@ -115,10 +111,10 @@ def _read(session: Session, table: Any, key: str, measure: str,
     t = table.c
     places = [t[p] for p in PLACES]
     groups = read_frame(session, select(t[key], *places).where(rows(t)).distinct(), [key, *PLACES])
-    tiers = sorted(groups["ambassador_tier"].unique())
-    tier_code = case({v: i for i, v in enumerate(tiers)}, value=t.ambassador_tier, else_=-1)
-    combined = groups[key].to_numpy(np.int64) * len(tiers) + groups["ambassador_tier"].map(
-        {v: i for i, v in enumerate(tiers)}).to_numpy(np.int64)  # fmt: skip
+    tiers = {tier: i for i, tier in enumerate(sorted(groups["ambassador_tier"].unique()))}
+    tier_code = case(tiers, value=t.ambassador_tier, else_=-1)
+    combined = (groups[key].to_numpy(np.int64) * len(tiers)
+                + groups["ambassador_tier"].map(tiers).to_numpy(np.int64))  # fmt: skip
     order = np.argsort(combined, kind="stable")
     combined, groups = combined[order], groups.iloc[order].reset_index(drop=True)
     if (np.diff(combined) == 0).any():
@@ -127,8 +123,8 @@ def _read(session: Session, table: Any, key: str, measure: str,
                                                .distinct())))  # fmt: skip
     first, last = session.execute(select(func.min(t.month_key), func.max(t.month_key))
                                   .where(rows(t))).one()  # fmt: skip
-    first_month = _month_number(first) if first is not None else 0
-    months = _month_number(last) - first_month + 1 if last is not None else 0
+    first_month = month_number(first) if first is not None else 0
+    months = month_number(last) - first_month + 1 if last is not None else 0
     month_days = _first_days(first_month, months)
     stmt = select(t.month_key, t[key], tier_code, t[measure], day_number_sql(session, t.last_day))
     slots, parts = [], []
@@ -136,7 +132,7 @@ def _read(session: Session, table: Any, key: str, measure: str,
         chosen = stmt.where(rows(t), t.service_type_code == service).order_by(t.month_key)
         for chunk in read_chunks(session, chosen, ["month", "key", "tier", "n", "day"]):
             array = chunk.to_numpy(np.int64)
-            slot = array[:, 0] // 100 * 12 + array[:, 0] % 100 - 1 - first_month
+            slot = month_number(array[:, 0]) - first_month
             at = np.searchsorted(combined, array[:, 1] * len(tiers) + array[:, 2])
             slots.append((i * months + slot).astype(np.int32))  # small at once: ~1.8 M rows
             parts.append((at.astype(np.int32), array[:, 3].astype(np.int32),
