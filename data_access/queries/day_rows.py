@@ -25,7 +25,7 @@ from dashboard.periods import EPOCH, day_number
 from data_access.models import RollupRequestPersonDay
 from data_access.queries.frames import read_chunks, read_frame
 from data_access.queries.month_rows import groups_kept
-from data_access.queries.versioned import has_store, stored
+from data_access.queries.versioned import held
 
 GROUP_COLUMNS = ("library_id", "ambassador_id", "raion_code", "library_kind", "ambassador_tier")
 MEASURES = frozenset({"requests", "last_day", "last_any_day"})
@@ -172,6 +172,4 @@ def read_day_rows(session: Session) -> DayRows | None:
 def request_person_days(session: Session) -> DayRows | None:
     """The table of the session's data version, or None when the session has no store (a
     one-off session would read all of it for one answer: the SQL path is cheaper then)."""
-    if not has_store(session):
-        return None
-    return stored(session, "request_person_days", read_day_rows)
+    return held(session, "request_person_days", read_day_rows)

@@ -30,7 +30,7 @@ from data_access.models.rollup_activity import ANY_SERVICE
 from data_access.queries.day_rows import day_number_sql
 from data_access.queries.frames import read_chunks, read_frame
 from data_access.queries.month_rows import compact, day_datetimes, group_max, groups_kept
-from data_access.queries.versioned import has_store, stored
+from data_access.queries.versioned import held
 
 PLACES = ("raion_code", "library_kind", "ambassador_tier")
 MEASURES = frozenset({"requests", "last_day", "last_any_day"})
@@ -172,10 +172,8 @@ def read_library_services(session: Session) -> ServiceMonthRows | None:
 
 
 def ambassador_services(session: Session) -> ServiceMonthRows | None:
-    return stored(session, "ambassador_services", read_ambassador_services) if has_store(
-        session) else None  # fmt: skip
+    return held(session, "ambassador_services", read_ambassador_services)
 
 
 def library_services(session: Session) -> ServiceMonthRows | None:
-    return stored(session, "library_services", read_library_services) if has_store(
-        session) else None  # fmt: skip
+    return held(session, "library_services", read_library_services)

@@ -27,7 +27,7 @@ from data_access.queries.day_rows import GROUP_COLUMNS, NO_DAY_NUMBER, DayRows, 
 from data_access.queries.frames import read_chunks, read_frame
 from data_access.queries.month_rows import compact
 from data_access.queries.sources import service_bits, services_mask
-from data_access.queries.versioned import has_store, stored
+from data_access.queries.versioned import held
 from data_access.rollup_builders import service_mask_of_session
 
 MEASURES = frozenset({"sessions", "participants", "last_day", "last_any_day"})
@@ -181,6 +181,4 @@ def sessions_in_memory(session: Session, fact: str, filters: Filters, measures: 
 def session_rows(session: Session) -> SessionRows | None:
     """The sessions of the session's data version, or None without a store (a one-off session
     would read them all for one answer: SQL is cheaper then)."""
-    if not has_store(session):
-        return None
-    return stored(session, "session_rows", read_session_rows)
+    return held(session, "session_rows", read_session_rows)

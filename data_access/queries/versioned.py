@@ -118,3 +118,9 @@ def stored(session: Session, name: str, read: Callable[[Session], T], *,
     if isinstance(store, VersionedStore):
         return store.get(session, name, read, release=release)
     return read(session)
+
+
+def held(session: Session, name: str, read: Callable[[Session], T | None]) -> T | None:
+    """What :func:`stored` gives for a session with a store, None for a bare one: a large
+    table read for a one-off session's single answer costs more than asking SQL."""
+    return stored(session, name, read) if has_store(session) else None
