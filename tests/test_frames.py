@@ -13,7 +13,14 @@ from sqlalchemy import func, select
 from data_access.database import Database
 from data_access.models import Raion, ServiceRequest
 from data_access.models.base import table_of
-from data_access.queries.frames import _plain_cursor, combine_parts, counts, datetimes, read_frame
+from data_access.queries.frames import (
+    _plain_cursor,
+    combine_parts,
+    counts,
+    datetimes,
+    positions_in_union,
+    read_frame,
+)
 from tests.handmade import seed_handmade
 
 
@@ -87,3 +94,13 @@ def test_latest_days_in_every_form_sql_gives_them_become_the_same_datetimes() ->
     as_datetimes = pd.Series(expected.astype("M8[s]"))  # already datetimes, another unit
     np.testing.assert_array_equal(datetimes(as_datetimes), expected)
     assert datetimes(pd.Series([], dtype=object)).dtype == np.dtype("M8[ns]")
+
+
+def test_positions_in_union_number_each_id_by_its_rank_among_all() -> None:
+    near = [np.array([7, 3, 3]), np.array([], dtype=np.int64), np.array([10, 7])]
+    far = [np.array([7, 3, 3]), np.array([], dtype=np.int64), np.array([10**12, 7])]
+    for arrays, union in ((near, [3, 7, 10]), (far, [3, 7, 10**12])):
+        got_union, positions = positions_in_union(arrays)
+        assert got_union.tolist() == union  # the far id takes the sorting way: same answer
+        assert [p.tolist() for p in positions] == [[1, 0, 0], [], [2, 1]]
+    assert positions_in_union([])[0].tolist() == []

@@ -60,9 +60,11 @@ class AmbassadorActivity:
                 self._add_days(parts, replace(f, date_from=first, date_to=last), counts=True)
         else:
             parts.add_frame(_period(self.session, f), "ambassador_id", tuple(ACTIVITY), None)
-        period = parts.combined("ambassador_id")
-        self._last = period.set_index("ambassador_id")["last_day"].dropna()
-        return period[["ambassador_id", *ACTIVITY]]
+        columns = parts.columns("ambassador_id")
+        last, ids = columns.pop("last_day"), columns["ambassador_id"]
+        dated = ~np.isnat(last)
+        self._last = pd.Series(last[dated], index=pd.Index(ids[dated], name="ambassador_id"))
+        return pd.DataFrame(columns)
 
     def _add_months(self, parts: ActivityParts, whole: Span | None, last: dt.date) -> None:
         """From the in-memory ambassador rollup: everyone's latest day up to ``last``'s month

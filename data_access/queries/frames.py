@@ -65,6 +65,25 @@ def gather(values: np.ndarray, at: np.ndarray, fill: Any) -> np.ndarray:
     return out
 
 
+def positions_in_union(arrays: list[np.ndarray]) -> tuple[np.ndarray, list[np.ndarray]]:
+    """The sorted distinct values of ``arrays`` (integers: database ids) and, for each array,
+    its values' positions among them. Ids are small non-negative numbers, so a mark per
+    possible id does it in linear time (``np.unique`` sorts: ~20x slower on 15,000 ids); far
+    apart ids fall back to the sort."""
+    present = [a for a in arrays if len(a)]
+    total = sum(len(a) for a in present)
+    low = min((int(a.min()) for a in present), default=0)
+    top = max((int(a.max()) for a in present), default=-1)
+    if low < 0 or top >= max(8 * total, 1 << 16):
+        union = np.unique(np.concatenate(arrays)) if arrays else np.zeros(0, np.int64)
+        return union, [np.searchsorted(union, a) for a in arrays]
+    mark = np.zeros(top + 1, dtype=bool)
+    for a in present:
+        mark[a] = True
+    number = np.cumsum(mark) - 1
+    return np.flatnonzero(mark), [number[a] for a in arrays]
+
+
 def combine_parts(frames: list[pd.DataFrame], by: tuple[str, ...], measures: tuple[str, ...],
                   maxima: frozenset[str]) -> pd.DataFrame:  # fmt: skip
     """Partial aggregates of one query (from SQL and from tables in memory) as one frame: one

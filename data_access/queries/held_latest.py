@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
+from data_access.queries.frames import positions_in_union
 from data_access.queries.month_rows import (
     ACTIVITY,
     NO_DAY,
@@ -77,13 +78,16 @@ class ActivityParts:
 
     def combined(self, key: str) -> pd.DataFrame:
         """One row per id: counts added, the latest of the days (datetime64, NaT: none)."""
+        return pd.DataFrame(self.columns(key))
+
+    def columns(self, key: str) -> dict[str, np.ndarray]:
+        """:meth:`combined` as arrays (for callers that need them as such)."""
         if not self.ids:
-            return pd.DataFrame({key: np.zeros(0, np.int64),
-                                 **{m: np.zeros(0, np.int64) for m in ACTIVITY},
-                                 "last_day": np.zeros(0, "M8[ns]")})  # fmt: skip
-        universe = np.unique(np.concatenate([ids for ids, _ in self.ids]))
-        at = np.concatenate([np.searchsorted(universe, ids)[positions]
-                             for ids, positions in self.ids])  # fmt: skip
+            return {key: np.zeros(0, np.int64), **{m: np.zeros(0, np.int64) for m in ACTIVITY},
+                    "last_day": np.zeros(0, "M8[ns]")}  # fmt: skip
+        universe, numbers = positions_in_union([ids for ids, _ in self.ids])
+        positions = [p for _, p in self.ids]
+        at = np.concatenate([n[p] for n, p in zip(numbers, positions, strict=True)])
         present = np.bincount(at, minlength=len(universe)) > 0
         frame: dict[str, np.ndarray] = {key: universe[present]}
         for m in ACTIVITY:
@@ -96,7 +100,7 @@ class ActivityParts:
         else:
             latest = group_max(at, days, len(universe))[present]
         frame["last_day"] = day_datetimes(latest)
-        return pd.DataFrame(frame)
+        return frame
 
 
 def held_activity(session: Session, filters: Filters, key: str, *,

@@ -229,8 +229,7 @@ def _read(session: Session, fact: Fact, filters: Filters, measures: tuple[str, .
         plan = _plan(session, fact, filters, measures, by, use_rollups, in_memory=False)
     columns = [*by, *measures]
     stmt = plan.statement
-    frame = pd.DataFrame(columns=columns) if stmt is None else read_frame(session, stmt, columns)
-    parts = [] if stmt is None else [frame]
+    parts = [] if stmt is None else [read_frame(session, stmt, columns)]
     if plan.months is not None and plan.months[0] in SERVICE_TABLES:
         held = SERVICE_TABLES[plan.months[0]](session)
         assert held is not None  # _services_held saw it
@@ -250,8 +249,10 @@ def _read(session: Session, fact: Fact, filters: Filters, measures: tuple[str, .
         parts.append(sums.loc[sums[fact].to_numpy() > 0, [*by, *measures]])
     if day_rows is not None:
         parts += [day_rows.aggregate(a, b, filters, measures, by) for a, b in plan.day_spans]
-    if not parts or (len(parts) == 1 and stmt is not None):
-        return frame
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    if len(parts) == 1 and stmt is not None:
+        return parts[0]
     return combine_parts(parts, by, measures, MAX_MEASURES)
 
 

@@ -70,8 +70,9 @@ class SessionRows:
         sums: dict[str, np.ndarray] = {"sessions": counts.astype(np.int64)}
         if "participants" in measures:
             weights = self.rows.requests[at].astype(np.float64)
-            sums["participants"] = np.rint(np.bincount(code, weights=weights,
-                                                       minlength=cells)).astype(np.int64)
+            sums["participants"] = np.rint(
+                np.bincount(code, weights=weights, minlength=cells)
+            ).astype(np.int64)
         for name in MEASURES.intersection(measures) - set(SUMS):
             days = np.full(cells, NO_DAY_NUMBER, dtype=np.int64)
             np.maximum.at(days, code, self.rows.day_of(at))
