@@ -3,6 +3,8 @@ ambassador. Each is a small DataFrame aggregated in the database."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 from sqlalchemy import select
@@ -20,20 +22,22 @@ ACTIVITY = ["sessions", "participants", "requests"]
 
 
 def _lined_up(keys: pd.DataFrame, key: str,
-              parts: list[tuple[pd.DataFrame, list[str]]]) -> pd.DataFrame:  # fmt: skip
-    """``keys`` with each part's ``measures`` added as columns, matched on ``key`` (0, or NaT
+              parts: list[tuple[pd.DataFrame, list[str]]]) -> dict[str, Any]:  # fmt: skip
+    """``keys``' columns with each part's ``measures`` added, matched on ``key`` (0, or NaT
     for days, where a part has no row for a key; a part's keys missing from ``keys`` are left
-    out): what a left merge would give, without the cost of one per part."""
-    frame = keys.reset_index(drop=True)
+    out): what a left merge would give, without the cost of one per part. As arrays, for one
+    frame built at the end (each column added to a frame costs more than its numbers)."""
+    columns: dict[str, Any] = {c: keys[c].array for c in keys.columns}
+    wanted = keys[key].to_numpy()
     for part, measures in parts:
-        at = pd.Index(part[key]).get_indexer(frame[key])
+        at = pd.Index(part[key]).get_indexer(wanted)
         for m in measures:
             values = part[m].to_numpy()
             if values.dtype.kind == "M":
-                frame[m] = gather(values.astype("M8[ns]"), at, np.datetime64("NaT"))
+                columns[m] = gather(values.astype("M8[ns]"), at, np.datetime64("NaT"))
             else:
-                frame[m] = gather(values.astype(np.int64), at, 0)
-    return frame
+                columns[m] = gather(values.astype(np.int64), at, 0)
+    return columns
 
 
 def by_month(session: Session, filters: Filters) -> pd.DataFrame:
@@ -41,10 +45,10 @@ def by_month(session: Session, filters: Filters) -> pd.DataFrame:
     s = aggregate(session, "sessions", filters, ("sessions", "participants"), ("month_key",))
     r = aggregate(session, "requests", filters, ("requests",), ("month_key",))
     months = np.union1d(s["month_key"].to_numpy(np.int64), r["month_key"].to_numpy(np.int64))
-    frame = _lined_up(pd.DataFrame({"month_key": months}), "month_key",
-                      [(s, ACTIVITY[:2]), (r, ACTIVITY[2:])])  # fmt: skip
-    frame["citizens_served"] = frame["participants"] + frame["requests"]
-    return frame
+    columns = _lined_up(pd.DataFrame({"month_key": months}), "month_key",
+                        [(s, ACTIVITY[:2]), (r, ACTIVITY[2:])])  # fmt: skip
+    columns["citizens_served"] = columns["participants"] + columns["requests"]
+    return pd.DataFrame(columns)
 
 
 def by_raion(session: Session, filters: Filters) -> pd.DataFrame:
@@ -54,8 +58,8 @@ def by_raion(session: Session, filters: Filters) -> pd.DataFrame:
     """
     s = aggregate(session, "sessions", filters, ("sessions", "participants"), ("raion_code",))
     r = aggregate(session, "requests", filters, ("requests",), ("raion_code",))
-    frame = raions(session, filters).sort_values("raion_code")
-    return _with_rates(_lined_up(frame, "raion_code", [(s, ACTIVITY[:2]), (r, ACTIVITY[2:])]))
+    places = raions(session, filters).sort_values("raion_code")
+    return _with_rates(_lined_up(places, "raion_code", [(s, ACTIVITY[:2]), (r, ACTIVITY[2:])]))
 
 
 def by_raion_of_libraries(session: Session, filters: Filters,
@@ -64,26 +68,28 @@ def by_raion_of_libraries(session: Session, filters: Filters,
     read under the same ``filters``): a fact's raion is always its library's (the facts'
     composite foreign key), so the two agree, and a caller that has per-library activity
     anyway saves two reads."""
-    frame = raions(session, filters).sort_values("raion_code").reset_index(drop=True)
+    places = raions(session, filters).sort_values("raion_code")
+    columns: dict[str, Any] = {c: places[c].array for c in places.columns}
     libraries = dimensions(session).libraries
     library_at = pd.Index(libraries["library_id"]).get_indexer(activity["library_id"])
-    raion_of = pd.Index(frame["raion_code"]).get_indexer(libraries["raion_code"])
+    raion_of = pd.Index(places["raion_code"]).get_indexer(libraries["raion_code"])
     at = np.where(library_at >= 0, raion_of[library_at], -1)
     kept = at >= 0
     for m in ACTIVITY:
         weights = activity[m].to_numpy(np.float64)[kept]
-        totals = np.bincount(at[kept], weights=weights, minlength=len(frame))
-        frame[m] = np.rint(totals).astype(np.int64)
-    return _with_rates(frame)
+        totals = np.bincount(at[kept], weights=weights, minlength=len(places))
+        columns[m] = np.rint(totals).astype(np.int64)
+    return _with_rates(columns)
 
 
-def _with_rates(frame: pd.DataFrame) -> pd.DataFrame:
+def _with_rates(columns: dict[str, Any]) -> pd.DataFrame:
     """citizens_served, and every count per 10,000 inhabitants (NaN without a population)."""
-    frame["citizens_served"] = frame["participants"] + frame["requests"]
-    population = pd.to_numeric(frame["population"], errors="coerce").to_numpy(np.float64)
+    columns["citizens_served"] = columns["participants"] + columns["requests"]
+    population = pd.to_numeric(pd.Series(columns["population"]), errors="coerce").to_numpy(
+        np.float64)  # fmt: skip
     for column in [*ACTIVITY, "citizens_served"]:
-        frame[f"{column}_per_10k"] = frame[column].to_numpy(np.float64) / population * 10_000
-    return frame
+        columns[f"{column}_per_10k"] = columns[column].astype(np.float64) / population * 10_000
+    return pd.DataFrame(columns)
 
 
 def by_service(session: Session, filters: Filters) -> pd.DataFrame:
@@ -95,7 +101,8 @@ def by_service(session: Session, filters: Filters) -> pd.DataFrame:
                    ServiceType.name_en, ServiceType.name_ru)
         , ["service_type_code", "category", "name_ro", "name_en", "name_ru"],
     )  # fmt: skip
-    frame = _lined_up(names, "service_type_code", [(r, ["requests"]), (s, ["sessions"])])
+    frame = pd.DataFrame(_lined_up(names, "service_type_code",
+                                   [(r, ["requests"]), (s, ["sessions"])]))  # fmt: skip
     if filters.services:
         frame = frame[frame["service_type_code"].isin(filters.services)]
     return frame.sort_values("requests", ascending=False).reset_index(drop=True)
@@ -126,9 +133,10 @@ def activity_by(session: Session, filters: Filters, key: str, *,
         raise ValueError(f"activity cannot be grouped by {key!r}")
     held = held_activity(session, filters, key, latest=latest)
     if held is not None:
-        if not latest:
-            return _active(held.drop(columns=["last_day"]))
-        return _active(held.assign(last_day=held["last_day"].dt.date))
+        last_day = held.pop("last_day")
+        if latest:
+            held["last_day"] = last_day
+        return _active(held)
     last = ("last_any_day",) if latest else ()
     s = aggregate(session, "sessions", filters, ("sessions", "participants", *last), (key,),
                   as_dates=False)  # fmt: skip
@@ -138,16 +146,20 @@ def activity_by(session: Session, filters: Filters, key: str, *,
     s = s.rename(columns={"last_any_day": "last_session_day"})
     r = r.rename(columns={"last_any_day": "last_request_day"})
     days = (["last_session_day"], ["last_request_day"]) if latest else ([], [])
-    frame = _lined_up(pd.DataFrame({key: keys}), key,
-                      [(s, [*ACTIVITY[:2], *days[0]]), (r, [*ACTIVITY[2:], *days[1]])])  # fmt: skip
+    parts = [(s, [*ACTIVITY[:2], *days[0]]), (r, [*ACTIVITY[2:], *days[1]])]
+    columns = _lined_up(pd.DataFrame({key: keys}), key, parts)
     if latest:  # the later of each one's last session and last request
-        last = np.fmax(frame.pop("last_session_day").to_numpy(),
-                       frame.pop("last_request_day").to_numpy())  # fmt: skip
-        frame["last_day"] = pd.Series(last).dt.date
-    return _active(frame)
+        columns["last_day"] = np.fmax(columns.pop("last_session_day"),
+                                      columns.pop("last_request_day"))  # fmt: skip
+    return _active(columns)
 
 
-def _active(frame: pd.DataFrame) -> pd.DataFrame:
-    """The rows with any activity: a rollup row of sessions alone also gives 0 requests, which
-    the facts would not (under a format filter that leaves none of its sessions)."""
-    return frame[(frame[ACTIVITY] != 0).any(axis=1)].reset_index(drop=True)
+def _active(columns: dict[str, Any]) -> pd.DataFrame:
+    """The rows with any activity (``last_day``, if any, as dates): a rollup row of sessions
+    alone also gives 0 requests, which the facts would not (under a format filter that leaves
+    none of its sessions)."""
+    kept = (columns["sessions"] != 0) | (columns["participants"] != 0) | (columns["requests"] != 0)
+    frame = pd.DataFrame({c: np.asarray(v)[kept] for c, v in columns.items()})
+    if "last_day" in frame:
+        frame["last_day"] = frame["last_day"].dt.date
+    return frame

@@ -104,10 +104,10 @@ class ActivityParts:
 
 
 def held_activity(session: Session, filters: Filters, key: str, *,
-                  latest: bool = True) -> pd.DataFrame | None:  # fmt: skip
+                  latest: bool = True) -> dict[str, np.ndarray] | None:  # fmt: skip
     """``key``, sessions, participants, requests and last_day (datetime64) of each ambassador
-    or library with activity in the period under ``filters``; None when :func:`can_hold` says
-    no (the caller takes the straight way)."""
+    or library with activity in the period under ``filters``, as arrays; None when
+    :func:`can_hold` says no (the caller takes the straight way)."""
     if key not in ("ambassador_id", "library_id") or not can_hold(session, filters):
         return None
     split = split_period(session, filters.date_from, filters.date_to)
@@ -121,7 +121,7 @@ def held_activity(session: Session, filters: Filters, key: str, *,
         for fact, measures in FACT_MEASURES.items():
             frame = aggregate(session, fact, edge, (*measures, *days), (key,), as_dates=False)
             parts.add_frame(frame, key, measures, days[0] if days else None)
-    return parts.combined(key)
+    return parts.columns(key)
 
 
 def month_table(session: Session, filters: Filters, key: str) -> MonthRows:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -22,11 +23,15 @@ ROSTER_COLUMNS = ["library_id", "code", "name", "locality", "raion_code", "kind"
 
 def library_roster(session: Session, on: dt.date) -> pd.DataFrame:
     """Every library with its national and local ambassadors still serving on ``on``."""
+    return pd.DataFrame(_roster_columns(session, on))
+
+
+def _roster_columns(session: Session, on: dt.date) -> dict[str, Any]:
     dims = dimensions(session)
-    frame = dims.libraries[ROSTER_COLUMNS].copy()
+    columns: dict[str, Any] = {c: dims.libraries[c].array for c in ROSTER_COLUMNS}
     for tier in ("national", "local"):
-        frame[f"{tier}_ambassadors"] = dims.staff_counts(dims.serving(on, (tier,)))
-    return frame
+        columns[f"{tier}_ambassadors"] = dims.staff_counts(dims.serving(on, (tier,)))
+    return columns
 
 
 LIBRARY_ACTIVITY_COLUMNS = ["library_id", "sessions", "participants", "requests", "last_day"]
@@ -61,10 +66,10 @@ def library_markers(session: Session, filters: Filters, dormant_days: int,
 
     ``activity`` (as :func:`library_activity`) may be given, read for a wider view (the raion
     filter dropped): the libraries out of ``filters``' view show none of it."""
-    frame = library_roster(session, filters.date_to)
+    frame = _roster_columns(session, filters.date_to)  # arrays: one frame built at the end
     if activity is None:
         activity = library_activity(session, filters, MARKER_LOOKBACK_DAYS)
-    shown = in_view(frame, filters)
+    shown = in_view(dimensions(session).libraries, filters)  # in roster order
     at = pd.Index(activity["library_id"]).get_indexer(frame["library_id"])
     at[~shown] = -1
     for column in ("sessions", "participants", "requests"):
@@ -80,9 +85,9 @@ def library_markers(session: Session, filters: Filters, dormant_days: int,
     accredited = dimensions(session).libraries["accredited_day"].to_numpy()  # roster order
     is_point = accredited <= end  # NaT: never accredited
     dormant = is_point & (np.isnan(days) | (days > dormant_days))
-    national = frame["national_ambassadors"].to_numpy() > 0
-    local = frame["local_ambassadors"].to_numpy() > 0
+    national = frame["national_ambassadors"] > 0
+    local = frame["local_ambassadors"] > 0
     tier = np.where(national, "national", np.where(local, "local", "none"))
     frame["marker_class"] = np.where(dormant, "dormant", tier)
-    frame["visible"] = shown & (is_point | (frame["citizens_served"].to_numpy() > 0))
-    return frame
+    frame["visible"] = shown & (is_point | (frame["citizens_served"] > 0))
+    return pd.DataFrame(frame)
