@@ -76,6 +76,31 @@ def test_combined_parts_sum_groups_take_the_latest_day_and_give_integer_ids() ->
         "2024-03-01", "2024-03-20", "2024-02-01"]  # fmt: skip
 
 
+def test_combined_parts_by_one_key_agree_with_pandas_groupby() -> None:
+    """The numpy sums by one key give what pandas' groupby gives: a missing key (requests
+    without an ambassador) a group of its own, missing days skipped, missing sums nothing."""
+    rng = np.random.default_rng(5)
+    parts = []
+    for _ in range(3):
+        n = 400
+        ids = rng.integers(0, 60, n).astype(np.float64)
+        ids[rng.random(n) < 0.1] = np.nan
+        days = (np.datetime64("2024-01-01") + rng.integers(0, 300, n)).astype("M8[ns]")
+        days[rng.random(n) < 0.2] = np.datetime64("NaT")
+        sums = rng.integers(0, 9, n).astype(np.float64)
+        sums[rng.random(n) < 0.05] = np.nan
+        parts.append(pd.DataFrame({"ambassador_id": ids, "requests": rng.integers(0, 50, n),
+                                   "participants": sums, "last_day": days}))  # fmt: skip
+    measures = ("requests", "participants", "last_day")
+    got = combine_parts(parts, ("ambassador_id",), measures, frozenset({"last_day"}))
+    how = {"requests": "sum", "participants": "sum", "last_day": "max"}
+    want = pd.concat(parts).groupby("ambassador_id", dropna=False).agg(how).reset_index()
+    got = got.sort_values("ambassador_id", na_position="last").reset_index(drop=True)
+    want = want.sort_values("ambassador_id", na_position="last").reset_index(drop=True)
+    assert got["ambassador_id"].isna().sum() == 1  # the group without an ambassador
+    pd.testing.assert_frame_equal(got, want, check_dtype=False)
+
+
 def test_latest_days_in_every_form_sql_gives_them_become_the_same_datetimes() -> None:
     expected = np.array(["2024-03-01", "NaT", "2016-03-31"], dtype="M8[ns]")
     forms = {

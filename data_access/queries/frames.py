@@ -95,11 +95,36 @@ def combine_parts(frames: list[pd.DataFrame], by: tuple[str, ...], measures: tup
     agg = {m: "max" if m in maxima else "sum" for m in measures}
     if not by:
         return frame.agg(agg).to_frame().T
-    if len(typed) > 1:  # one part has one row per group already
+    if len(typed) > 1 and len(by) == 1:  # one part has one row per group already
+        frame = _summed_by(frame, by[0], measures, maxima)
+    elif len(typed) > 1:
         frame = frame.groupby(list(by), dropna=False, sort=False, as_index=False).agg(agg)
     ids = {d: frame[d].to_numpy(np.int64) for d in by if d.endswith("_id")
            and frame[d].dtype != np.int64 and not frame[d].isna().any()}  # fmt: skip
     return frame.assign(**ids) if ids else frame
+
+
+def _summed_by(frame: pd.DataFrame, key: str, measures: tuple[str, ...],
+               maxima: frozenset[str]) -> pd.DataFrame:  # fmt: skip
+    """What ``groupby(key, dropna=False, sort=False)`` summing the measures (the latest of
+    the ``maxima``) gives, counted with numpy: pandas' groupby costs ~1 ms of set-up per call
+    whatever the size, more than these few thousand rows' sums."""
+    codes, keys = pd.factorize(frame[key], use_na_sentinel=False)
+    size = len(keys)
+    columns: dict[str, Any] = {key: keys}
+    for m in measures:
+        values = frame[m].to_numpy()
+        if m in maxima:  # datetime64: NaT is the smallest int64, so a group's max skips it
+            latest = np.full(size, np.iinfo(np.int64).min, dtype=np.int64)
+            np.maximum.at(latest, codes, values.astype("M8[ns]").view(np.int64))
+            columns[m] = latest.view("M8[ns]")
+        elif values.dtype.kind in "iub":
+            totals = np.bincount(codes, weights=values.astype(np.float64), minlength=size)
+            columns[m] = np.rint(totals).astype(np.int64)
+        else:  # as pandas sums: missing values count as nothing
+            weights = np.nan_to_num(values.astype(np.float64))
+            columns[m] = np.bincount(codes, weights=weights, minlength=size)
+    return pd.DataFrame(columns)
 
 
 def _typed(frame: pd.DataFrame, measures: tuple[str, ...], maxima: frozenset[str]) -> pd.DataFrame:
