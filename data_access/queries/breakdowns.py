@@ -155,11 +155,11 @@ def activity_by(session: Session, filters: Filters, key: str, *,
 
 
 def _active(columns: dict[str, Any]) -> pd.DataFrame:
-    """The rows with any activity (``last_day``, if any, as dates): a rollup row of sessions
+    """The rows with any activity (``last_day``, if any, as dates or None): a rollup row of sessions
     alone also gives 0 requests, which the facts would not (under a format filter that leaves
     none of its sessions)."""
     kept = (columns["sessions"] != 0) | (columns["participants"] != 0) | (columns["requests"] != 0)
-    frame = pd.DataFrame({c: np.asarray(v)[kept] for c, v in columns.items()})
-    if "last_day" in frame:
-        frame["last_day"] = frame["last_day"].dt.date
-    return frame
+    taken = {c: np.asarray(v)[kept] for c, v in columns.items()}
+    if "last_day" in taken:  # dates, None where none
+        taken["last_day"] = taken["last_day"].astype("M8[D]").astype(object)
+    return pd.DataFrame(taken)

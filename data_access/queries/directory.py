@@ -61,8 +61,8 @@ def ambassador_rows(session: Session, filters: Filters) -> pd.DataFrame:
     chosen &= in_view(people, filters)
     if filters.tiers:
         chosen &= people["tier"].isin(filters.tiers).to_numpy()
-    return people.loc[chosen, [*AMBASSADOR_COLUMNS[:13], "left_day", "name_rank"]].reset_index(
-        drop=True)  # fmt: skip
+    columns = people.columns.get_indexer([*AMBASSADOR_COLUMNS[:13], "left_day", "name_rank"])
+    return people.iloc[np.flatnonzero(chosen), columns].reset_index(drop=True)
 
 
 def ambassadors_directory(session: Session, filters: Filters) -> pd.DataFrame:
@@ -101,8 +101,7 @@ def directory_rows(filters: Filters, people: pd.DataFrame,
     frame["citizens_served"] = frame["participants"] + frame["requests"]
     frame["active"] = active[rows]
     last = activity.latest_days(ids[rows])
-    frame["last_activity"] = pd.Series(last).dt.date.astype(object).where(
-        ~np.isnat(last), None).to_numpy()  # fmt: skip
+    frame["last_activity"] = last.astype(object)  # dates; None: none up to the period end
     gap = np.datetime64(filters.date_to, "D") - last
     days = pd.array(np.where(np.isnat(gap), 0, gap.astype("int64")), dtype="Int64")
     days[np.isnat(gap)] = pd.NA  # no activity up to the period end
@@ -137,8 +136,7 @@ def libraries_directory(session: Session, filters: Filters, dormant_days: int = 
     frame["citizens_served"] = frame["participants"] + frame["requests"]
     days = datetimes(activity["last_day"]).astype("M8[D]")
     last = gather(days, at, np.datetime64("NaT"))
-    frame["last_activity"] = pd.Series(last).dt.date.astype(object).where(
-        ~np.isnat(last), None).to_numpy()  # fmt: skip
+    frame["last_activity"] = last.astype(object)  # dates; None: none up to the period end
     cutoff = np.datetime64(filters.date_to - dt.timedelta(days=dormant_days), "D")
     frame["dormant"] = frame["is_access_point"].to_numpy() & (np.isnat(last) | (last < cutoff))
     return frame[LIBRARY_COLUMNS]

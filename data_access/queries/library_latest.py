@@ -58,7 +58,7 @@ def library_activity_latest(session: Session, filters: Filters, lookback_days: i
         if window is not None:
             parts.add_frame(_latest(session, filters, window, read_tail=True), "library_id",
                             (), "last_day")  # fmt: skip
-        return _with_dates(parts.combined("library_id"))
+        return _with_dates(parts.columns("library_id"))
     split = split_period(session, filters.date_from, filters.date_to)
     if split.whole is not None:
         table = month_table(session, filters, "library_id")
@@ -78,11 +78,12 @@ def library_activity_latest(session: Session, filters: Filters, lookback_days: i
         read_tail = tail not in split.edges or window > tail[0] or bool(filters.tiers)
         parts.add_frame(_latest(session, filters, window, read_tail=read_tail), "library_id",
                         (), "last_day")  # fmt: skip
-    return _with_dates(parts.combined("library_id"))
+    return _with_dates(parts.columns("library_id"))
 
 
-def _with_dates(frame: pd.DataFrame) -> pd.DataFrame:
-    return frame.assign(last_day=frame["last_day"].dt.date)
+def _with_dates(columns: dict[str, np.ndarray]) -> pd.DataFrame:
+    """The parts' columns as a frame, latest days as dates (None: none)."""
+    return pd.DataFrame({**columns, "last_day": columns["last_day"].astype("M8[D]").astype(object)})
 
 
 PERIOD_COLUMNS = ["library_id", *ACTIVITY]
