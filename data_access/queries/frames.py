@@ -18,8 +18,12 @@ def read_frame(session: Session, stmt: Any, columns: Sequence[str]) -> pd.DataFr
     attributes, and building the ``Row`` objects one by one costs more than the query itself on
     a few thousand rows. Where no column needs SQLAlchemy's conversion (its result processors:
     the aggregates here are numbers and text), the driver's tuples are taken as they come.
+    The statement runs on the session's connection, as Core: through the session, a statement
+    naming mapped attributes gets the ORM's result (rows rebuilt in Python, no driver cursor).
     """
-    result = session.execute(stmt)
+    if session.autoflush and (session.new or session.dirty or session.deleted):
+        session.flush()  # what session.execute would have done first
+    result = session.connection().execute(stmt)
     cursor = _plain_cursor(result)
     if cursor is None:
         rows = [tuple(row) for row in result]

@@ -31,6 +31,7 @@ from data_access.queries.frames import combine_parts, counts, datetimes, read_fr
 from data_access.queries.month_rows import ACTIVITY as MONTH_MEASURES
 from data_access.queries.month_rows import ambassador_months, library_months
 from data_access.queries.range_pieces import DateSpan, split_periods, split_range
+from data_access.queries.raw import summed
 from data_access.queries.service_months import MEASURES as SERVICE_MEASURES
 from data_access.queries.service_months import ambassador_services, library_services
 from data_access.queries.session_rows import sessions_in_memory
@@ -172,7 +173,7 @@ def _union(parts: list[Select[Any]], by: tuple[str, ...],
         return parts[0]
     union = union_all(*parts).subquery()
     aggregates = [
-        (func.max if m in MAX_MEASURES else func.sum)(union.c[m]).label(m) for m in measures
+        (func.max if m in MAX_MEASURES else summed)(union.c[m]).label(m) for m in measures
     ]
     return select(*(union.c[d] for d in by), *aggregates).group_by(*(union.c[d] for d in by))
 

@@ -6,7 +6,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from sqlalchemy import Select, String, and_, case, exists, func, select, type_coerce
+from sqlalchemy import (
+    BigInteger,
+    Select,
+    String,
+    and_,
+    case,
+    cast,
+    exists,
+    func,
+    select,
+    type_coerce,
+)
 from sqlalchemy.sql.elements import ColumnElement
 
 from dashboard.filters import Filters
@@ -20,6 +31,12 @@ from data_access.models import (
 from data_access.models.base import NO_TIER
 
 Fact = Literal["sessions", "requests"]
+
+
+def summed(column: Any) -> ColumnElement[Any]:
+    """SUM as a 64-bit integer: PostgreSQL sums bigints (counts) as numeric, which reach
+    Python as Decimal and cost a conversion per value."""
+    return cast(func.sum(column), BigInteger)
 
 
 def latest(day: Any) -> ColumnElement[Any]:
@@ -39,7 +56,7 @@ def raw_select(
 
 
 def _count_if(condition: ColumnElement[bool]) -> ColumnElement[Any]:
-    return func.sum(case((condition, 1), else_=0))
+    return summed(case((condition, 1), else_=0))
 
 
 # the requests' breakdown measures: the count of rows whose column has a value
@@ -102,7 +119,7 @@ def _raw_sessions(
     }  # fmt: skip
     values: dict[str, ColumnElement[Any]] = {
         "sessions": func.count(),
-        "participants": func.sum(s.participants),
+        "participants": summed(s.participants),
         "last_day": latest(s.held_on),
         "last_any_day": latest(s.held_on),
     }

@@ -40,7 +40,7 @@ from data_access.models import (
 from data_access.models.base import table_of
 from data_access.models.rollup_activity import ANY_SERVICE
 from data_access.models.rollup_twins import TWIN_GRAINS, TWINS
-from data_access.queries.raw import Fact, latest, raw_select
+from data_access.queries.raw import Fact, latest, raw_select, summed
 
 # ``last_day``: latest day of this fact; ``last_any_day``: latest day of any activity (a cube
 # may hold it for both facts at once; callers take the max over both facts either way).
@@ -112,7 +112,7 @@ class Cube:
         columns = [t[d].label(d) for d in inner_by]
         for m in measures:
             column = t[self.measures[m]]
-            columns.append((latest(column) if m in MAX_MEASURES else func.sum(column)).label(m))
+            columns.append((latest(column) if m in MAX_MEASURES else summed(column)).label(m))
         sums = select(*columns).where(*where).group_by(*(t[d] for d in inner_by))
         return _per_service(sums, filters, by, measures) if by_mask else sums
 
@@ -138,7 +138,7 @@ def _per_service(by_mask: Select[Any], filters: Filters, by: tuple[str, ...],
     st = table_of(ServiceType)
     bit = cast(literal(1), BigInteger).op("<<")(st.c.mask_bit)
     keys = [st.c.code if d == "service_type_code" else sums.c[d] for d in by]
-    aggregates = [(func.max if m in MAX_MEASURES else func.sum)(sums.c[m]) for m in measures]
+    aggregates = [(func.max if m in MAX_MEASURES else summed)(sums.c[m]) for m in measures]
     stmt = select(*(k.label(d) for k, d in zip(keys, by, strict=True)),
                   *(a.label(m) for a, m in zip(aggregates, measures, strict=True)))  # fmt: skip
     stmt = stmt.select_from(sums.join(st, sums.c.service_mask.op("&")(bit) != 0))
