@@ -17,6 +17,7 @@ from data_access.queries.frames import gather, read_frame
 from data_access.queries.held_latest import held_activity
 from data_access.queries.planner import aggregate
 from data_access.queries.sources import REQUEST_MEASURES
+from data_access.queries.versioned import stored
 
 ACTIVITY = ["sessions", "participants", "requests"]
 
@@ -96,16 +97,21 @@ def by_service(session: Session, filters: Filters) -> pd.DataFrame:
     """Requests of each service type and sessions covering it, with names and category."""
     r = aggregate(session, "requests", filters, ("requests",), ("service_type_code",))
     s = aggregate(session, "sessions", filters, ("sessions",), ("service_type_code",))
-    names = read_frame(session,
-            select(ServiceType.code, ServiceType.category, ServiceType.name_ro,
-                   ServiceType.name_en, ServiceType.name_ru)
-        , ["service_type_code", "category", "name_ro", "name_en", "name_ru"],
-    )  # fmt: skip
+    names = stored(session, "service_names", read_service_names, release=False)
     frame = pd.DataFrame(_lined_up(names, "service_type_code",
                                    [(r, ["requests"]), (s, ["sessions"])]))  # fmt: skip
     if filters.services:
         frame = frame[frame["service_type_code"].isin(filters.services)]
     return frame.sort_values("requests", ascending=False).reset_index(drop=True)
+
+
+def read_service_names(session: Session) -> pd.DataFrame:
+    """Each service type's code, category and names (held per data version: asked for on
+    every filter change, changed only by a write)."""
+    columns = ["service_type_code", "category", "name_ro", "name_en", "name_ru"]
+    st = ServiceType
+    return read_frame(session, select(st.code, st.category, st.name_ro, st.name_en, st.name_ru),
+                      columns)  # fmt: skip
 
 
 def by_session_dimension(session: Session, filters: Filters, dimension: str) -> pd.DataFrame:
