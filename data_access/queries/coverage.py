@@ -34,7 +34,7 @@ from data_access.queries.coverage_score import (
 )
 from data_access.queries.dimensions import dimensions, in_view, localities, raion_names, raions
 from data_access.queries.directory import ambassador_names
-from data_access.queries.frames import gather
+from data_access.queries.frames import gather, taken
 from data_access.queries.library_latest import dormant_last_days
 from data_access.queries.versioned import stored
 
@@ -106,7 +106,7 @@ def access_point_details(session: Session, filters: Filters, dormant_days: int) 
     libraries = dimensions(session).libraries
     chosen = libraries["accredited_day"].to_numpy() <= np.datetime64(filters.date_to, "D")
     chosen &= in_view(libraries, filters)
-    points = libraries.loc[chosen, POINT_COLUMNS[:9]].reset_index(drop=True)
+    points = taken(libraries, np.flatnonzero(chosen), POINT_COLUMNS[:9])
     dormant = dormant_last_days(session, filters, points["library_id"], dormant_days)
     at = pd.Index(dormant["library_id"]).get_indexer(points["library_id"])
     # None: not dormant, or never active

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from dashboard.filters import Filters
 from data_access.queries.ambassador_activity import AmbassadorActivity
 from data_access.queries.dimensions import dimensions, in_view
-from data_access.queries.frames import datetimes, gather
+from data_access.queries.frames import datetimes, gather, taken
 from data_access.queries.library_latest import library_activity_latest
 from data_access.queries.metrics import LOOKBACK_DAYS
 
@@ -62,9 +62,8 @@ def ambassador_rows(session: Session, filters: Filters) -> pd.DataFrame:
     chosen &= in_view(people, filters)
     if filters.tiers:
         chosen &= people["tier"].isin(filters.tiers).to_numpy()
-    rows = np.flatnonzero(chosen)  # each column taken once: cheaper than pandas' selection
-    columns = [*AMBASSADOR_COLUMNS[:13], "left_day", "name_rank"]
-    return pd.DataFrame({c: people[c].array.take(rows) for c in columns}, copy=False)
+    return taken(people, np.flatnonzero(chosen), [*AMBASSADOR_COLUMNS[:13], "left_day",
+                                                  "name_rank"])  # fmt: skip
 
 
 def ambassadors_directory(session: Session, filters: Filters) -> pd.DataFrame:

@@ -60,6 +60,13 @@ def read_chunks(session: Session, stmt: Any, columns: Sequence[str],
         cursor.close()
 
 
+def taken(frame: pd.DataFrame, rows: np.ndarray, columns: Sequence[str]) -> pd.DataFrame:
+    """``frame``'s ``rows`` (positions) of ``columns``, as a new frame numbered from 0: each
+    column taken once and the frame built from them, ~3x cheaper than pandas' ``.loc`` or
+    ``.iloc`` with ``reset_index`` on the few thousand people and places held in memory."""
+    return pd.DataFrame({c: frame[c].array.take(rows) for c in columns}, copy=False)
+
+
 def gather(values: np.ndarray, at: np.ndarray, fill: Any) -> np.ndarray:
     """``values[at]``, with ``fill`` where ``at`` is -1 (what ``Index.get_indexer`` gives for
     a missing key): one table's column lined up with another's rows, without a merge."""

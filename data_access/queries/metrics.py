@@ -32,7 +32,7 @@ from data_access.models.base import table_of
 from data_access.models.rollup_activity import ANY_SERVICE
 from data_access.queries.dimensions import dimensions, in_view
 from data_access.queries.fact_days import has_facts_between
-from data_access.queries.frames import read_frame
+from data_access.queries.frames import read_frame, taken
 from data_access.queries.month_rows import NO_DAY, ambassador_months
 from data_access.queries.planner import aggregate, build_statement, month_key
 from data_access.queries.range_pieces import split_years
@@ -199,8 +199,8 @@ def access_point_frame(session: Session, filters: Filters) -> pd.DataFrame:
         libraries = dimensions(session).libraries
         chosen = libraries["accredited_day"].to_numpy() <= np.datetime64(filters.date_to, "D")
         chosen &= in_view(libraries, filters)
-        frame = libraries.loc[chosen, ["library_id", "raion_code", "accredited_on"]]
-        return frame.reset_index(drop=True)
+        return taken(libraries, np.flatnonzero(chosen), ["library_id", "raion_code",
+                                                         "accredited_on"])  # fmt: skip
     lib = Library
     stmt = select(lib.id, lib.raion_code, lib.accredited_on).where(
         lib.accredited_on.is_not(None), lib.accredited_on <= filters.date_to
