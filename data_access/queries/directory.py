@@ -40,12 +40,20 @@ LIBRARY_COLUMNS = [
 
 
 def ambassador_names(session: Session, library_ids: list[int], day: dt.date) -> pd.Series:
-    """Names of each library's ambassadors in service on ``day``, joined with ", "."""
+    """Names of each library's ambassadors in service on ``day``, in name order, joined with
+    ", " (indexed by library id). Joined in a plain loop: pandas' groupby with a Python
+    aggregate costs ~10x more for these few thousand names."""
     dims = dimensions(session)
     people = dims.ambassadors
-    chosen = dims.serving(day) & people["library_id"].isin(library_ids).to_numpy()
-    rows = people.loc[chosen, ["library_id", "name"]].sort_values("name", kind="stable")
-    return rows.groupby("library_id")["name"].agg(", ".join)
+    rows = np.flatnonzero(dims.serving(day) & people["library_id"].isin(library_ids).to_numpy())
+    names = people["name"].to_numpy()[rows]
+    order = np.argsort(names, kind="stable")
+    libraries = people["library_id"].to_numpy()[rows][order].tolist()
+    joined: dict[int, list[str]] = {}
+    for library, name in zip(libraries, names[order].tolist(), strict=True):
+        joined.setdefault(library, []).append(name)
+    index = pd.Index(sorted(joined), dtype="int64", name="library_id")
+    return pd.Series([", ".join(joined[i]) for i in index], index=index, name="name", dtype="str")
 
 
 def activity_filters(filters: Filters) -> Filters:
