@@ -18,6 +18,7 @@ tiers, formats, dates) apply to the citizens-served rate. Two deliberate excepti
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -273,8 +274,18 @@ def underserved_scores(
     if places is None:
         places = _distances(session, units, in_scope)
     far = far_counts(places[places["raion_code"].isin(units["raion_code"])], units, max_km)
-    frame = ranking_frame[["raion_code", "raion_name", "population", "citizens_served_per_10k"]]
-    frame = frame.merge(per_unit[["raion_code", "access_points", "dormant_points",
-                                "active_points"]], on="raion_code")  # fmt: skip
-    frame = frame.merge(far[["raion_code", "localities", "far_localities"]], on="raion_code")
-    return score_frame(frame, median)[SCORE_COLUMNS]
+    # the ranking's units with their points and far localities (what inner merges on the raion
+    # code give, by position: each merge would cost more than the score)
+    codes = ranking_frame["raion_code"].to_numpy()
+    at_points = pd.Index(per_unit["raion_code"]).get_indexer(codes)
+    at_far = pd.Index(far["raion_code"]).get_indexer(codes)
+    rows = np.flatnonzero((at_points >= 0) & (at_far >= 0))
+    columns: dict[str, Any] = {c: ranking_frame[c].array.take(rows) for c in
+                               ("raion_code", "raion_name", "population",
+                                "citizens_served_per_10k")}  # fmt: skip
+    for source, at, names in ((per_unit, at_points, ("access_points", "dormant_points",
+                                                     "active_points")),
+                              (far, at_far, ("localities", "far_localities"))):  # fmt: skip
+        for name in names:
+            columns[name] = source[name].to_numpy()[at[rows]]
+    return score_frame(pd.DataFrame(columns), median)[SCORE_COLUMNS]
