@@ -189,22 +189,23 @@ def _distances(session: Session, units: pd.DataFrame, points: pd.DataFrame) -> p
     places = localities(session)
     in_units = places["raion_code"].isin(units["raion_code"]).to_numpy()
     libraries = dimensions(session).libraries
-    active = pd.Index(libraries["library_id"]).get_indexer(
-        points.loc[~points["dormant"].to_numpy(bool), "library_id"])  # fmt: skip
+    active_ids = points["library_id"].to_numpy()[~points["dormant"].to_numpy(bool)]
+    active = pd.Index(libraries["library_id"]).get_indexer(active_ids)
     allowed = np.zeros(len(libraries), dtype=bool)
     allowed[active[active >= 0]] = True
     at, distance = _nearest_allowed(session, places, libraries, allowed, in_units)
-    places = places[in_units].reset_index(drop=True)
-    places["raion_name"] = places["raion_code"].map(
-        dict(zip(units["raion_code"], units["raion_name"], strict=True))
-    )
-    places["distance_km"] = distance[in_units]
-    at = at[in_units]  # library positions (-1: no active point at all)
+    rows = np.flatnonzero(in_units)  # the columns taken once, one frame at the end
+    columns: dict[str, Any] = {c: places[c].array.take(rows) for c in DISTANCE_COLUMNS[:7]
+                               if c != "raion_name"}  # fmt: skip
+    names = dict(zip(units["raion_code"], units["raion_name"], strict=True))
+    columns["raion_name"] = np.array([names.get(c) for c in columns["raion_code"]], object)
+    columns["distance_km"] = distance[rows]
+    at = at[rows]  # library positions (-1: no active point at all)
     for column, source in zip(DISTANCE_COLUMNS[-3:], ["library_id", "name", "locality"],
                               strict=True):  # fmt: skip
-        places[column] = gather(libraries[source].to_numpy(object), at, None)
-    places["nearest_library_id"] = places["nearest_library_id"].astype("Int64")
-    return places[DISTANCE_COLUMNS]
+        columns[column] = gather(libraries[source].to_numpy(object), at, None)
+    columns["nearest_library_id"] = pd.array(columns["nearest_library_id"], dtype="Int64")
+    return pd.DataFrame({c: columns[c] for c in DISTANCE_COLUMNS})
 
 
 def _nearest_allowed(
@@ -274,10 +275,10 @@ def underserved_scores(
     ranking_frame, median = ranking or coverage_ranking(session, filters)
     units = program_units(session, filters)
     in_scope = points if points is not None else points_in_scope(session, filters, dormant_days)
-    per_unit = points_by_unit(units, in_scope[in_scope["raion_code"].isin(units["raion_code"])])
+    per_unit = points_by_unit(units, in_scope)  # (it counts the units' own points only)
     if places is None:
         places = _distances(session, units, in_scope)
-    far = far_counts(places[places["raion_code"].isin(units["raion_code"])], units, max_km)
+    far = far_counts(places, units, max_km)  # (the units' own localities only)
     # the ranking's units with their points and far localities (what inner merges on the raion
     # code give, by position: each merge would cost more than the score)
     codes = ranking_frame["raion_code"].to_numpy()

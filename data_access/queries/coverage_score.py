@@ -33,14 +33,16 @@ def per_unit(units: pd.DataFrame, raion_codes: pd.Series) -> tuple[np.ndarray, n
 
 
 def points_by_unit(units: pd.DataFrame, points: pd.DataFrame) -> pd.DataFrame:
+    """``units`` with their access points, dormant and active ones counted (points of other
+    units left out)."""
     at, kept = per_unit(units, points["raion_code"])
     dormant = points["dormant"].to_numpy(bool)[kept]
-    frame = units.copy()
-    frame["access_points"] = np.bincount(at, minlength=len(units)).astype("int64")
-    frame["dormant_points"] = np.bincount(at[dormant], minlength=len(units)).astype("int64")
-    frame["active_points"] = frame["access_points"] - frame["dormant_points"]
-    frame["no_active_point"] = frame["active_points"] == 0
-    return frame
+    columns: dict[str, Any] = {c: units[c].array for c in units.columns}
+    access = np.bincount(at, minlength=len(units)).astype("int64")
+    idle = np.bincount(at[dormant], minlength=len(units)).astype("int64")
+    columns |= {"access_points": access, "dormant_points": idle, "active_points": access - idle,
+                "no_active_point": access - idle == 0}  # fmt: skip
+    return pd.DataFrame(columns)
 
 
 def is_far(distances: pd.Series, max_km: float) -> pd.Series:
@@ -49,15 +51,16 @@ def is_far(distances: pd.Series, max_km: float) -> pd.Series:
 
 
 def far_counts(distances: pd.DataFrame, units: pd.DataFrame, max_km: float) -> pd.DataFrame:
-    """Per unit: ``localities``, ``far_localities`` and ``far_share`` (pure)."""
+    """Per unit: ``localities``, ``far_localities`` and ``far_share`` (pure; localities of
+    other units left out)."""
     at, kept = per_unit(units, distances["raion_code"])
     far = is_far(distances["distance_km"], max_km).to_numpy(bool)[kept]
-    frame = units[["raion_code", "raion_name"]].copy()
-    frame["localities"] = np.bincount(at, minlength=len(units)).astype("int64")
-    frame["far_localities"] = np.bincount(at[far], minlength=len(units)).astype("int64")
-    share = frame["far_localities"] / frame["localities"].where(frame["localities"] > 0)
-    frame["far_share"] = share.fillna(0.0)
-    return frame
+    places = np.bincount(at, minlength=len(units)).astype("int64")
+    far_places = np.bincount(at[far], minlength=len(units)).astype("int64")
+    return pd.DataFrame({"raion_code": units["raion_code"].array,
+                         "raion_name": units["raion_name"].array, "localities": places,
+                         "far_localities": far_places,
+                         "far_share": _share(far_places.astype(np.float64), places)})  # fmt: skip
 
 
 def score_frame(components: pd.DataFrame, median: float | None) -> pd.DataFrame:
