@@ -61,9 +61,9 @@ class AmbassadorActivity:
         else:
             parts.add_frame(_period(self.session, f), "ambassador_id", tuple(ACTIVITY), None)
         columns = parts.columns("ambassador_id")
-        last, ids = columns.pop("last_day"), columns["ambassador_id"]
-        dated = ~np.isnat(last)
-        self._last = pd.Series(last[dated], index=pd.Index(ids[dated], name="ambassador_id"))
+        latest, ids = columns.pop("last_day"), columns["ambassador_id"]
+        dated = ~np.isnat(latest)
+        self._last = pd.Series(latest[dated], index=pd.Index(ids[dated], name="ambassador_id"))
         return pd.DataFrame(columns)
 
     def _add_months(self, parts: ActivityParts, whole: Span | None, last: dt.date) -> None:
