@@ -18,7 +18,6 @@ tiers, formats, dates) apply to the citizens-served rate. Two deliberate excepti
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -31,11 +30,12 @@ from data_access.queries.coverage_score import (
     far_counts,
     is_far,
     points_by_unit,
+    rank_order,
     score_frame,
 )
 from data_access.queries.dimensions import dimensions, in_view, localities, raion_names, raions
 from data_access.queries.directory import ambassador_names
-from data_access.queries.frames import gather, taken
+from data_access.queries.frames import gather, taken, taken_columns
 from data_access.queries.library_latest import dormant_last_days
 from data_access.queries.versioned import stored
 
@@ -92,16 +92,15 @@ def coverage_ranking(session: Session, filters: Filters) -> tuple[pd.DataFrame, 
     raions = filters.effective_raions
     chosen = census if raions is None else census & national["raion_code"].isin(raions).to_numpy()
     rows = np.flatnonzero(chosen)  # on arrays: ~35 units, pandas' per-call cost would dominate
-    columns: dict[str, Any] = {"raion_name" if c == "name_ro" else c: national[c].array.take(rows)
-                               for c in ("raion_code", "name_ro", "kind", "participants",
-                                         "requests", "citizens_served")}  # fmt: skip
+    columns = taken_columns(national, rows, ["raion_code", "name_ro", "kind", "participants",
+                                             "requests", "citizens_served"])  # fmt: skip
+    columns["raion_name"] = columns.pop("name_ro")
     columns["population"] = national["population"].to_numpy()[rows].astype(np.int64)
     columns["citizens_served_per_10k"] = rate[rows]
     columns["ratio_to_median"] = rate[rows] / median if median else np.full(len(rows), np.nan)
     rank = pd.Series(rate[rows]).rank(ascending=False, method="min").to_numpy(np.int64)
     columns["rank"] = rank
-    codes = national["raion_code"].to_numpy()[rows].tolist()
-    order = np.array(sorted(range(len(rows)), key=lambda i: (rank[i], codes[i])), np.int64)
+    order = rank_order(rank, columns["raion_code"])
     return pd.DataFrame({c: columns[c].take(order) for c in RANKING_COLUMNS}), median
 
 
@@ -195,8 +194,7 @@ def _distances(session: Session, units: pd.DataFrame, points: pd.DataFrame) -> p
     allowed[active[active >= 0]] = True
     at, distance = _nearest_allowed(session, places, libraries, allowed, in_units)
     rows = np.flatnonzero(in_units)  # the columns taken once, one frame at the end
-    columns: dict[str, Any] = {c: places[c].array.take(rows) for c in DISTANCE_COLUMNS[:7]
-                               if c != "raion_name"}  # fmt: skip
+    columns = taken_columns(places, rows, [c for c in DISTANCE_COLUMNS[:7] if c != "raion_name"])
     names = dict(zip(units["raion_code"], units["raion_name"], strict=True))
     columns["raion_name"] = np.array([names.get(c) for c in columns["raion_code"]], object)
     columns["distance_km"] = distance[rows]
@@ -285,9 +283,8 @@ def underserved_scores(
     at_points = pd.Index(per_unit["raion_code"]).get_indexer(codes)
     at_far = pd.Index(far["raion_code"]).get_indexer(codes)
     rows = np.flatnonzero((at_points >= 0) & (at_far >= 0))
-    columns: dict[str, Any] = {c: ranking_frame[c].array.take(rows) for c in
-                               ("raion_code", "raion_name", "population",
-                                "citizens_served_per_10k")}  # fmt: skip
+    columns = taken_columns(ranking_frame, rows, ["raion_code", "raion_name", "population",
+                                                  "citizens_served_per_10k"])  # fmt: skip
     for source, at, names in ((per_unit, at_points, ("access_points", "dormant_points",
                                                      "active_points")),
                               (far, at_far, ("localities", "far_localities"))):  # fmt: skip

@@ -87,9 +87,14 @@ def score_frame(components: pd.DataFrame, median: float | None) -> pd.DataFrame:
     columns["score"] = np.round(100 * weighted, 1)
     rank = pd.Series(columns["score"]).rank(ascending=False, method="min").to_numpy(np.int64)
     columns["rank"] = rank
-    codes = components["raion_code"].tolist()
-    order = np.array(sorted(range(len(codes)), key=lambda i: (rank[i], codes[i])), np.int64)
+    order = rank_order(rank, components["raion_code"])
     return pd.DataFrame({c: v.take(order) for c, v in columns.items()})
+
+
+def rank_order(rank: np.ndarray, codes: Any) -> np.ndarray:
+    """Positions ordered by rank, then raion code (ranks tie; codes do not)."""
+    keys = list(zip(rank.tolist(), list(codes), strict=True))
+    return np.array(sorted(range(len(keys)), key=keys.__getitem__), np.int64)
 
 
 def _share(part: np.ndarray, whole: np.ndarray) -> np.ndarray:

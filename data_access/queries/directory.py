@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
-from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -21,7 +20,7 @@ from sqlalchemy.orm import Session
 from dashboard.filters import Filters
 from data_access.queries.ambassador_activity import AmbassadorActivity
 from data_access.queries.dimensions import dimensions, in_view
-from data_access.queries.frames import datetimes, gather, taken
+from data_access.queries.frames import datetimes, gather, taken, taken_columns
 from data_access.queries.library_latest import library_activity_latest
 from data_access.queries.metrics import LOOKBACK_DAYS
 
@@ -103,7 +102,7 @@ def directory_rows(filters: Filters, people: pd.DataFrame,
     # (pandas' row selection and column inserts cost several times the taking)
     rows = np.flatnonzero(in_service | active)
     rows = rows[np.argsort(people["name_rank"].to_numpy()[rows], kind="stable")]
-    columns: dict[str, Any] = {c: people[c].array.take(rows) for c in AMBASSADOR_COLUMNS[:13]}
+    columns = taken_columns(people, rows, AMBASSADOR_COLUMNS[:13])
     columns["trained_by_id"] = pd.array(columns["trained_by_id"], dtype="Int64")
     for column in ACTIVITY:
         columns[column] = counts[column][rows]
@@ -132,7 +131,7 @@ def libraries_directory(session: Session, filters: Filters, dormant_days: int = 
     # the rows listed, in raion and name order: each column taken once, one frame at the end
     rows = np.flatnonzero(in_view(libraries, filters))
     rows = rows[np.argsort(libraries["directory_rank"].to_numpy()[rows], kind="stable")]
-    columns: dict[str, Any] = {c: libraries[c].array.take(rows) for c in LIBRARY_COLUMNS[:8]}
+    columns = taken_columns(libraries, rows, LIBRARY_COLUMNS[:8])
     accredited = libraries["accredited_day"].to_numpy()[rows]
     is_point = accredited <= np.datetime64(filters.date_to, "D")  # NaT: False
     columns["is_access_point"] = is_point

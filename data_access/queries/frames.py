@@ -64,7 +64,12 @@ def taken(frame: pd.DataFrame, rows: np.ndarray, columns: Sequence[str]) -> pd.D
     """``frame``'s ``rows`` (positions) of ``columns``, as a new frame numbered from 0: each
     column taken once and the frame built from them, ~3x cheaper than pandas' ``.loc`` or
     ``.iloc`` with ``reset_index`` on the few thousand people and places held in memory."""
-    return pd.DataFrame({c: frame[c].array.take(rows) for c in columns}, copy=False)
+    return pd.DataFrame(taken_columns(frame, rows, columns), copy=False)
+
+
+def taken_columns(frame: pd.DataFrame, rows: np.ndarray, columns: Sequence[str]) -> dict[str, Any]:
+    """:func:`taken` as arrays, for callers that add columns before building the frame."""
+    return {c: frame[c].array.take(rows) for c in columns}
 
 
 def gather(values: np.ndarray, at: np.ndarray, fill: Any) -> np.ndarray:

@@ -76,12 +76,9 @@ class ActivityParts:
         self.add(ids[kept].astype(np.int64), np.arange(n),
                  {m: frame[m].to_numpy(np.int64)[kept] for m in measures}, latest)  # fmt: skip
 
-    def combined(self, key: str) -> pd.DataFrame:
-        """One row per id: counts added, the latest of the days (datetime64, NaT: none)."""
-        return pd.DataFrame(self.columns(key))
-
     def columns(self, key: str) -> dict[str, np.ndarray]:
-        """:meth:`combined` as arrays (for callers that need them as such)."""
+        """One row per id, as arrays: counts added, the latest of the days (datetime64, NaT:
+        none)."""
         if not self.ids:
             return {key: np.zeros(0, np.int64), **{m: np.zeros(0, np.int64) for m in ACTIVITY},
                     "last_day": np.zeros(0, "M8[ns]")}  # fmt: skip
