@@ -9,11 +9,14 @@ from dataclasses import replace
 
 import pandas as pd
 import pytest
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
 
 from dashboard import target_math as tm
 from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
 from data_access.database import Database
+from data_access.models import Target
 from data_access.queries import metrics, target_cascade, targets
 from data_access.queries.target_actuals import AccreditedDays, ActualsByPeriod
 from data_access.writes import SessionRecord, add_sessions
@@ -254,6 +257,51 @@ def test_raion_filter_hides_other_raions_targets_but_not_national(program_db: Da
     rows = _rows(frame)
     assert sorted(rows) == [1, 3, 5, 9]
     assert rows[1].actual == 4  # national stays national
+
+
+VIEWS = [
+    WINTER, Filters(D(2024, 4, 1), D(2024, 5, 31)), Filters(D(2016, 1, 1), D(2026, 1, 1)),
+    Filters(D(2025, 2, 1), D(2025, 3, 1)), Filters(D(2019, 1, 1), D(2019, 12, 31)),
+    replace(WINTER, raions=("MD-CU",)), replace(WINTER, raions=("MD-BD", "MD-CA")),
+    replace(WINTER, raions=("MD-SO",)), replace(WINTER, scope=frozenset({"MD-UN", "MD-BD"})),
+    replace(WINTER, raions=("MD-CU",), scope=frozenset({"MD-UN"})),
+    replace(WINTER, scope=frozenset({"MD-SN"})),  # a scope without any access point
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=lambda f: f.cache_key()[:30])
+def test_each_view_is_cut_from_the_table_of_every_period(
+    program_db: Database, view: Filters
+) -> None:
+    """The targets and raion tables are built once over every period (per data version, scope
+    and day) and each view takes its rows: the same rows, in the same order and types, as the
+    table built for that view alone (the naive way). Bender (no population) has a target in
+    Q1 2024 only: its rows show only when that target is in view."""
+    with program_db.write_session() as s:
+        s.execute(insert(Target), [dict(id=11, metric="sessions", scope_kind="raion",
+                                         scope_value="MD-BD", period_start=D(2024, 1, 1),
+                                         period_end=D(2024, 3, 31), value=1)])  # fmt: skip
+    with program_db.session() as s:
+        for today in (TODAY, D(2025, 6, 1)):
+            cut = _three_tables(s, view, today)
+            token = NAIVE.set(True)
+            try:
+                alone = _three_tables(s, view, today)
+            finally:
+                NAIVE.reset(token)
+            for fast, oracle in zip(cut, alone, strict=True):
+                pd.testing.assert_frame_equal(fast, oracle)
+        bender = targets.attainment_by_raion(s, Filters(D(2024, 1, 1), D(2024, 12, 31)), TODAY)
+        bender = bender[bender["raion_code"] == "MD-BD"].set_index("metric")
+        assert bender.loc["sessions", "target"] == 1  # and a row in each other group too
+        assert len(bender) == 4
+        spring = targets.attainment_by_raion(s, Filters(D(2024, 4, 1), D(2024, 5, 31)), TODAY)
+        assert "MD-BD" not in set(spring["raion_code"])
+
+
+def _three_tables(s: Session, view: Filters, today: dt.date) -> list[pd.DataFrame]:
+    return [targets.targets_table(s, view, today), targets.attainment_by_raion(s, view, today),
+            targets.attainment_by_raion(s, view, today, metric="requests")]  # fmt: skip
 
 
 def test_attainment_by_raion(program_db: Database) -> None:

@@ -22,7 +22,7 @@ scope and day (:class:`KnownActuals`) and shared by every view that shows that t
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cached_property
 from typing import Any, cast
 
@@ -59,7 +59,8 @@ class AccreditedDays:
                                  return_inverse=True)  # fmt: skip
         per_raion = self.days[np.argsort(raion, kind="stable")]  # each raion's still sorted
         ends = np.cumsum(np.bincount(raion, minlength=len(codes)))[:-1]
-        self.by_raion = dict(zip(codes.tolist(), np.split(per_raion, ends), strict=True))
+        pieces = np.split(per_raion, ends) if len(codes) else []  # one piece of nothing else
+        self.by_raion = dict(zip(codes.tolist(), pieces, strict=True))
         libraries = frame["library_id"].to_numpy(np.int64)[known][order]
         self.by_library = dict(zip(libraries.tolist(), self.days, strict=True))
 
@@ -187,10 +188,11 @@ class KnownActuals:
         self.day: dt.date | None = None
         self.values: dict[ActualKey, Actual] = {}
         self.rows: dict[tuple[ActualKey, float], ProgressRow] = {}
+        self.tables: dict[object, pd.DataFrame] = {}  # whole tables built from them (read-only)
 
     def on(self, today: dt.date) -> KnownActuals:
         if self.day != today:
-            self.values, self.rows, self.day = {}, {}, today
+            self.values, self.rows, self.tables, self.day = {}, {}, {}, today
         return self
 
 
@@ -209,6 +211,14 @@ class ActualsByPeriod:
                            lambda _: KnownActuals(), release=False)  # fmt: skip
         self.remembered = known.on(today)
         self.known = self.remembered.values
+
+    def table(self, name: object, build: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+        """``build()``, a whole table made of these actuals, remembered with them (per data
+        version, viewer scope and day; the naive way remembers nothing). Read-only."""
+        tables = self.remembered.tables
+        if name not in tables:
+            tables[name] = build()
+        return tables[name]
 
     @cached_property
     def accredited(self) -> AccreditedDays:

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -89,17 +90,22 @@ def load_targets(session: Session, filters: Filters,
     ambassador_id (Int64, ambassador targets), scope_raion, scope_name.
     """
     frame = stored(session, "targets", _sorted_targets)
+    chosen = shown(frame, filters)
+    if scope_kind is not None:
+        chosen = chosen & (frame["scope_kind"].to_numpy(object) == scope_kind)
+    return frame[chosen].reset_index(drop=True)
+
+
+def shown(frame: pd.DataFrame, filters: Filters) -> np.ndarray:
+    """Which rows of a targets frame (period_start, period_end, scope_kind, scope_raion) are
+    visible under ``filters`` (:func:`is_visible`) with a period overlapping their dates."""
     chosen = ((frame["period_start"] <= filters.date_to)
               & (frame["period_end"] >= filters.date_from)).to_numpy(bool)  # fmt: skip
-    kinds = frame["scope_kind"].to_numpy(object)
-    if scope_kind is not None:
-        chosen = chosen & (kinds == scope_kind)
     raions = filters.effective_raions
-    if raions is not None:  # as :func:`is_visible`
-        chosen = chosen & (
-            (kinds == "national") | frame["scope_raion"].isin(list(raions)).to_numpy()
-        )
-    return frame[chosen].reset_index(drop=True)
+    if raions is None:
+        return chosen
+    national = frame["scope_kind"].to_numpy(object) == "national"
+    return chosen & (national | frame["scope_raion"].isin(list(raions)).to_numpy(bool))
 
 
 def _sorted_targets(session: Session) -> pd.DataFrame:

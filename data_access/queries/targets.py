@@ -13,6 +13,7 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
 from dashboard.periods import add_months, month_end
 from dashboard.target_math import NO_TARGET, share_elapsed
@@ -26,7 +27,7 @@ from data_access.queries.target_actuals import (
     PeriodActuals,
     with_progress,
 )
-from data_access.queries.target_list import is_visible, load_targets, resolve_ambassadors
+from data_access.queries.target_list import is_visible, load_targets, resolve_ambassadors, shown
 
 TARGET_COLUMNS = [
     "target_id", "metric", "scope_kind", "scope_value", "scope_raion", "scope_name",
@@ -48,8 +49,28 @@ def targets_table(session: Session, filters: Filters, today: dt.date) -> pd.Data
     ``attainment``/``pace``/``projected`` are NaN where undefined (zero target, not started:
     shown as "—"); ``status`` is one of :data:`dashboard.target_math.STATUSES`.
     """
+    actuals = ActualsByPeriod(session, filters, today)
+    if NAIVE.get():
+        return _targets_table(session, filters, actuals, today)
+    every = actuals.table("targets", lambda: _targets_table(session, _every_period(filters),
+                                                            actuals, today))  # fmt: skip
+    chosen = shown(every, filters)
+    if not chosen.any():  # typed as the empty table has always been
+        return _targets_table(session, filters, actuals, today)
+    return every[chosen].reset_index(drop=True)
+
+
+def _every_period(filters: Filters) -> Filters:
+    """The viewer's scope over every period: a targets table for it holds every view's rows
+    (the dates and the raion filter only choose which are shown), built once per data
+    version, scope and day instead of once per view."""
+    return Filters(dt.date.min, dt.date.max, scope=filters.scope)
+
+
+def _targets_table(session: Session, filters: Filters, actuals: ActualsByPeriod,
+                   today: dt.date) -> pd.DataFrame:  # fmt: skip
     targets = load_targets(session, filters)
-    frame = with_progress(targets, ActualsByPeriod(session, filters, today), today)
+    frame = with_progress(targets, actuals, today)
     frame["partial_scope"] = (frame["scope_kind"] == "national") & (filters.scope is not None)
     return frame.reindex(columns=TARGET_COLUMNS)
 
@@ -69,13 +90,42 @@ def attainment_by_raion(
 
     Columns :data:`RAION_COLUMNS`; ``actual_per_10k`` is NaN where there is no population.
     """
+    actuals = ActualsByPeriod(session, filters, today)
+    if NAIVE.get():
+        return _raion_table(session, filters, actuals, today, metric)
+    every = actuals.table(("raions", metric), lambda: _raion_table(
+        session, _every_period(filters), actuals, today, metric))  # fmt: skip
+    return _raion_view(every, filters)
+
+
+def _raion_view(every: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The rows of ``every`` (a raion table over every period) that :func:`_raion_table` gives
+    for ``filters``: periods overlapping the dates, raions in view, (metric, period) groups
+    with a visible target, and a raion without population only where it has a target."""
+    chosen = ((every["period_start"] <= filters.date_to)
+              & (every["period_end"] >= filters.date_from)).to_numpy(bool)  # fmt: skip
+    raions = filters.effective_raions
+    if raions is not None:
+        chosen = chosen & every["raion_code"].isin(list(raions)).to_numpy(bool)
+    rows = every[chosen]
+    targeted = rows["target_id"].notna()
+    in_group = targeted.groupby([rows["metric"], rows["period_start"], rows["period_end"]],
+                                sort=False).transform("any")  # fmt: skip
+    with_target = rows["raion_code"].isin(rows.loc[targeted, "raion_code"].unique())
+    rows = rows[in_group & (rows["population"].notna() | with_target)]
+    if rows.empty:  # as an empty view has always been: untyped
+        return pd.DataFrame(columns=RAION_COLUMNS)
+    return rows.reset_index(drop=True)
+
+
+def _raion_table(session: Session, filters: Filters, actuals: ActualsByPeriod, today: dt.date,
+                 metric: str | None) -> pd.DataFrame:  # fmt: skip
     targets = load_targets(session, filters, "raion")
     if metric is not None:
         targets = targets[targets["metric"] == metric]
     if targets.empty:
         return pd.DataFrame(columns=RAION_COLUMNS)
     units = _population(session, filters, set(targets["scope_value"]))
-    actuals = ActualsByPeriod(session, filters, today)
     actuals.plan(targets["period_start"], targets["period_end"])  # one read for every period
     group_keys = ["metric", "period_start", "period_end"]
     groups = targets[group_keys].drop_duplicates()
