@@ -273,20 +273,20 @@ VIEWS = [
 def test_each_view_is_cut_from_the_table_of_every_period(
     program_db: Database, view: Filters
 ) -> None:
-    """The targets and raion tables are built once over every period (per data version, scope
-    and day) and each view takes its rows: the same rows, in the same order and types, as the
-    table built for that view alone (the naive way). Bender (no population) has a target in
-    Q1 2024 only: its rows show only when that target is in view."""
+    """The targets, raion and ambassador-target tables are built once over every period (per
+    data version, scope and day) and each view takes its rows: the same rows, in the same
+    order and types, as the table built for that view alone (the naive way). Bender (no
+    population) has a target in Q1 2024 only: its rows show only when that target is in view."""
     with program_db.write_session() as s:
         s.execute(insert(Target), [dict(id=11, metric="sessions", scope_kind="raion",
                                          scope_value="MD-BD", period_start=D(2024, 1, 1),
                                          period_end=D(2024, 3, 31), value=1)])  # fmt: skip
     with program_db.session() as s:
         for today in (TODAY, D(2025, 6, 1)):
-            cut = _three_tables(s, view, today)
+            cut = _view_tables(s, view, today)
             token = NAIVE.set(True)
             try:
-                alone = _three_tables(s, view, today)
+                alone = _view_tables(s, view, today)
             finally:
                 NAIVE.reset(token)
             for fast, oracle in zip(cut, alone, strict=True):
@@ -299,9 +299,10 @@ def test_each_view_is_cut_from_the_table_of_every_period(
         assert "MD-BD" not in set(spring["raion_code"])
 
 
-def _three_tables(s: Session, view: Filters, today: dt.date) -> list[pd.DataFrame]:
+def _view_tables(s: Session, view: Filters, today: dt.date) -> list[pd.DataFrame]:
     return [targets.targets_table(s, view, today), targets.attainment_by_raion(s, view, today),
-            targets.attainment_by_raion(s, view, today, metric="requests")]  # fmt: skip
+            targets.attainment_by_raion(s, view, today, metric="requests"),
+            target_cascade.ambassador_targets(s, view, today)]  # fmt: skip
 
 
 def test_attainment_by_raion(program_db: Database) -> None:

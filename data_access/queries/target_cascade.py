@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 from sqlalchemy.orm import Session
 
+from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
 from dashboard.target_math import NO_TARGET
 from data_access.queries.ambassador_activity import AmbassadorActivity
@@ -19,7 +20,7 @@ from data_access.queries.dimensions import dimensions
 from data_access.queries.directory import activity_filters, ambassador_rows, directory_rows
 from data_access.queries.frames import gather
 from data_access.queries.target_actuals import PROGRESS_COLUMNS, ActualsByPeriod, with_progress
-from data_access.queries.target_list import load_targets
+from data_access.queries.target_list import every_period, load_targets, shown
 
 ACTIVITY = ("sessions", "participants", "requests")
 CASCADE_COLUMNS = [
@@ -99,9 +100,22 @@ def attainment_by_ambassador(session: Session, filters: Filters, today: dt.date)
     columns["total_citizens_served"] = (
         people["citizens_served"].to_numpy(np.int64) + columns["cascade_citizens_served"]
     )
-    targets = load_targets(session, filters, "ambassador")
-    targets = with_progress(targets, ActualsByPeriod(session, filters, today), today)
-    return _with_targets(columns, targets)
+    return _with_targets(columns, ambassador_targets(session, filters, today))
+
+
+def ambassador_targets(session: Session, filters: Filters, today: dt.date) -> pd.DataFrame:
+    """The visible ambassador targets overlapping the filter's dates, with progress: cut from
+    the table of every period (built once per data version, scope and day, as the targets
+    page's other tables)."""
+    actuals = ActualsByPeriod(session, filters, today)
+    if NAIVE.get():
+        return with_progress(load_targets(session, filters, "ambassador"), actuals, today)
+    every = actuals.table("ambassadors", lambda: with_progress(
+        load_targets(session, every_period(filters), "ambassador"), actuals, today))  # fmt: skip
+    chosen = shown(every, filters)
+    if not chosen.any():  # typed as the empty table has always been
+        return with_progress(load_targets(session, filters, "ambassador"), actuals, today)
+    return every[chosen].reset_index(drop=True)
 
 
 def _with_targets(people: pd.DataFrame | dict[str, Any], targets: pd.DataFrame) -> pd.DataFrame:

@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 import pandas as pd
 from sqlalchemy import or_, select
@@ -94,6 +96,13 @@ def load_targets(session: Session, filters: Filters,
     if scope_kind is not None:
         chosen = chosen & (frame["scope_kind"].to_numpy(object) == scope_kind)
     return frame[chosen].reset_index(drop=True)
+
+
+def every_period(filters: Filters) -> Filters:
+    """The viewer's scope over every period: a table of targets for it holds every view's
+    rows (the dates and the raion filter only choose which are shown), so it can be built once
+    per data version, scope and day instead of once per view."""
+    return Filters(dt.date.min, dt.date.max, scope=filters.scope)
 
 
 def shown(frame: pd.DataFrame, filters: Filters) -> np.ndarray:

@@ -27,7 +27,13 @@ from data_access.queries.target_actuals import (
     PeriodActuals,
     with_progress,
 )
-from data_access.queries.target_list import is_visible, load_targets, resolve_ambassadors, shown
+from data_access.queries.target_list import (
+    every_period,
+    is_visible,
+    load_targets,
+    resolve_ambassadors,
+    shown,
+)
 
 TARGET_COLUMNS = [
     "target_id", "metric", "scope_kind", "scope_value", "scope_raion", "scope_name",
@@ -52,19 +58,12 @@ def targets_table(session: Session, filters: Filters, today: dt.date) -> pd.Data
     actuals = ActualsByPeriod(session, filters, today)
     if NAIVE.get():
         return _targets_table(session, filters, actuals, today)
-    every = actuals.table("targets", lambda: _targets_table(session, _every_period(filters),
+    every = actuals.table("targets", lambda: _targets_table(session, every_period(filters),
                                                             actuals, today))  # fmt: skip
     chosen = shown(every, filters)
     if not chosen.any():  # typed as the empty table has always been
         return _targets_table(session, filters, actuals, today)
     return every[chosen].reset_index(drop=True)
-
-
-def _every_period(filters: Filters) -> Filters:
-    """The viewer's scope over every period: a targets table for it holds every view's rows
-    (the dates and the raion filter only choose which are shown), built once per data
-    version, scope and day instead of once per view."""
-    return Filters(dt.date.min, dt.date.max, scope=filters.scope)
 
 
 def _targets_table(session: Session, filters: Filters, actuals: ActualsByPeriod,
@@ -94,7 +93,7 @@ def attainment_by_raion(
     if NAIVE.get():
         return _raion_table(session, filters, actuals, today, metric)
     every = actuals.table(("raions", metric), lambda: _raion_table(
-        session, _every_period(filters), actuals, today, metric))  # fmt: skip
+        session, every_period(filters), actuals, today, metric))  # fmt: skip
     return _raion_view(every, filters)
 
 
