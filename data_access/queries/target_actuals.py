@@ -287,6 +287,14 @@ def with_progress(targets: pd.DataFrame, actuals: ActualsByPeriod, today: dt.dat
     return pd.concat([targets, extra], axis=1)
 
 
+def rows_of(table: pd.DataFrame, chosen: np.ndarray) -> pd.DataFrame:
+    """The ``chosen`` rows of a table :func:`with_progress` made, numbered from 0; none typed
+    as :func:`with_progress` types no rows (statuses as objects)."""
+    if chosen.any():
+        return table[chosen].reset_index(drop=True)
+    return table.iloc[:0].astype({"status": object}).reset_index(drop=True)
+
+
 def _progress_values(actual: float, key: ActualKey, target: float, today: dt.date,
                      baseline: float) -> tuple[Any, ...]:  # fmt: skip
     p = progress(0.0 if np.isnan(actual) else actual, target, key[3], key[4], today,

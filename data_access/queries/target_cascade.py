@@ -19,7 +19,12 @@ from data_access.queries.ambassador_activity import AmbassadorActivity
 from data_access.queries.dimensions import dimensions
 from data_access.queries.directory import activity_filters, ambassador_rows, directory_rows
 from data_access.queries.frames import gather
-from data_access.queries.target_actuals import PROGRESS_COLUMNS, ActualsByPeriod, with_progress
+from data_access.queries.target_actuals import (
+    PROGRESS_COLUMNS,
+    ActualsByPeriod,
+    rows_of,
+    with_progress,
+)
 from data_access.queries.target_list import every_period, load_targets, shown
 
 ACTIVITY = ("sessions", "participants", "requests")
@@ -112,10 +117,7 @@ def ambassador_targets(session: Session, filters: Filters, today: dt.date) -> pd
         return with_progress(load_targets(session, filters, "ambassador"), actuals, today)
     every = actuals.table("ambassadors", lambda: with_progress(
         load_targets(session, every_period(filters), "ambassador"), actuals, today))  # fmt: skip
-    chosen = shown(every, filters)
-    if not chosen.any():  # typed as the empty table has always been
-        return with_progress(load_targets(session, filters, "ambassador"), actuals, today)
-    return every[chosen].reset_index(drop=True)
+    return rows_of(every, shown(every, filters))
 
 
 def _with_targets(people: pd.DataFrame | dict[str, Any], targets: pd.DataFrame) -> pd.DataFrame:

@@ -25,6 +25,7 @@ from data_access.queries.target_actuals import (
     PROGRESS_COLUMNS,
     ActualsByPeriod,
     PeriodActuals,
+    rows_of,
     with_progress,
 )
 from data_access.queries.target_list import (
@@ -60,10 +61,7 @@ def targets_table(session: Session, filters: Filters, today: dt.date) -> pd.Data
         return _targets_table(session, filters, actuals, today)
     every = actuals.table("targets", lambda: _targets_table(session, every_period(filters),
                                                             actuals, today))  # fmt: skip
-    chosen = shown(every, filters)
-    if not chosen.any():  # typed as the empty table has always been
-        return _targets_table(session, filters, actuals, today)
-    return every[chosen].reset_index(drop=True)
+    return rows_of(every, shown(every, filters))
 
 
 def _targets_table(session: Session, filters: Filters, actuals: ActualsByPeriod,
