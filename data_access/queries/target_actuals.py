@@ -292,7 +292,9 @@ def rows_of(table: pd.DataFrame, chosen: np.ndarray) -> pd.DataFrame:
     as :func:`with_progress` types no rows (statuses as objects)."""
     if chosen.any():
         return table[chosen].reset_index(drop=True)
-    return table.iloc[:0].astype({"status": object}).reset_index(drop=True)
+    empty = table.iloc[:0].reset_index(drop=True)
+    empty["status"] = empty["status"].astype(object)  # (a frame's astype costs ~10x this)
+    return empty
 
 
 def _progress_values(actual: float, key: ActualKey, target: float, today: dt.date,
