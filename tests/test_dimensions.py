@@ -6,12 +6,13 @@ import datetime as dt
 
 import pandas as pd
 from sqlalchemy import event, insert
+from sqlalchemy.orm import Session
 
 from data_access.database import Database
 from data_access.models import Ambassador
 from data_access.queries.dimensions import dimensions, read_dimensions
 from data_access.queries.libraries import library_roster
-from data_access.queries.versioned import data_version, one_read_of_the_version
+from data_access.queries.versioned import Recent, data_version, one_read_of_the_version, recent
 from data_access.rollups import bump_version
 from tests.handmade import seed_handmade
 
@@ -84,3 +85,36 @@ def test_one_read_of_the_version_per_block(db: Database) -> None:
             assert data_version(s) == first + 1  # outside the block: read afresh
     finally:
         event.remove(db.engine, "before_cursor_execute", listen)
+
+
+def test_recent_values_are_kept_for_the_last_keys_only() -> None:
+    computed: list[str] = []
+    kept = Recent(2)
+
+    def value(key: str) -> str:
+        return kept.get(key, lambda: computed.append(key) or key.upper())
+
+    assert [value("a"), value("b"), value("a"), value("c")] == ["A", "B", "A", "C"]
+    assert computed == ["a", "b", "c"]  # "a" again came from memory
+    value("b")  # "b" was the oldest: dropped when "c" came, computed again
+    value("a")
+    assert computed == ["a", "b", "c", "b", "a"]
+
+
+def test_recent_values_follow_the_data_version_and_skip_bare_sessions(db: Database) -> None:
+    seed_handmade(db)
+    calls: list[int] = []
+
+    def read() -> int:
+        calls.append(1)
+        return len(calls)
+
+    with db.session() as s:
+        assert recent(s, "test.recent", "k", read) == recent(s, "test.recent", "k", read) == 1
+    with db.write_session() as s:
+        bump_version(s)
+    with db.session() as s:
+        assert recent(s, "test.recent", "k", read) == 2  # a new version: computed again
+    with Session(db.engine) as bare:
+        assert recent(bare, "test.recent", "k", read) == 3  # no store: nothing kept
+        assert recent(bare, "test.recent", "k", read) == 4

@@ -32,6 +32,7 @@ from data_access.queries.held_latest import FACT_MEASURES, ActivityParts
 from data_access.queries.month_rows import ambassador_months, day_numbers
 from data_access.queries.month_spans import Span, split_period
 from data_access.queries.planner import aggregate
+from data_access.queries.versioned import recent
 
 
 class AmbassadorActivity:
@@ -43,9 +44,14 @@ class AmbassadorActivity:
         self.history = Filters(PROGRAM_START, filters.date_to, scope=filters.scope)
         self.fast = not NAIVE.get() and filters.effective_raions != ()
         self._last = pd.Series(dtype="datetime64[ns]")
-        self.period = self._read() if self.fast else _period(session, filters)
+        if self.fast:  # the directory and the targets page read the same: kept for the other
+            self.period, self._last = recent(session, "ambassador_activity",
+                                             filters.cache_key(), self._read)  # fmt: skip
+        else:
+            self.period = _period(session, filters)
 
-    def _read(self) -> pd.DataFrame:
+    def _read(self) -> tuple[pd.DataFrame, pd.Series]:
+        """The period's activity and everyone's latest day (both read-only: shared)."""
         f = self.filters
         split = split_period(self.session, f.date_from, f.date_to)
         sums = not (f.services or f.formats or f.tiers)  # else the period is the planner's
@@ -63,8 +69,8 @@ class AmbassadorActivity:
         columns = parts.columns("ambassador_id")
         latest, ids = columns.pop("last_day"), columns["ambassador_id"]
         dated = ~np.isnat(latest)
-        self._last = pd.Series(latest[dated], index=pd.Index(ids[dated], name="ambassador_id"))
-        return pd.DataFrame(columns)
+        last = pd.Series(latest[dated], index=pd.Index(ids[dated], name="ambassador_id"))
+        return pd.DataFrame(columns), last
 
     def _add_months(self, parts: ActivityParts, whole: Span | None, last: dt.date) -> None:
         """From the in-memory ambassador rollup: everyone's latest day up to ``last``'s month

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
 from dashboard.target_math import NO_TARGET
+from data_access.models.base import AMBASSADOR_TIERS
 from data_access.queries.ambassador_activity import AmbassadorActivity
 from data_access.queries.dimensions import dimensions
 from data_access.queries.directory import activity_filters, ambassador_rows, directory_rows
@@ -49,13 +50,14 @@ def _locals(session: Session, filters: Filters, nationals: pd.Series) -> pd.Data
     """local_id, ambassador_id: the locals these nationals trained (certified by the period
     end, within scope, whichever raion), from the people held in memory."""
     a = dimensions(session).ambassadors
-    keep = (a["tier"].to_numpy() == "local") & a["trained_by_id"].isin(nationals).to_numpy()
+    trainer = a["trained_by_id"].to_numpy(np.float64)  # NaN: trained by nobody recorded
+    keep = a["tier_code"].to_numpy() == AMBASSADOR_TIERS.index("local")
+    keep &= np.isin(trainer, nationals.to_numpy(np.float64))
     keep &= a["certified_day"].to_numpy() <= np.datetime64(filters.date_to, "D")
     if filters.scope is not None:
-        keep &= a["raion_code"].isin(sorted(filters.scope)).to_numpy()
-    chosen = a.loc[keep, ["ambassador_id", "trained_by_id"]]
-    return pd.DataFrame({"local_id": chosen["ambassador_id"].to_numpy(np.int64),
-                         "ambassador_id": chosen["trained_by_id"].to_numpy(np.int64)})  # fmt: skip
+        keep &= a["raion_code"].isin(sorted(filters.scope)).to_numpy(bool)
+    return pd.DataFrame({"local_id": a["ambassador_id"].to_numpy(np.int64)[keep],
+                         "ambassador_id": trainer[keep].astype(np.int64)})  # fmt: skip
 
 
 def _cascade(locals_: pd.DataFrame, activity: pd.DataFrame,

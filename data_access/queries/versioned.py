@@ -14,7 +14,8 @@ import contextlib
 import ctypes
 import gc
 import threading
-from collections.abc import Callable, Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator
 from contextvars import ContextVar
 from typing import Any, TypeVar, cast
 
@@ -124,3 +125,35 @@ def held(session: Session, name: str, read: Callable[[Session], T | None]) -> T 
     """What :func:`stored` gives for a session with a store, None for a bare one: a large
     table read for a one-off session's single answer costs more than asking SQL."""
     return stored(session, name, read) if has_store(session) else None
+
+
+class Recent:
+    """The values of the last ``size`` keys asked for (thread-safe): a view's value that
+    several pages compute alike, kept for the next page instead of computed again. Treat
+    values as read-only."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._lock = threading.Lock()
+        self._values: OrderedDict[Hashable, Any] = OrderedDict()
+
+    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
+        with self._lock:
+            if key in self._values:
+                self._values.move_to_end(key)
+                return cast(T, self._values[key])
+        value = compute()  # outside the lock: two threads may both compute one key, alike
+        with self._lock:
+            self._values[key] = value
+            while len(self._values) > self.size:
+                self._values.popitem(last=False)
+        return value
+
+
+def recent(session: Session, name: str, key: Hashable, compute: Callable[[], T],
+           size: int = 8) -> T:  # fmt: skip
+    """``compute()`` for ``key``, shared with the session's store's last ``size`` keys of
+    ``name`` in this data version; computed afresh for a bare session."""
+    if not has_store(session):
+        return compute()
+    return stored(session, name, lambda _: Recent(size), release=False).get(key, compute)
