@@ -94,8 +94,9 @@ def far_places(app_ctx: AppContext, filters: Filters, version: Any, days: int) -
 
 
 def scope_points(app_ctx: AppContext, filters: Filters, version: Any, days: int) -> pd.DataFrame:
-    """The access points of the viewer's scope with their dormant flags: one read for the far
-    localities and the score, and for every view with the same period end, kinds and scope."""
+    """The access points of the viewer's scope with their dormant flags: one read for the
+    dormant list, the units without an active point, the far localities and the score, and for
+    every view with the same period end, kinds and scope."""
     return cached(app_ctx, "coverage.scope_points", coverage.distance_filters(filters),
                   (version, days), coverage.points_in_scope, days)  # fmt: skip
 
@@ -115,8 +116,23 @@ def far_patch(updates: dict[str, Any]) -> Patch:
 def dormant_frame(app_ctx: AppContext, filters: Filters, version: Any, _lang: str,
                   days_value: Any) -> pd.DataFrame:  # fmt: skip
     days = dormant_days(app_ctx, days_value)
-    return cached(app_ctx, "coverage.dormant", filters, (version, days), coverage.dormant_points,
-                  days)  # fmt: skip
+
+    def compute() -> pd.DataFrame:
+        points = scope_points(app_ctx, filters, version, days)
+        with app_ctx.db.session() as s:
+            return coverage.dormant_points(s, filters, days, points=points)
+
+    return app_ctx.memo("coverage.dormant", (filters.cache_key(), version, days), compute)
+
+
+def units_without_active_point(app_ctx: AppContext, filters: Filters, version: Any,
+                               days: int) -> pd.DataFrame:  # fmt: skip
+    def compute() -> pd.DataFrame:
+        points = scope_points(app_ctx, filters, version, days)
+        with app_ctx.db.session() as s:
+            return coverage.units_without_active_point(s, filters, days, points=points)
+
+    return app_ctx.memo("coverage.no_active", (filters.cache_key(), version, days), compute)
 
 
 DORMANT_GRID = ServerGrid(
@@ -163,8 +179,7 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         filters, _, lang = app_ctx.parse(search)
         days = dormant_days(app_ctx, days_value)
         dormant = dormant_frame(app_ctx, filters, version, lang, days_value)
-        units = cached(app_ctx, "coverage.no_active", filters, (version, days),
-                       coverage.units_without_active_point, days)  # fmt: skip
+        units = units_without_active_point(app_ctx, filters, version, days)
         title = f"{t('coverage.dormant.title', lang, days=days)}: {fmt_int(len(dormant), lang)}"
         return title, no_active_list(units, lang)
 

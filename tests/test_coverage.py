@@ -196,6 +196,28 @@ def test_dormant_points_hand_made(program_db: Database) -> None:
     assert (un["access_points"], un["dormant_points"], un["active_points"]) == (2, 2, 0)
 
 
+@pytest.mark.parametrize("view", [
+    Filters(D(2024, 3, 1), D(2024, 5, 31)), Filters(D(2024, 3, 1), D(2024, 5, 31), ("MD-UN",)),
+    Filters(D(2024, 1, 1), D(2024, 7, 31), ("MD-CU", "MD-CA"), library_kinds=("village",)),
+    Filters(D(2024, 5, 1), D(2024, 5, 31), scope=frozenset({"MD-UN"})),
+    Filters(D(2024, 5, 1), D(2024, 5, 31), ("MD-CU",), scope=frozenset({"MD-UN"})),
+])  # fmt: skip
+def test_dormant_lists_taken_from_the_scopes_points_equal_their_own_read(
+    program_db: Database, view: Filters
+) -> None:
+    """The coverage page reads its scope's access points once (whatever raions are in view)
+    and takes the dormant list and the units without an active point from them."""
+    with program_db.session() as s:
+        for days in (30, 60, 100):
+            points = coverage.points_in_scope(s, coverage.distance_filters(view), days)
+            pd.testing.assert_frame_equal(coverage.dormant_points(s, view, days, points=points),
+                                          coverage.dormant_points(s, view, days))  # fmt: skip
+            pd.testing.assert_frame_equal(
+                coverage.units_without_active_point(s, view, days, points=points),
+                coverage.units_without_active_point(s, view, days),
+            )
+
+
 def test_coverage_ranking_and_median(program_db: Database) -> None:
     jan_feb = Filters(D(2024, 1, 1), D(2024, 2, 29))
     with program_db.session() as s:

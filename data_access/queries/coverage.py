@@ -120,15 +120,17 @@ def access_point_details(session: Session, filters: Filters, dormant_days: int) 
 
 
 def dormant_points(
-    session: Session, filters: Filters, dormant_days: int = DEFAULT_DORMANT_DAYS
-) -> pd.DataFrame:
+    session: Session, filters: Filters, dormant_days: int = DEFAULT_DORMANT_DAYS, *,
+    points: pd.DataFrame | None = None,
+) -> pd.DataFrame:  # fmt: skip
     """Dormant access points in view, longest-silent first (never active ones at the top).
+    ``points``: :func:`points_in_scope`, when the caller has them (those in view are taken).
 
     Columns :data:`DORMANT_COLUMNS`: ``last_day`` = last session or request up to the period
     end (None = never), ``days_inactive`` to the period end, ``ambassadors`` = names of the
     library's ambassadors in service at the period end, joined with ", ".
     """
-    points = access_point_details(session, filters, dormant_days)
+    points = _points_in_view(session, filters, dormant_days, points)
     frame = points[points["dormant"]].copy()
     frame["raion_name"] = frame["raion_code"].map(raion_names(session))
     last = pd.to_datetime(frame["last_day"])
@@ -139,19 +141,32 @@ def dormant_points(
     return frame.reset_index(drop=True)[DORMANT_COLUMNS]
 
 
+def _points_in_view(session: Session, filters: Filters, dormant_days: int,
+                    points: pd.DataFrame | None) -> pd.DataFrame:  # fmt: skip
+    """:func:`access_point_details`, or those of ``points`` (the scope's) in view: a point's
+    row depends on the period end, the kinds and the scope, not on the raion filter."""
+    if points is None:
+        return access_point_details(session, filters, dormant_days)
+    return points[in_view(points, filters)]
+
+
 def access_points_by_raion(
-    session: Session, filters: Filters, dormant_days: int = DEFAULT_DORMANT_DAYS
-) -> pd.DataFrame:
-    """Per census unit in view: access_points, dormant_points, active_points, no_active_point."""
+    session: Session, filters: Filters, dormant_days: int = DEFAULT_DORMANT_DAYS, *,
+    points: pd.DataFrame | None = None,
+) -> pd.DataFrame:  # fmt: skip
+    """Per census unit in view: access_points, dormant_points, active_points, no_active_point
+    (``points``: as :func:`dormant_points`)."""
     units = program_units(session, filters)
-    return points_by_unit(units, access_point_details(session, filters, dormant_days))
+    return points_by_unit(units, _points_in_view(session, filters, dormant_days, points))
 
 
 def units_without_active_point(
-    session: Session, filters: Filters, dormant_days: int = DEFAULT_DORMANT_DAYS
-) -> pd.DataFrame:
-    """The census units in view with no active access point (none at all, or all dormant)."""
-    frame = access_points_by_raion(session, filters, dormant_days)
+    session: Session, filters: Filters, dormant_days: int = DEFAULT_DORMANT_DAYS, *,
+    points: pd.DataFrame | None = None,
+) -> pd.DataFrame:  # fmt: skip
+    """The census units in view with no active access point (none at all, or all dormant;
+    ``points``: as :func:`dormant_points`)."""
+    frame = access_points_by_raion(session, filters, dormant_days, points=points)
     return frame[frame["no_active_point"]].reset_index(drop=True)
 
 
