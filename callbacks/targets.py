@@ -44,13 +44,14 @@ def targets_frame(app_ctx: AppContext, filters: Filters, version: Any) -> pd.Dat
 
 
 def _query(app_ctx: AppContext, name: str, filters: Filters, version: Any, query: Any) -> Any:
-    """``query(session, filters, today)`` through the result cache."""
+    """``query(session, filters, today)`` through the result cache: stored when asked for a
+    second time (only its grid asks, and the grid keeps its own table once paged or sorted)."""
 
     def compute() -> Any:
         with app_ctx.db.session() as s:
             return query(s, filters, app_ctx.today())
 
-    return app_ctx.memo(name, (filters.cache_key(), version), compute)
+    return app_ctx.memo(name, (filters.cache_key(), version), compute, on_reuse=True)
 
 
 def _all_targets(app_ctx: AppContext, filters: Filters, version: Any, lang: str) -> pd.DataFrame:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -91,6 +92,12 @@ def directory_rows(filters: Filters, people: pd.DataFrame,
                    activity: AmbassadorActivity) -> pd.DataFrame:  # fmt: skip
     """:func:`ambassadors_directory` from :func:`ambassador_rows` and their activity (read with
     these filters' :func:`activity_filters`, for these people at least)."""
+    return pd.DataFrame(directory_columns(filters, people, activity), copy=False)
+
+
+def directory_columns(filters: Filters, people: pd.DataFrame,
+                      activity: AmbassadorActivity) -> dict[str, Any]:  # fmt: skip
+    """:func:`directory_rows` as its columns (for callers that add more before the frame)."""
     ids = people["ambassador_id"].to_numpy(np.int64)
     period = activity.period
     at = pd.Index(period["ambassador_id"]).get_indexer(ids)
@@ -114,7 +121,7 @@ def directory_rows(filters: Filters, people: pd.DataFrame,
     days = pd.array(np.where(np.isnat(gap), 0, gap.astype("int64")), dtype="Int64")
     days[np.isnat(gap)] = pd.NA  # no activity up to the period end
     columns["days_since_activity"] = days
-    return pd.DataFrame(columns, copy=False)
+    return columns
 
 
 def libraries_directory(session: Session, filters: Filters, dormant_days: int = 60) -> pd.DataFrame:

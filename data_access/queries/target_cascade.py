@@ -10,6 +10,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from numpy.typing import ArrayLike
 from sqlalchemy.orm import Session
 
 from dashboard.baseline import NAIVE
@@ -18,7 +19,7 @@ from dashboard.target_math import NO_TARGET
 from data_access.models.base import AMBASSADOR_TIERS
 from data_access.queries.ambassador_activity import AmbassadorActivity
 from data_access.queries.dimensions import dimensions
-from data_access.queries.directory import activity_filters, ambassador_rows, directory_rows
+from data_access.queries.directory import activity_filters, ambassador_rows, directory_columns
 from data_access.queries.frames import gather
 from data_access.queries.target_actuals import (
     PROGRESS_COLUMNS,
@@ -61,15 +62,16 @@ def _locals(session: Session, filters: Filters, nationals: pd.Series) -> pd.Data
 
 
 def _cascade(locals_: pd.DataFrame, activity: pd.DataFrame,
-             national_ids: pd.Series) -> dict[str, np.ndarray]:  # fmt: skip
+             national_ids: ArrayLike) -> dict[str, np.ndarray]:  # fmt: skip
     """Per national ambassador (``national_ids``, in that order): the locals they trained and
     those locals' activity in the period (``activity``: per ambassador, as
     :class:`AmbassadorActivity` reads it): locals_trained, locals_active and cascade_sessions,
     _participants and _requests, one value per national."""
-    owner = pd.Index(national_ids).get_indexer(locals_["ambassador_id"])
+    nationals = pd.Index(national_ids)
+    owner = nationals.get_indexer(locals_["ambassador_id"])
     at = pd.Index(activity["ambassador_id"]).get_indexer(locals_["local_id"])
     owner, at = owner[owner >= 0], at[owner >= 0]
-    n = len(national_ids)
+    n = len(nationals)
     done = {m: gather(activity[m].to_numpy(np.int64), at, 0) for m in ACTIVITY}
     active = (done["sessions"] + done["requests"]) > 0
 
@@ -98,14 +100,14 @@ def attainment_by_ambassador(session: Session, filters: Filters, today: dt.date)
     nationals = ambassador_rows(session, national)
     locals_ = _locals(session, national, nationals["ambassador_id"])
     activity = AmbassadorActivity(session, activity_filters(national))  # read once
-    people = directory_rows(national, nationals, activity)
-    columns = {c: people[c].array for c in CASCADE_COLUMNS if c in people}
+    people = directory_columns(national, nationals, activity)
+    columns = {c: people[c] for c in CASCADE_COLUMNS if c in people}
     columns |= _cascade(locals_, activity.period, people["ambassador_id"])
     columns["cascade_citizens_served"] = (
         columns["cascade_participants"] + columns["cascade_requests"]
     )
     columns["total_citizens_served"] = (
-        people["citizens_served"].to_numpy(np.int64) + columns["cascade_citizens_served"]
+        np.asarray(people["citizens_served"], np.int64) + columns["cascade_citizens_served"]
     )
     return _with_targets(columns, ambassador_targets(session, filters, today))
 
