@@ -18,7 +18,8 @@ from dashboard.filters import Filters
 from data_access.database import Database
 from data_access.models import Target
 from data_access.queries import metrics, target_cascade, targets
-from data_access.queries.target_actuals import AccreditedDays, ActualsByPeriod
+from data_access.queries.accredited_days import AccreditedDays
+from data_access.queries.target_actuals import ActualsByPeriod
 from data_access.writes import SessionRecord, add_sessions
 from tests.handmade_program import seed_program
 
