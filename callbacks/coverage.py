@@ -113,26 +113,24 @@ def far_patch(updates: dict[str, Any]) -> Patch:
     return patched
 
 
+def from_scope_points(app_ctx: AppContext, name: str, filters: Filters, version: Any, days: int,
+                      query: Callable[..., pd.DataFrame]) -> pd.DataFrame:  # fmt: skip
+    """``query(session, filters, days, points=...)`` on the scope's access points
+    (:func:`scope_points`), through the result cache."""
+
+    def compute() -> pd.DataFrame:
+        points = scope_points(app_ctx, filters, version, days)
+        with app_ctx.db.session() as s:
+            return query(s, filters, days, points=points)
+
+    return app_ctx.memo(name, (filters.cache_key(), version, days), compute)
+
+
 def dormant_frame(app_ctx: AppContext, filters: Filters, version: Any, _lang: str,
                   days_value: Any) -> pd.DataFrame:  # fmt: skip
     days = dormant_days(app_ctx, days_value)
-
-    def compute() -> pd.DataFrame:
-        points = scope_points(app_ctx, filters, version, days)
-        with app_ctx.db.session() as s:
-            return coverage.dormant_points(s, filters, days, points=points)
-
-    return app_ctx.memo("coverage.dormant", (filters.cache_key(), version, days), compute)
-
-
-def units_without_active_point(app_ctx: AppContext, filters: Filters, version: Any,
-                               days: int) -> pd.DataFrame:  # fmt: skip
-    def compute() -> pd.DataFrame:
-        points = scope_points(app_ctx, filters, version, days)
-        with app_ctx.db.session() as s:
-            return coverage.units_without_active_point(s, filters, days, points=points)
-
-    return app_ctx.memo("coverage.no_active", (filters.cache_key(), version, days), compute)
+    return from_scope_points(app_ctx, "coverage.dormant", filters, version, days,
+                             coverage.dormant_points)  # fmt: skip
 
 
 DORMANT_GRID = ServerGrid(
@@ -179,7 +177,8 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         filters, _, lang = app_ctx.parse(search)
         days = dormant_days(app_ctx, days_value)
         dormant = dormant_frame(app_ctx, filters, version, lang, days_value)
-        units = units_without_active_point(app_ctx, filters, version, days)
+        units = from_scope_points(app_ctx, "coverage.no_active", filters, version, days,
+                                  coverage.units_without_active_point)  # fmt: skip
         title = f"{t('coverage.dormant.title', lang, days=days)}: {fmt_int(len(dormant), lang)}"
         return title, no_active_list(units, lang)
 

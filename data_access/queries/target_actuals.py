@@ -40,6 +40,7 @@ from data_access.queries.dimensions import dimensions
 from data_access.queries.metrics import access_point_frame, active_ambassadors
 from data_access.queries.planner import aggregate
 from data_access.queries.raion_months import RaionMonths
+from data_access.queries.target_list import every_period
 from data_access.queries.versioned import stored
 
 ACTIVITY_METRICS = ("sessions", "participants", "requests", "citizens_served")
@@ -184,13 +185,18 @@ class ActualsByPeriod:
         self.remembered = known.on(today)
         self.known = self.remembered.values
 
-    def table(self, name: object, build: Callable[[], pd.DataFrame]) -> pd.DataFrame:
-        """``build()``, a whole table made of these actuals, remembered with them (per data
-        version, viewer scope and day; the naive way remembers nothing). Read-only."""
+    def per_view(self, name: object, filters: Filters,
+                 build: Callable[[Filters], pd.DataFrame],
+                 cut: Callable[[pd.DataFrame, Filters], pd.DataFrame]) -> pd.DataFrame:  # fmt: skip
+        """The table ``build`` makes for ``filters``: built once over every period (per data
+        version, viewer scope and day, remembered with these actuals) and ``cut`` to the
+        view's rows; the naive way builds it for the view alone, remembering nothing."""
+        if NAIVE.get():
+            return build(filters)
         tables = self.remembered.tables
         if name not in tables:
-            tables[name] = build()
-        return tables[name]
+            tables[name] = build(every_period(filters))
+        return cut(tables[name], filters)
 
     @cached_property
     def accredited(self) -> AccreditedDays:

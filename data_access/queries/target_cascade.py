@@ -13,7 +13,6 @@ import pandas as pd
 from numpy.typing import ArrayLike
 from sqlalchemy.orm import Session
 
-from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
 from dashboard.target_math import NO_TARGET
 from data_access.models.base import AMBASSADOR_TIERS
@@ -27,7 +26,7 @@ from data_access.queries.target_actuals import (
     rows_of,
     with_progress,
 )
-from data_access.queries.target_list import every_period, load_targets, shown
+from data_access.queries.target_list import load_targets, shown
 
 ACTIVITY = ("sessions", "participants", "requests")
 CASCADE_COLUMNS = [
@@ -117,11 +116,11 @@ def ambassador_targets(session: Session, filters: Filters, today: dt.date) -> pd
     the table of every period (built once per data version, scope and day, as the targets
     page's other tables)."""
     actuals = ActualsByPeriod(session, filters, today)
-    if NAIVE.get():
-        return with_progress(load_targets(session, filters, "ambassador"), actuals, today)
-    every = actuals.table("ambassadors", lambda: with_progress(
-        load_targets(session, every_period(filters), "ambassador"), actuals, today))  # fmt: skip
-    return rows_of(every, shown(every, filters))
+    return actuals.per_view(
+        "ambassadors", filters,
+        lambda f: with_progress(load_targets(session, f, "ambassador"), actuals, today),
+        lambda every, f: rows_of(every, shown(every, f)),
+    )  # fmt: skip
 
 
 def _with_targets(people: pd.DataFrame | dict[str, Any], targets: pd.DataFrame) -> pd.DataFrame:

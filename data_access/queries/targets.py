@@ -13,7 +13,6 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
 from dashboard.periods import add_months, month_end
 from dashboard.target_math import NO_TARGET, share_elapsed
@@ -29,7 +28,6 @@ from data_access.queries.target_actuals import (
     with_progress,
 )
 from data_access.queries.target_list import (
-    every_period,
     is_visible,
     load_targets,
     resolve_ambassadors,
@@ -57,11 +55,9 @@ def targets_table(session: Session, filters: Filters, today: dt.date) -> pd.Data
     shown as "—"); ``status`` is one of :data:`dashboard.target_math.STATUSES`.
     """
     actuals = ActualsByPeriod(session, filters, today)
-    if NAIVE.get():
-        return _targets_table(session, filters, actuals, today)
-    every = actuals.table("targets", lambda: _targets_table(session, every_period(filters),
-                                                            actuals, today))  # fmt: skip
-    return rows_of(every, shown(every, filters))
+    return actuals.per_view("targets", filters,
+                            lambda f: _targets_table(session, f, actuals, today),
+                            lambda every, f: rows_of(every, shown(every, f)))  # fmt: skip
 
 
 def _targets_table(session: Session, filters: Filters, actuals: ActualsByPeriod,
@@ -88,11 +84,9 @@ def attainment_by_raion(
     Columns :data:`RAION_COLUMNS`; ``actual_per_10k`` is NaN where there is no population.
     """
     actuals = ActualsByPeriod(session, filters, today)
-    if NAIVE.get():
-        return _raion_table(session, filters, actuals, today, metric)
-    every = actuals.table(("raions", metric), lambda: _raion_table(
-        session, every_period(filters), actuals, today, metric))  # fmt: skip
-    return _raion_view(every, filters)
+    return actuals.per_view(("raions", metric), filters,
+                            lambda f: _raion_table(session, f, actuals, today, metric),
+                            _raion_view)  # fmt: skip
 
 
 def _raion_view(every: pd.DataFrame, filters: Filters) -> pd.DataFrame:
