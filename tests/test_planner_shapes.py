@@ -80,9 +80,9 @@ def test_a_service_filters_edge_days_read_only_that_services_requests(demo_db: D
     filters = Filters(D(2024, 2, 3), D(2024, 2, 27), services=("cazier",))
     with demo_db.session() as s:
         plan = _plan(s, "requests", filters, ("requests",), ("library_id",), True, in_memory=False)
-        assert plan.statement is not None
-        sql = plan.statement.compile(dialect=s.get_bind().dialect,
-                                     compile_kwargs={"literal_binds": True})  # fmt: skip
+        bound = plan.bound()
+        assert bound is not None
+        sql = bound.compile(dialect=s.get_bind().dialect, compile_kwargs={"literal_binds": True})
         rows = s.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}").all()
     steps = " | ".join(str(row[-1]) for row in rows)
     assert "service_request USING COVERING INDEX ix_service_request_service_day_cover" in steps

@@ -11,8 +11,10 @@ import pandas as pd
 from sqlalchemy.orm import Session
 
 
-def read_frame(session: Session, stmt: Any, columns: Sequence[str]) -> pd.DataFrame:
-    """Run ``stmt`` and return its rows as a DataFrame with ``columns``.
+def read_frame(session: Session, stmt: Any, columns: Sequence[str],
+               params: dict[str, Any] | None = None) -> pd.DataFrame:  # fmt: skip
+    """Run ``stmt`` (with the values of its bound ``params``, if any) and return its rows as a
+    DataFrame with ``columns``.
 
     Rows reach pandas as plain tuples: pandas probes each SQLAlchemy ``Row`` for several
     attributes, and building the ``Row`` objects one by one costs more than the query itself on
@@ -23,7 +25,7 @@ def read_frame(session: Session, stmt: Any, columns: Sequence[str]) -> pd.DataFr
     """
     if session.autoflush and (session.new or session.dirty or session.deleted):
         session.flush()  # what session.execute would have done first
-    result = session.connection().execute(stmt)
+    result = session.connection().execute(stmt, params)
     cursor = _plain_cursor(result)
     if cursor is None:
         rows = [tuple(row) for row in result]

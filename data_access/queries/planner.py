@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Select, func, select, union_all
+from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
 from dashboard.baseline import NAIVE
@@ -27,11 +27,11 @@ from data_access.models import (
     RollupRequestPersonDay,
 )
 from data_access.queries.day_rows import request_person_days
+from data_access.queries.edges import edge_statement, union_grouped
 from data_access.queries.frames import combine_parts, counts, datetimes, read_frame
 from data_access.queries.month_rows import ACTIVITY as MONTH_MEASURES
 from data_access.queries.month_rows import ambassador_months, library_months
 from data_access.queries.range_pieces import DateSpan, split_periods, split_range
-from data_access.queries.raw import summed
 from data_access.queries.service_months import MEASURES as SERVICE_MEASURES
 from data_access.queries.service_months import ambassador_services, library_services
 from data_access.queries.session_rows import sessions_in_memory
@@ -71,7 +71,7 @@ def build_statement(
 
     ``use_rollups=False`` reads only the raw fact table (the naive baseline, and a test oracle).
     """
-    return _plan(session, fact, filters, measures, by, use_rollups, in_memory=False).statement
+    return _plan(session, fact, filters, measures, by, use_rollups, in_memory=False).bound()
 
 
 def _plan(
@@ -117,13 +117,16 @@ def _plan(
                 parts.append(piece.select(filters, by, measures, keys, bits, grouped=not by))
     day_cube = pick_cube(fact, filters, dims, measures, by, grain="day") if raw_spans else None
     if in_memory and day_cube is not None and day_cube.table.name == PERSON_DAY:
-        return Plan(_union(parts, by, measures), held_months, _merge(raw_spans))
+        return Plan(union_grouped(parts, by, measures), held_months, _merge(raw_spans))
+    if raw_spans and day_cube is None and not parts:  # the raw edges alone: prepared SQL
+        statement, params = edge_statement(fact, filters, by, measures, _merge(raw_spans))
+        return Plan(statement, held_months, params=params)
     for span in _merge(raw_spans):
         if day_cube is not None:
             parts.append(day_cube.select(filters, by, measures, span, bits, grouped=not by))
         else:
             parts.append(raw_select(fact, filters, by, measures, span))
-    return Plan(_union(parts, by, measures), held_months)
+    return Plan(union_grouped(parts, by, measures), held_months)
 
 
 def _months_held(table: str, measures: tuple[str, ...], by: tuple[str, ...]) -> bool:
@@ -161,21 +164,13 @@ class Plan:
     statement: Select[Any] | None
     months: tuple[str, tuple[int, int]] | None = None  # (month table, month-key range)
     day_spans: list[DateSpan] = field(default_factory=list)  # of the person-day rollup
+    params: dict[str, Any] | None = None  # the values of a prepared statement's parameters
 
-
-def _union(parts: list[Select[Any]], by: tuple[str, ...],
-           measures: tuple[str, ...]) -> Select[Any] | None:  # fmt: skip
-    """One statement summing (or taking the latest of) the parts' groups. Grouped by ``by``,
-    the parts are rows of the rollups (or groups of the facts), grouped here once."""
-    if not parts:
-        return None
-    if len(parts) == 1 and not by:
-        return parts[0]
-    union = union_all(*parts).subquery()
-    aggregates = [
-        (func.max if m in MAX_MEASURES else summed)(union.c[m]).label(m) for m in measures
-    ]
-    return select(*(union.c[d] for d in by), *aggregates).group_by(*(union.c[d] for d in by))
+    def bound(self) -> Select[Any] | None:
+        """The statement with its parameters' values (a copy; for use inside other SQL)."""
+        if self.statement is None or not self.params:
+            return self.statement
+        return self.statement.params(self.params)
 
 
 def _merge(spans: list[DateSpan]) -> list[DateSpan]:
@@ -230,7 +225,7 @@ def _read(session: Session, fact: Fact, filters: Filters, measures: tuple[str, .
         plan = _plan(session, fact, filters, measures, by, use_rollups, in_memory=False)
     columns = [*by, *measures]
     stmt = plan.statement
-    parts = [] if stmt is None else [read_frame(session, stmt, columns)]
+    parts = [] if stmt is None else [read_frame(session, stmt, columns, plan.params)]
     if plan.months is not None and plan.months[0] in SERVICE_TABLES:
         held = SERVICE_TABLES[plan.months[0]](session)
         assert held is not None  # _services_held saw it

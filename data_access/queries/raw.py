@@ -4,6 +4,7 @@ that no day rollup can answer, and the naive baseline."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from sqlalchemy import (
@@ -18,7 +19,7 @@ from sqlalchemy import (
     select,
     type_coerce,
 )
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.elements import BindParameter, ColumnElement
 
 from dashboard.filters import Filters
 from data_access.models import (
@@ -45,14 +46,43 @@ def latest(day: Any) -> ColumnElement[Any]:
     return type_coerce(func.max(day), String)
 
 
+@dataclass(frozen=True)
+class Where:
+    """What a raw select keeps: its days (inclusive) and the values of each filter (None or
+    empty: no restriction). Values or bound parameters (:mod:`~data_access.queries.edges`)."""
+
+    days: tuple[Any, Any]
+    raions: Any = None
+    services: Any = ()
+    library_kinds: Any = ()
+    tiers: Any = ()
+    formats: Any = ()
+
+    @classmethod
+    def of(cls, filters: Filters, days: tuple[dt.date, dt.date]) -> Where:
+        return cls(days, filters.effective_raions, filters.services, filters.library_kinds,
+                   filters.tiers, filters.formats)  # fmt: skip
+
+
 def raw_select(
     fact: Fact, filters: Filters, by: tuple[str, ...], measures: tuple[str, ...],
     days: tuple[dt.date, dt.date],
 ) -> Select[Any]:  # fmt: skip
     """The same aggregate computed from the raw fact table over ``days`` (inclusive)."""
+    return raw_where(fact, Where.of(filters, days), by, measures)
+
+
+def raw_where(fact: Fact, where: Where, by: tuple[str, ...],
+              measures: tuple[str, ...]) -> Select[Any]:  # fmt: skip
+    """:func:`raw_select` of what ``where`` keeps."""
     if fact == "requests":
-        return _raw_requests(filters, by, measures, days)
-    return _raw_sessions(filters, by, measures, days)
+        return _raw_requests(where, by, measures)
+    return _raw_sessions(where, by, measures)
+
+
+def _given(values: Any) -> bool:
+    """Whether a filter restricts: a bound parameter always does, a tuple when not empty."""
+    return isinstance(values, BindParameter) or bool(values)
 
 
 def _count_if(condition: ColumnElement[bool]) -> ColumnElement[Any]:
@@ -78,9 +108,7 @@ def _request_value(measure: str) -> ColumnElement[Any]:
     return _count_if(getattr(r, column) == value)
 
 
-def _raw_requests(
-    filters: Filters, by: tuple[str, ...], measures: tuple[str, ...], days: tuple[dt.date, dt.date]
-) -> Select[Any]:
+def _raw_requests(where: Where, by: tuple[str, ...], measures: tuple[str, ...]) -> Select[Any]:
     r, lib, amb = ServiceRequest, Library, Ambassador
     dims: dict[str, Any] = {
         "month_key": r.month_key, "raion_code": r.raion_code,
@@ -90,26 +118,23 @@ def _raw_requests(
     }  # fmt: skip
     stmt = select(*(dims[d].label(d) for d in by), *(_request_value(m).label(m) for m in measures))
     stmt = stmt.select_from(r)
-    if filters.library_kinds or "library_kind" in by:
+    if _given(where.library_kinds) or "library_kind" in by:
         stmt = stmt.join(lib, lib.id == r.library_id)
-    if filters.tiers or "ambassador_tier" in by:
+    if _given(where.tiers) or "ambassador_tier" in by:
         stmt = stmt.outerjoin(amb, amb.id == r.ambassador_id)
-    clauses: list[ColumnElement[bool]] = [r.requested_on.between(*days)]
-    raions = filters.effective_raions
-    if raions is not None:
-        clauses.append(r.raion_code.in_(raions))
-    if filters.services:
-        clauses.append(r.service_type_code.in_(filters.services))
-    if filters.library_kinds:
-        clauses.append(lib.kind.in_(filters.library_kinds))
-    if filters.tiers:
-        clauses.append(func.coalesce(amb.tier, NO_TIER).in_(filters.tiers))
+    clauses: list[ColumnElement[bool]] = [r.requested_on.between(*where.days)]
+    if where.raions is not None:
+        clauses.append(r.raion_code.in_(where.raions))
+    if _given(where.services):
+        clauses.append(r.service_type_code.in_(where.services))
+    if _given(where.library_kinds):
+        clauses.append(lib.kind.in_(where.library_kinds))
+    if _given(where.tiers):
+        clauses.append(func.coalesce(amb.tier, NO_TIER).in_(where.tiers))
     return stmt.where(*clauses).group_by(*(dims[d] for d in by))
 
 
-def _raw_sessions(
-    filters: Filters, by: tuple[str, ...], measures: tuple[str, ...], days: tuple[dt.date, dt.date]
-) -> Select[Any]:
+def _raw_sessions(where: Where, by: tuple[str, ...], measures: tuple[str, ...]) -> Select[Any]:
     s, lib, amb, x = InfoSession, Library, Ambassador, InfoSessionServiceType
     dims: dict[str, Any] = {
         "month_key": s.month_key, "raion_code": s.raion_code, "library_id": s.library_id,
@@ -125,25 +150,24 @@ def _raw_sessions(
     }
     stmt = select(*(dims[d].label(d) for d in by), *(values[m].label(m) for m in measures))
     stmt = stmt.select_from(s)
-    if filters.library_kinds or "library_kind" in by:
+    if _given(where.library_kinds) or "library_kind" in by:
         stmt = stmt.join(lib, lib.id == s.library_id)
-    if filters.tiers or "ambassador_tier" in by:
+    if _given(where.tiers) or "ambassador_tier" in by:
         stmt = stmt.join(amb, amb.id == s.ambassador_id)
-    clauses: list[ColumnElement[bool]] = [s.held_on.between(*days)]
+    clauses: list[ColumnElement[bool]] = [s.held_on.between(*where.days)]
     if "service_type_code" in by:
         stmt = stmt.join(x, x.session_id == s.id)
-        if filters.services:
-            clauses.append(x.service_type_code.in_(filters.services))
-    elif filters.services:
-        covered = and_(x.session_id == s.id, x.service_type_code.in_(filters.services))
+        if _given(where.services):
+            clauses.append(x.service_type_code.in_(where.services))
+    elif _given(where.services):
+        covered = and_(x.session_id == s.id, x.service_type_code.in_(where.services))
         clauses.append(exists().where(covered))
-    raions = filters.effective_raions
-    if raions is not None:
-        clauses.append(s.raion_code.in_(raions))
-    if filters.library_kinds:
-        clauses.append(lib.kind.in_(filters.library_kinds))
-    if filters.tiers:
-        clauses.append(amb.tier.in_(filters.tiers))
-    if filters.formats:
-        clauses.append(s.format.in_(filters.formats))
+    if where.raions is not None:
+        clauses.append(s.raion_code.in_(where.raions))
+    if _given(where.library_kinds):
+        clauses.append(lib.kind.in_(where.library_kinds))
+    if _given(where.tiers):
+        clauses.append(amb.tier.in_(where.tiers))
+    if _given(where.formats):
+        clauses.append(s.format.in_(where.formats))
     return stmt.where(*clauses).group_by(*(dims[d] for d in by))
