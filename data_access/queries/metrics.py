@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import ColumnElement, and_, distinct, func, or_, select, union, union_all
+from sqlalchemy import ColumnElement, and_, distinct, func, select, union, union_all
 from sqlalchemy.orm import Session
 
 from dashboard.baseline import NAIVE
@@ -138,8 +138,9 @@ def _active_from_rollup(session: Session, filters: Filters) -> int | None:
     # months, which also read the first and last days, apart.
     person = _person_filters(a, filters, services)
     parts = [select(a.ambassador_id).where(when, *person) for when in edges]
-    if months:
-        parts.append(select(a.ambassador_id).where(or_(*months), *person))
+    # one part per range of months: PostgreSQL seeks a range, but scans every month of the
+    # service for an OR of two (150,000 rows instead of 20,000: 40 ms at national scale)
+    parts += [select(a.ambassador_id).where(when, *person) for when in months]
     if years is not None:
         year_rows = y.year.between(*years), *_person_filters(y, filters, services)
         parts.append(select(y.ambassador_id).where(*year_rows))
