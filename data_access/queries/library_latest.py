@@ -56,8 +56,8 @@ def library_activity_latest(session: Session, filters: Filters, lookback_days: i
         period = activity_by(session, filters, "library_id", latest=False)
         parts.add_frame(period, "library_id", tuple(ACTIVITY), None)
         if window is not None:
-            parts.add_frame(_latest(session, filters, window, read_tail=True), "library_id",
-                            (), "last_day")  # fmt: skip
+            for frame in _latest_parts(session, filters, window, read_tail=True):
+                parts.add_frame(frame, "library_id", (), "last_day")
         return _with_dates(parts.columns("library_id"))
     split = split_period(session, filters.date_from, filters.date_to)
     if split.whole is not None:
@@ -76,8 +76,8 @@ def library_activity_latest(session: Session, filters: Filters, lookback_days: i
         tail = (filters.date_to.replace(day=1), filters.date_to)
         # The period's last edge, when it is the whole partial last month, gave its latest days.
         read_tail = tail not in split.edges or window > tail[0] or bool(filters.tiers)
-        parts.add_frame(_latest(session, filters, window, read_tail=read_tail), "library_id",
-                        (), "last_day")  # fmt: skip
+        for frame in _latest_parts(session, filters, window, read_tail=read_tail):
+            parts.add_frame(frame, "library_id", (), "last_day")
     return _with_dates(parts.columns("library_id"))
 
 
@@ -180,7 +180,17 @@ def latest_library_days(session: Session, filters: Filters, lookback_days: int) 
 
 def _latest(session: Session, filters: Filters, start: dt.date, *, read_tail: bool) -> Any:
     """Latest days per library (datetime64, maybe several rows per library) from ``start`` to
-    the period end: :func:`_seek_days`, and the partial last month's days when ``read_tail``."""
+    the period end: :func:`_latest_parts` as one frame."""
+    frame = pd.concat(_latest_parts(session, filters, start, read_tail=read_tail),
+                      ignore_index=True)  # fmt: skip
+    return frame.assign(last_day=pd.to_datetime(frame["last_day"]))
+
+
+def _latest_parts(session: Session, filters: Filters, start: dt.date, *,
+                  read_tail: bool) -> list[pd.DataFrame]:  # fmt: skip
+    """Frames of library_id, last_day (datetime64) from ``start`` to the period end:
+    :func:`_seek_days`, and the partial last month's days when ``read_tail`` (one frame per
+    fact; a library may have a row in each)."""
     last_month = last_rollup_month(session, filters.date_to)
     parts = [_seek_days(session, filters, start, last_month)]
     tail_first = filters.date_to.replace(day=1)
@@ -191,8 +201,7 @@ def _latest(session: Session, filters: Filters, start: dt.date, *, read_tail: bo
             days = aggregate(session, fact, window, ("last_any_day",), ("library_id",),
                              as_dates=False)  # fmt: skip
             parts.append(days.rename(columns={"last_any_day": "last_day"}))
-    frame = pd.concat(parts, ignore_index=True)
-    return frame.assign(last_day=pd.to_datetime(frame["last_day"]))
+    return parts
 
 
 def _seek_days(session: Session, filters: Filters, start: dt.date, last_month: dt.date) -> Any:
