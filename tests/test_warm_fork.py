@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pytest
 
+from dashboard.filters import Filters
 from data_access.database import Database
 from data_access.queries import warm
+from data_access.queries.day_rows import read_day_rows
+from data_access.queries.month_rows import read_ambassador_months
 from data_access.queries.versioned import STORE_KEY, data_version
 from data_access.queries.warm import LOADERS, warm_before_fork
 from data_access.schema import init_db
+from tests.handmade import seed_handmade
+
+D = dt.date
 
 
 def _held(db: Database) -> set[str]:
@@ -63,3 +72,33 @@ def test_the_tables_are_frozen_out_of_the_collector_once_per_version(
     finally:
         gc.unfreeze()
         db.dispose()
+
+
+def test_warming_the_held_tables_builds_what_first_use_builds(db: Database) -> None:
+    """``warm_store`` builds the codes and history the first queries would (shared by forked
+    workers): the same as first use builds them, so answers cannot differ."""
+    seed_handmade(db)
+    with db.session() as s:
+        warmed_days, fresh_days = read_day_rows(s), read_day_rows(s)
+        warmed_months, fresh_months = read_ambassador_months(s), read_ambassador_months(s)
+    assert warmed_days is not None
+    assert fresh_days is not None
+    warmed_days.warm()
+    warmed_months.warm()
+    assert ("ambassador_id",) in warmed_days._by
+    assert "raion_code" in warmed_days._place_codes
+    assert "ambassador_id" in warmed_months._histories
+    for by in [(), ("ambassador_id",), ("library_id",), ("raion_code",), ("library_kind",)]:
+        got, want = warmed_days.codes(by), fresh_days.codes(by)
+        np.testing.assert_array_equal(got[0], want[0])
+        pd.testing.assert_frame_equal(got[1], want[1])
+    views = [
+        Filters(D(2024, 1, 1), D(2024, 3, 31), raions=("MD-UN",)),
+        Filters(D(2024, 1, 1), D(2024, 3, 31), library_kinds=("village",), tiers=("local",)),
+        Filters(D(2024, 1, 1), D(2024, 3, 31), scope=frozenset({"MD-CU", "MD-CA"})),
+    ]
+    for view in views:
+        np.testing.assert_array_equal(warmed_days.kept_groups(view), fresh_days.kept_groups(view))
+    for last in (D(2023, 12, 31), D(2024, 2, 10), D(2024, 3, 31)):
+        got = warmed_months.latest_up_to(last, "ambassador_id")
+        pd.testing.assert_series_equal(got, fresh_months.latest_up_to(last, "ambassador_id"))

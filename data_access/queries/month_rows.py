@@ -27,36 +27,13 @@ from dashboard.filters import Filters
 from dashboard.periods import month_key, month_number
 from data_access.models import RollupAmbassadorMonth, RollupLibraryMonth
 from data_access.queries.frames import read_chunks
+from data_access.queries.places import place_filters
 from data_access.queries.versioned import stored
 
 ACTIVITY = ("sessions", "participants", "requests")
 NO_DAY = np.iinfo(np.int32).min  # a row without a latest day (no activity of that kind)
 _ID_STRIDE = 1_000_000  # (position, month key) as one number: position * stride + key
 FACT_DAYS = {"sessions": "last_session_day", "requests": "last_request_day"}  # frame columns
-
-
-def place_filters(filters: Filters) -> dict[str, tuple[str, ...] | None]:
-    """The raion (within scope), library kind and tier each in-memory rollup row must have,
-    by the rollups' column names (None: any)."""
-    return {"raion_code": filters.effective_raions, "library_kind": filters.library_kinds or None,
-            "ambassador_tier": filters.tiers or None}  # fmt: skip
-
-
-def groups_kept(groups: pd.DataFrame, filters: Filters,
-                codes: dict[str, tuple[pd.Index, np.ndarray]]) -> np.ndarray:  # fmt: skip
-    """Which rows of ``groups`` (a table of place columns) the raion (within scope), library
-    kind and tier filters keep. ``codes`` caches each column's distinct values and each row's
-    code among them: a few thousand strings compared once, not on every filter change."""
-    kept = np.ones(len(groups), dtype=bool)
-    for column, values in place_filters(filters).items():
-        if values is not None:
-            if column not in codes:
-                numbers, categories = pd.factorize(groups[column])
-                codes[column] = (pd.Index(categories), numbers)
-            categories, numbers = codes[column]
-            wanted = categories.get_indexer(list(values))
-            kept &= np.isin(numbers, wanted[wanted >= 0])  # code -1: missing, never kept
-    return kept
 
 
 def compact(values: np.ndarray) -> np.ndarray:
@@ -192,6 +169,13 @@ class MonthRows:
             total = np.bincount(cell, weights=self.measures[name][rows], minlength=size)
             frame[name] = np.rint(total[present]).astype(np.int64)
         return pd.DataFrame(frame)[[*by, *ACTIVITY]]
+
+    def warm(self) -> None:
+        """Build now what the first request would otherwise pay for (~20 ms at national scale):
+        the history that :class:`~data_access.queries.ambassador_activity.AmbassadorActivity`
+        searches per ambassador. Before gunicorn forks, the workers share it."""
+        if "ambassador_id" in self.ids and self.first_day is not None:  # the ambassador rollup
+            self._history("ambassador_id")
 
     def latest_up_to(self, last: dt.date, by: str) -> pd.Series:
         """What :meth:`latest` gives over every row up to ``last``'s month (no place filter),

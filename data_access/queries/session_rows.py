@@ -85,6 +85,10 @@ class SessionRows:
         return pd.DataFrame({**{b: values[b].array[found] for b in by},
                              **{m: sums[m][found] for m in measures}})  # fmt: skip
 
+    def warm(self) -> None:
+        """See :meth:`DayRows.warm`."""
+        self.rows.warm()
+
     def _chosen(self, filters: Filters) -> np.ndarray:
         """The row indices of the period's sessions that ``filters`` keep."""
         rows = self.rows

@@ -39,7 +39,9 @@ def warm_store(db: Database) -> int:
     the version read."""
     with db.session() as session:
         for load in LOADERS:
-            load(session)
+            warm = getattr(load(session), "warm", None)
+            if callable(warm):  # what its first use would build: built now, shared if forked
+                warm()
         return data_version(session)
 
 
