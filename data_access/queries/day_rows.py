@@ -24,7 +24,7 @@ from dashboard.filters import Filters
 from dashboard.periods import EPOCH, day_number
 from data_access.models import RollupRequestPersonDay
 from data_access.queries.frames import read_chunks, read_frame
-from data_access.queries.places import PLACE_COLUMNS, groups_kept, place_codes
+from data_access.queries.places import groups_kept, warm_place_codes
 from data_access.queries.versioned import held
 
 GROUP_COLUMNS = ("library_id", "ambassador_id", "raion_code", "library_kind", "ambassador_tier")
@@ -121,9 +121,7 @@ class DayRows:
         self.codes(())
         for column in self.groups.columns:
             self.codes((column,))
-        for column in PLACE_COLUMNS:
-            if column in self.groups:
-                place_codes(self.groups, column, self._place_codes)
+        warm_place_codes(self.groups, self._place_codes)
 
     def kept_groups(self, filters: Filters) -> np.ndarray:
         """Which groups the raion (within scope), library kind and tier filters keep."""

@@ -11,7 +11,6 @@ it is built once per shape with bound parameters and run with each view's values
 
 from __future__ import annotations
 
-import datetime as dt
 from functools import lru_cache
 from typing import Any
 
@@ -19,10 +18,10 @@ from sqlalchemy import Select, bindparam, func, select, union_all
 from sqlalchemy.sql.elements import BindParameter
 
 from dashboard.filters import Filters
+from data_access.queries.range_pieces import DateSpan
 from data_access.queries.raw import Fact, Where, raw_where, summed
 from data_access.queries.sources import MAX_MEASURES
 
-DateSpan = tuple[dt.date, dt.date]
 # the filters a raw select knows, as named in Filters and in Where
 LISTS = ("services", "library_kinds", "tiers", "formats")
 

@@ -42,3 +42,11 @@ def place_codes(groups: pd.DataFrame, column: str,
         numbers, categories = pd.factorize(groups[column])
         codes[column] = (pd.Index(categories), numbers)
     return codes[column]
+
+
+def warm_place_codes(groups: pd.DataFrame, codes: PlaceCodes) -> None:
+    """Build now the codes of each place column of ``groups`` (what the first place filter on
+    them would build)."""
+    for column in PLACE_COLUMNS:
+        if column in groups:
+            place_codes(groups, column, codes)
