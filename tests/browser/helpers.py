@@ -19,8 +19,13 @@ def _kpi_selector(metric: str) -> str:
     return f'[id*=\'"metric":"{metric}"\'] .kpi-value'
 
 
-def kpi_value(tab: Any, metric: str) -> int:
-    return int(tab.locator(_kpi_selector(metric)).get_attribute("data-value"))
+def kpi_value(tab: Any, metric: str, timeout_ms: int = 20_000) -> int:
+    """The KPI's value once its callback has filled it (the placeholder card has no
+    ``data-value``, and KPI cards show no loading state, so a settled page may still
+    hold the placeholder)."""
+    selector = _kpi_selector(metric) + "[data-value]"
+    tab.wait_for_selector(selector, timeout=timeout_ms)
+    return int(tab.locator(selector).get_attribute("data-value"))
 
 
 def kpi_value_after_change(tab: Any, metric: str, before: int, timeout_ms: int = 20_000) -> int:
