@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-from sqlalchemy import event, insert
+from sqlalchemy import event, insert, update
 from sqlalchemy.orm import Session
 
 from data_access.database import Database
-from data_access.models import Ambassador
+from data_access.models import Ambassador, ServiceType
 from data_access.queries.dimensions import dimensions, read_dimensions
 from data_access.queries.libraries import library_roster
+from data_access.queries.sources import service_bits
 from data_access.queries.versioned import Recent, data_version, one_read_of_the_version, recent
 from data_access.rollups import bump_version
 from tests.handmade import seed_handmade
@@ -118,3 +119,35 @@ def test_recent_values_follow_the_data_version_and_skip_bare_sessions(db: Databa
     with Session(db.engine) as bare:
         assert recent(bare, "test.recent", "k", read) == 3  # no store: nothing kept
         assert recent(bare, "test.recent", "k", read) == 4
+
+
+def test_service_bits_are_read_once_per_data_version(db: Database) -> None:
+    """Every aggregate needs the services' mask bits: a request's session takes them from the
+    store, a new data version reads them again (a changed bit is seen), a bare session reads."""
+    seed_handmade(db)
+    statements: list[str] = []
+    listen = lambda *args: statements.append(args[2])  # noqa: E731  (conn, cursor, statement, ...)
+
+    def reads() -> int:
+        return sum(st.lstrip().startswith("SELECT") and "mask_bit" in st for st in statements)
+
+    event.listen(db.engine, "before_cursor_execute", listen)
+    try:
+        with db.session() as s:
+            bits = service_bits(s)
+        with db.session() as s:
+            assert service_bits(s) == bits
+        assert reads() == 1
+        code = min(bits)
+        free = next(b for b in range(63) if b not in bits.values())
+        with db.write_session() as s:
+            s.execute(update(ServiceType).where(ServiceType.code == code).values(mask_bit=free))
+            bump_version(s)
+        with db.session() as s:
+            assert service_bits(s) == {**bits, code: free}
+        assert reads() == 2
+        with Session(db.engine) as bare:
+            assert service_bits(bare) == {**bits, code: free}
+        assert reads() == 3
+    finally:
+        event.remove(db.engine, "before_cursor_execute", listen)
