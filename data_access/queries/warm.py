@@ -25,12 +25,13 @@ from data_access.queries.fact_days import fact_days
 from data_access.queries.month_rows import ambassador_months, library_months
 from data_access.queries.service_months import ambassador_services, library_services
 from data_access.queries.session_rows import session_rows
+from data_access.queries.sources import service_bits
 from data_access.queries.versioned import data_version
 
 log = logging.getLogger(__name__)
 LOADERS: tuple[Callable[[Session], Any], ...] = (
     dimensions, library_months, ambassador_months, localities, request_person_days, fact_days,
-    session_rows, ambassador_services, library_services,
+    session_rows, ambassador_services, library_services, service_bits,
 )  # fmt: skip
 
 
