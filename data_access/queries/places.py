@@ -7,6 +7,9 @@ import pandas as pd
 
 from dashboard.filters import Filters
 
+PLACE_COLUMNS = ("raion_code", "library_kind", "ambassador_tier")  # what place_filters names
+PlaceCodes = dict[str, tuple[pd.Index, np.ndarray]]  # per column: distinct values, row codes
+
 
 def place_filters(filters: Filters) -> dict[str, tuple[str, ...] | None]:
     """The raion (within scope), library kind and tier each in-memory rollup row must have,
@@ -15,8 +18,7 @@ def place_filters(filters: Filters) -> dict[str, tuple[str, ...] | None]:
             "ambassador_tier": filters.tiers or None}  # fmt: skip
 
 
-def groups_kept(groups: pd.DataFrame, filters: Filters,
-                codes: dict[str, tuple[pd.Index, np.ndarray]]) -> np.ndarray:  # fmt: skip
+def groups_kept(groups: pd.DataFrame, filters: Filters, codes: PlaceCodes) -> np.ndarray:
     """Which rows of ``groups`` (a table of place columns) the raion (within scope), library
     kind and tier filters keep. ``codes`` caches each column's distinct values and each row's
     code among them: a few thousand strings compared once, not on every filter change."""
@@ -27,12 +29,6 @@ def groups_kept(groups: pd.DataFrame, filters: Filters,
             wanted = categories.get_indexer(list(values))
             kept &= np.isin(numbers, wanted[wanted >= 0])  # code -1: missing, never kept
     return kept
-
-
-PLACE_COLUMNS = ("raion_code", "library_kind", "ambassador_tier")  # what place_filters names
-
-
-PlaceCodes = dict[str, tuple[pd.Index, np.ndarray]]
 
 
 def place_codes(groups: pd.DataFrame, column: str,
