@@ -25,7 +25,7 @@ from callbacks.server_grid import ServerGrid
 from dashboard.context import AppContext
 from dashboard.filters import Filters
 from dashboard.i18n import fmt_int, fmt_number, t
-from data_access.queries import coverage
+from data_access.queries import coverage, coverage_points
 from layouts import ids
 from layouts.figures.coverage import (
     FAR_DOTS,
@@ -98,7 +98,7 @@ def scope_points(app_ctx: AppContext, filters: Filters, version: Any, days: int)
     dormant list, the units without an active point, the far localities and the score, and for
     every view with the same period end, kinds and scope."""
     return cached(app_ctx, "coverage.scope_points", coverage.distance_filters(filters),
-                  (version, days), coverage.points_in_scope, days)  # fmt: skip
+                  (version, days), coverage_points.points_in_scope, days)  # fmt: skip
 
 
 def far_patch(updates: dict[str, Any]) -> Patch:
@@ -130,7 +130,7 @@ def dormant_frame(app_ctx: AppContext, filters: Filters, version: Any, _lang: st
                   days_value: Any) -> pd.DataFrame:  # fmt: skip
     days = dormant_days(app_ctx, days_value)
     return from_scope_points(app_ctx, "coverage.dormant", filters, version, days,
-                             coverage.dormant_points)  # fmt: skip
+                             coverage_points.dormant_points)  # fmt: skip
 
 
 DORMANT_GRID = ServerGrid(
@@ -178,7 +178,7 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         days = dormant_days(app_ctx, days_value)
         dormant = dormant_frame(app_ctx, filters, version, lang, days_value)
         units = from_scope_points(app_ctx, "coverage.no_active", filters, version, days,
-                                  coverage.units_without_active_point)  # fmt: skip
+                                  coverage_points.units_without_active_point)  # fmt: skip
         title = f"{t('coverage.dormant.title', lang, days=days)}: {fmt_int(len(dormant), lang)}"
         return title, no_active_list(units, lang)
 
@@ -200,7 +200,8 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         filters, _, lang = app_ctx.parse(search)
         days, km = dormant_days(app_ctx, days_value), max_km(km_value)
         places = far_places(app_ctx, filters, version, days)
-        units = cached(app_ctx, "coverage.units", filters, (version,), coverage.program_units)
+        units = cached(app_ctx, "coverage.units", filters, (version,),
+                       coverage_points.program_units)  # fmt: skip
         far, counts = app_ctx.memo("coverage.far_view", (filters.cache_key(), version, days, km),
                                    lambda: far_view(places, units, km))  # fmt: skip
         km_text = fmt_number(km, lang, 0)

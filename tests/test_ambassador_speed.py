@@ -21,7 +21,7 @@ from dashboard.url_state import parse_filters, query_params
 from data_access.database import Database
 from data_access.queries import (
     ambassador_activity,
-    coverage,
+    coverage_points,
     directory,
     raion_months,
     target_cascade,
@@ -98,13 +98,13 @@ def test_grids_equal_their_naive_baseline(demo_db: Database, filters: Filters) -
         fast = [directory.ambassadors_directory(s, filters),
                 target_cascade.attainment_by_ambassador(s, filters, DEMO_UNTIL),
                 directory.libraries_directory(s, filters),
-                coverage.dormant_points(s, filters, 45)]  # fmt: skip
+                coverage_points.dormant_points(s, filters, 45)]  # fmt: skip
         token = NAIVE.set(True)
         try:
             slow = [directory.ambassadors_directory(s, filters),
                     target_cascade.attainment_by_ambassador(s, filters, DEMO_UNTIL),
                     directory.libraries_directory(s, filters),
-                    coverage.dormant_points(s, filters, 45)]  # fmt: skip
+                    coverage_points.dormant_points(s, filters, 45)]  # fmt: skip
         finally:
             NAIVE.reset(token)
     for f, w in zip(fast, slow, strict=True):
@@ -122,7 +122,7 @@ def test_library_activity_equals_straightforward(demo_db: Database, filters: Fil
         _same(_active(both).drop(columns=["last_day"]), _active(period), "library_id")
         last = both.dropna(subset=["last_day"])[["library_id", "last_day"]]
         _same(last, last_activity_by_library(s, filters, 3 * 365), "library_id")
-        points = coverage.access_point_details(s, filters, 60)
+        points = coverage_points.access_point_details(s, filters, 60)
         dormant = dormant_access_points(s, filters, 60)
         assert sorted(points.loc[points["dormant"], "library_id"]) == sorted(dormant["library_id"])
 

@@ -20,7 +20,7 @@ from dashboard.i18n import t
 from data_access import geo
 from data_access.database import Database
 from data_access.models import Ambassador, Library
-from data_access.queries import coverage, metrics
+from data_access.queries import coverage, coverage_points, metrics
 from data_access.queries.dimensions import localities
 from data_access.queries.libraries import library_markers
 from data_access.reference import localities_frame
@@ -174,12 +174,12 @@ def program_db(db: Database) -> Database:
 def test_dormant_points_hand_made(program_db: Database) -> None:
     spring = Filters(D(2024, 3, 1), D(2024, 5, 31))
     with program_db.session() as s:
-        frame = coverage.dormant_points(s, spring)
-        longer = coverage.dormant_points(s, spring, dormant_days=100)
+        frame = coverage_points.dormant_points(s, spring)
+        longer = coverage_points.dormant_points(s, spring, dormant_days=100)
         reference = metrics.dormant_access_points(s, spring)
-        winter = coverage.dormant_points(s, Filters(D(2024, 1, 1), D(2024, 2, 29)))
-        without = coverage.units_without_active_point(s, spring)
-    assert list(frame.columns) == coverage.DORMANT_COLUMNS
+        winter = coverage_points.dormant_points(s, Filters(D(2024, 1, 1), D(2024, 2, 29)))
+        without = coverage_points.units_without_active_point(s, spring)
+    assert list(frame.columns) == coverage_points.DORMANT_COLUMNS
     # Cut-off 1 April: L2 last active 20 January, L1 on 29 February. L3 is accredited only in
     # June, L4 never: neither is an access point yet.
     assert frame["code"].tolist() == ["L2", "L1"]  # longest silent first
@@ -209,12 +209,14 @@ def test_dormant_lists_taken_from_the_scopes_points_equal_their_own_read(
     and takes the dormant list and the units without an active point from them."""
     with program_db.session() as s:
         for days in (30, 60, 100):
-            points = coverage.points_in_scope(s, coverage.distance_filters(view), days)
-            pd.testing.assert_frame_equal(coverage.dormant_points(s, view, days, points=points),
-                                          coverage.dormant_points(s, view, days))  # fmt: skip
+            points = coverage_points.points_in_scope(s, coverage.distance_filters(view), days)
             pd.testing.assert_frame_equal(
-                coverage.units_without_active_point(s, view, days, points=points),
-                coverage.units_without_active_point(s, view, days),
+                coverage_points.dormant_points(s, view, days, points=points),
+                coverage_points.dormant_points(s, view, days),
+            )
+            pd.testing.assert_frame_equal(
+                coverage_points.units_without_active_point(s, view, days, points=points),
+                coverage_points.units_without_active_point(s, view, days),
             )
 
 
@@ -371,9 +373,9 @@ def test_locality_distances_and_points_depend_only_on_the_period_end_kinds_and_s
                 got = coverage.locality_distances(s, replace(f, raions=()), days)
                 shared = coverage.locality_distances(s, coverage.distance_filters(f), days)
                 pd.testing.assert_frame_equal(got, shared)
-                points = coverage.points_in_scope(s, f, days)  # what the distances stand on
+                points = coverage_points.points_in_scope(s, f, days)  # what the distances stand on
                 pd.testing.assert_frame_equal(
-                    points, coverage.points_in_scope(s, coverage.distance_filters(f), days)
+                    points, coverage_points.points_in_scope(s, coverage.distance_filters(f), days)
                 )
                 # the score from pieces the page shares equals the score read alone
                 pd.testing.assert_frame_equal(
@@ -410,9 +412,9 @@ def test_locality_distances_equal_a_search_over_the_active_points(
     search over the active points alone finds: the same distance and the same library."""
     db = Database(f"sqlite:///{demo_sqlite}")
     with db.session() as s:
-        points = coverage.points_in_scope(s, view, 60)
+        points = coverage_points.points_in_scope(s, view, 60)
         got = coverage.locality_distances(s, view, 60)
-        units = coverage.program_units(s, view)
+        units = coverage_points.program_units(s, view)
         active = points[~points["dormant"]].reset_index(drop=True)
         places = localities(s)
         places = places[places["raion_code"].isin(units["raion_code"])].reset_index(drop=True)
