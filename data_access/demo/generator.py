@@ -18,6 +18,7 @@ from data_access.demo.facts import RequestChunk, SessionChunk, request_chunks, s
 from data_access.demo.libraries import Libraries, build_libraries
 from data_access.demo.rates import compute_rates
 from data_access.demo.spec import DemoDataError, DemoSummary, NationalSize, Plan, make_plan
+from data_access.demo.sqlite_bulk import facts_unindexed
 from data_access.demo.targets import Actuals, build_targets
 from data_access.demo.timeline import Timeline, build_timeline
 from data_access.demo.writer import FactWriter, bulk_load, check_references, reset_sequences
@@ -134,23 +135,26 @@ def generate_demo_data(
         session.execute(insert(Library), _library_rows(libs, net, tl))
         session.execute(insert(Ambassador), _ambassador_rows(net, tl))
         stream = _Stream.open(session, tl, libs, net, batch_id, say)
-        with bulk_load(session) as unchecked:
-            if unchecked:
-                say("PostgreSQL bulk load: per-row triggers off, keys are checked afterwards")
-            requests = stream.requests(request_chunks(rngs["requests"], plan, tl, net, rates))
-            sessions, links, participants = stream.sessions(
-                session_chunks(rngs["sessions"], plan, tl, net, rates)
-            )
-        if unchecked and (orphans := check_references(session)):
-            raise DemoDataError(f"{orphans} generated rows reference missing rows")
-        stream.count_access_points(plan.until)
-        targets = build_targets(rngs["targets"], stream.actuals, plan.start, plan.until)
-        session.execute(insert(Target), targets)
-        _finish(session, plan, seed, batch_id, facts=requests + sessions)
-        say("rebuilding the rollups")
-        if session.get_bind().dialect.name == "postgresql":
-            session.execute(text("SET LOCAL work_mem = '256MB'"))  # big GROUP BYs in memory
-        rebuild_all(session)
+        with facts_unindexed(session):
+            with bulk_load(session) as unchecked:
+                if unchecked:
+                    say("PostgreSQL bulk load: per-row triggers off, keys are checked afterwards")
+                requests = stream.requests(request_chunks(rngs["requests"], plan, tl, net, rates))
+                sessions, links, participants = stream.sessions(
+                    session_chunks(rngs["sessions"], plan, tl, net, rates)
+                )
+            if unchecked and (orphans := check_references(session)):
+                raise DemoDataError(f"{orphans} generated rows reference missing rows")
+            stream.count_access_points(plan.until)
+            targets = build_targets(rngs["targets"], stream.actuals, plan.start, plan.until)
+            session.execute(insert(Target), targets)
+            _finish(session, plan, seed, batch_id, facts=requests + sessions)
+            say("rebuilding the rollups")
+            if session.get_bind().dialect.name == "postgresql":
+                session.execute(text("SET LOCAL work_mem = '256MB'"))  # big GROUP BYs in memory
+            rebuild_all(session)
+            if db.is_sqlite:
+                say("indexing the facts")
         say("committing")
     refresh_statistics(db)
     say("done")
