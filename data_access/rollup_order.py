@@ -1,6 +1,7 @@
 """Every rollup in the order it is recomputed: the monthly tables
 (:mod:`data_access.rollup_builders`), who was active on which service, then the quarterly and
-yearly twins, each from its monthly table (a year is 12 rows of it, never the facts)."""
+yearly twins: a quarter from its monthly table, a year from its quarterly one (never the
+facts)."""
 
 from __future__ import annotations
 
@@ -81,6 +82,13 @@ def in_periods(month_key: Any, periods: Periods, grain: str) -> Any:
     return or_(*(month_key.between(*months_of(p, grain)) for p in sorted(periods)))
 
 
+def _in_years(quarter_key: Any, years: Periods) -> Any:
+    """A quarter-key column within one of ``years``."""
+    if years is None:
+        return literal(True)
+    return or_(*(quarter_key.between(y * 10 + 1, y * 10 + 4) for y in sorted(years)))
+
+
 def period_key(month_key: Any, grain: str) -> Any:
     """SQL of :func:`period_of`: the quarter or year key of a month-key column."""
     year = month_key // 100
@@ -103,13 +111,20 @@ def _is_measure(column: Any) -> bool:
 
 
 def _twin_of(month_table: Table, twin: Table, grain: str) -> Builder:
-    """Builds ``twin``'s rows of the periods holding ``months`` from ``month_table``."""
+    """Builds ``twin``'s rows of the periods holding ``months``: a quarter's from
+    ``month_table``, a year's from the quarterly twin (4 rows of it instead of 12; the sums,
+    first and last days of a year's quarters are the year's)."""
+    quarters = TWINS["quarter"][month_table.name] if grain == "year" else None
 
     def build(months: Months) -> Select[Any]:
         periods = periods_of(months, grain)
-        src = select(month_table).where(in_periods(month_table.c.month_key, periods, grain))
+        if quarters is None:
+            src = select(month_table).where(in_periods(month_table.c.month_key, periods, grain))
+        else:
+            src = select(quarters).where(_in_years(quarters.c.quarter, periods))
         sub = src.subquery()
-        period = period_key(sub.c.month_key, grain)
+        key = sub.c.month_key if quarters is None else sub.c.quarter
+        period = period_key(key, grain) if quarters is None else key // 10
         columns: list[Any] = []
         groups: list[Any] = [period]
         for c in twin.columns:

@@ -31,7 +31,7 @@ from data_access.models.rollups import (
     RollupSessionTierMonth,
 )
 
-TWIN_GRAINS = ("quarter", "year")  # coarser first is not needed: each reads its own months
+TWIN_GRAINS = ("quarter", "year")  # in this order: a year is built from its quarters
 
 
 def period_of(month: int, grain: str) -> int:
