@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import text
+from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 
 from data_access.database import SQLITE_CACHE_KIB
@@ -25,11 +25,11 @@ FACT_TABLES = ("service_request", "info_session", "info_session_service_type")
 # GROUP BYs stay in memory. The connection's usual cache is put back afterwards.
 BULK_CACHE_KIB = 1_000_000
 
+# The autoindexes of primary keys and UNIQUE constraints have no SQL: they stay.
 _DEFINITIONS = text(
-    "SELECT type, name, sql FROM sqlite_master WHERE tbl_name IN"
-    " ('service_request', 'info_session', 'info_session_service_type')"
+    "SELECT type, name, sql FROM sqlite_master WHERE tbl_name IN :tables"
     " AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY type, name"
-)
+).bindparams(bindparam("tables", FACT_TABLES, expanding=True))
 
 
 @contextmanager
