@@ -60,6 +60,18 @@ def _number(text: str) -> int:
     return int(re.sub(r"\D", "", text))  # "1.234" in Romanian
 
 
+def _wait_for_meta(tab: Any, graph_id: str, key: str, value: object = None) -> None:
+    """Until the graph's figure has ``key`` in its meta (equal to ``value`` when given): a
+    settled page may still hold the graph's placeholder figure, whose meta is empty."""
+    tab.wait_for_function(
+        "([id, k, v]) => { const g = document.querySelector('#' + id + ' .js-plotly-plot');"
+        " const meta = g && g.layout.meta;"
+        " return !!meta && k in meta && (v === null || meta[k] === v); }",
+        arg=[graph_id, key, value],
+        timeout=20_000,
+    )
+
+
 def _clean(tab: Any, live: LiveServer) -> None:
     assert tab.console_errors == []
     assert live.external_requests == []
@@ -72,16 +84,13 @@ def test_targets_pick_a_target_and_drill_into_the_cascade(page: Any, live: LiveS
                                " period_end >= ?", TO, FROM)  # fmt: skip
     assert page.locator(".targets-total").inner_text() == f"{count} ținte"
     assert _row_count(page, "targets-grid") == count  # every target, one block at a time
-    assert _figure(page, "targets-chart")["meta"]["metric"] == "citizens_served"
+    _wait_for_meta(page, "targets-chart", "metric", "citizens_served")  # the first target's
     page.locator("#targets-picker").click()
     search = page.locator(".dash-dropdown-search")  # the server finds the raion targets
     search.wait_for()
     search.press_sequentially("ungheni", delay=60)
     page.get_by_role("option", name=re.compile("Cereri de e-servicii.*Ungheni.*2026")).click()
-    page.wait_for_function(
-        "() => document.querySelector('#targets-chart .js-plotly-plot').layout.meta.metric"
-        " === 'requests'"
-    )
+    _wait_for_meta(page, "targets-chart", "metric", "requests")
     actual = [v for v in _figure(page, "targets-chart")["data"][1]["y"] if v is not None]
     sql = (
         "SELECT count(*) FROM service_request WHERE raion_code = 'MD-UN'"
@@ -117,6 +126,7 @@ def test_coverage_moves_the_distance_and_counts_dormant_points(page: Any, live: 
     )  # fmt: skip
     assert page.locator("#coverage-dormant-title").inner_text().endswith(f": {dormant}")
     assert _row_count(page, "coverage-dormant-grid") == dormant
+    _wait_for_meta(page, "coverage-far-map", "far")
     before = _figure(page, "coverage-far-map")["meta"]["far"]
     far_map_calls: list[Any] = []
     page.on("requestfinished", lambda r: far_map_calls.append(r)
