@@ -27,10 +27,10 @@ from data_access.models import (
     RollupRequestPersonDay,
 )
 from data_access.queries.day_rows import request_person_days
-from data_access.queries.edges import edge_statement, union_grouped
 from data_access.queries.frames import combine_parts, counts, datetimes, read_frame
 from data_access.queries.month_rows import ACTIVITY as MONTH_MEASURES
 from data_access.queries.month_rows import ambassador_months, library_months
+from data_access.queries.prepared import Source, plan_statement
 from data_access.queries.range_pieces import DateSpan, split_periods, split_range
 from data_access.queries.service_months import MEASURES as SERVICE_MEASURES
 from data_access.queries.service_months import ambassador_services, library_services
@@ -92,9 +92,8 @@ def _plan(
     if not use_rollups or NAIVE.get():
         return Plan(raw_select(fact, filters, by, measures, (filters.date_from, filters.date_to)))
     months, raw_spans = split_range(session, fact, filters.date_from, filters.date_to)
-    parts: list[Select[Any]] = []
+    sources: list[Source] = []
     dims = filter_dims(fact, filters) | set(by)
-    bits = service_bits(session)
     held_months: tuple[str, tuple[int, int]] | None = None
     if months is not None:
         cube = pick_cube(fact, filters, dims, measures, by)
@@ -112,21 +111,23 @@ def _plan(
         else:
             twins = {grain: twin_cube(cube, grain, by) for grain in ("quarter", "year")}
             pieces = split_periods(session, fact, months) if twins["year"] else [("month", months)]
-            for grain, keys in pieces:
-                piece = twins.get(grain) or cube
-                parts.append(piece.select(filters, by, measures, keys, bits, grouped=not by))
+            sources += [Source(twins.get(grain) or cube, keys) for grain, keys in pieces]
     day_cube = pick_cube(fact, filters, dims, measures, by, grain="day") if raw_spans else None
     if in_memory and day_cube is not None and day_cube.table.name == PERSON_DAY:
-        return Plan(union_grouped(parts, by, measures), held_months, _merge(raw_spans))
-    if raw_spans and day_cube is None and not parts:  # the raw edges alone: prepared SQL
-        statement, params = edge_statement(fact, filters, by, measures, _merge(raw_spans))
-        return Plan(statement, held_months, params=params)
-    for span in _merge(raw_spans):
-        if day_cube is not None:
-            parts.append(day_cube.select(filters, by, measures, span, bits, grouped=not by))
-        else:
-            parts.append(raw_select(fact, filters, by, measures, span))
-    return Plan(union_grouped(parts, by, measures), held_months)
+        statement, params = _statement(session, fact, filters, measures, by, sources)
+        return Plan(statement, params, held_months, _merge(raw_spans))
+    sources += [Source(day_cube, span) for span in _merge(raw_spans)]
+    return Plan(*_statement(session, fact, filters, measures, by, sources), months=held_months)
+
+
+def _statement(
+    session: Session, fact: Fact, filters: Filters, measures: tuple[str, ...],
+    by: tuple[str, ...], sources: list[Source],
+) -> tuple[Select[Any] | None, Any]:  # fmt: skip
+    """The prepared statement reading ``sources`` and its parameters (None, None: no sources)."""
+    if not sources:
+        return None, None
+    return plan_statement(fact, filters, by, measures, sources, service_bits(session))
 
 
 def _months_held(table: str, measures: tuple[str, ...], by: tuple[str, ...]) -> bool:
@@ -162,9 +163,9 @@ class Plan:
     """:func:`_plan`'s answer: SQL for what the database reads, and what memory answers."""
 
     statement: Select[Any] | None
+    params: dict[str, Any] | None = None  # the values of the statement's parameters
     months: tuple[str, tuple[int, int]] | None = None  # (month table, month-key range)
     day_spans: list[DateSpan] = field(default_factory=list)  # of the person-day rollup
-    params: dict[str, Any] | None = None  # the values of a prepared statement's parameters
 
     def bound(self) -> Select[Any] | None:
         """The statement with its parameters' values (a copy; for use inside other SQL)."""

@@ -48,8 +48,10 @@ def latest(day: Any) -> ColumnElement[Any]:
 
 @dataclass(frozen=True)
 class Where:
-    """What a raw select keeps: its days (inclusive) and the values of each filter (None or
-    empty: no restriction). Values or bound parameters (:mod:`~data_access.queries.edges`)."""
+    """What a select keeps: its days (inclusive; in a rollup, its span of month keys, quarters
+    or years) and the values of each filter (None or empty: no restriction). Values or bound
+    parameters (:mod:`~data_access.queries.prepared`). ``mask``: the services' bits, for the
+    session rollups' service masks."""
 
     days: tuple[Any, Any]
     raions: Any = None
@@ -57,9 +59,10 @@ class Where:
     library_kinds: Any = ()
     tiers: Any = ()
     formats: Any = ()
+    mask: Any = None
 
     @classmethod
-    def of(cls, filters: Filters, days: tuple[dt.date, dt.date]) -> Where:
+    def of(cls, filters: Filters, days: tuple[Any, Any]) -> Where:
         return cls(days, filters.effective_raions, filters.services, filters.library_kinds,
                    filters.tiers, filters.formats)  # fmt: skip
 
@@ -80,7 +83,7 @@ def raw_where(fact: Fact, where: Where, by: tuple[str, ...],
     return _raw_sessions(where, by, measures)
 
 
-def _given(values: Any) -> bool:
+def given(values: Any) -> bool:
     """Whether a filter restricts: a bound parameter always does, a tuple when not empty."""
     return isinstance(values, BindParameter) or bool(values)
 
@@ -118,18 +121,18 @@ def _raw_requests(where: Where, by: tuple[str, ...], measures: tuple[str, ...]) 
     }  # fmt: skip
     stmt = select(*(dims[d].label(d) for d in by), *(_request_value(m).label(m) for m in measures))
     stmt = stmt.select_from(r)
-    if _given(where.library_kinds) or "library_kind" in by:
+    if given(where.library_kinds) or "library_kind" in by:
         stmt = stmt.join(lib, lib.id == r.library_id)
-    if _given(where.tiers) or "ambassador_tier" in by:
+    if given(where.tiers) or "ambassador_tier" in by:
         stmt = stmt.outerjoin(amb, amb.id == r.ambassador_id)
     clauses: list[ColumnElement[bool]] = [r.requested_on.between(*where.days)]
     if where.raions is not None:
         clauses.append(r.raion_code.in_(where.raions))
-    if _given(where.services):
+    if given(where.services):
         clauses.append(r.service_type_code.in_(where.services))
-    if _given(where.library_kinds):
+    if given(where.library_kinds):
         clauses.append(lib.kind.in_(where.library_kinds))
-    if _given(where.tiers):
+    if given(where.tiers):
         clauses.append(func.coalesce(amb.tier, NO_TIER).in_(where.tiers))
     return stmt.where(*clauses).group_by(*(dims[d] for d in by))
 
@@ -150,24 +153,24 @@ def _raw_sessions(where: Where, by: tuple[str, ...], measures: tuple[str, ...]) 
     }
     stmt = select(*(dims[d].label(d) for d in by), *(values[m].label(m) for m in measures))
     stmt = stmt.select_from(s)
-    if _given(where.library_kinds) or "library_kind" in by:
+    if given(where.library_kinds) or "library_kind" in by:
         stmt = stmt.join(lib, lib.id == s.library_id)
-    if _given(where.tiers) or "ambassador_tier" in by:
+    if given(where.tiers) or "ambassador_tier" in by:
         stmt = stmt.join(amb, amb.id == s.ambassador_id)
     clauses: list[ColumnElement[bool]] = [s.held_on.between(*where.days)]
     if "service_type_code" in by:
         stmt = stmt.join(x, x.session_id == s.id)
-        if _given(where.services):
+        if given(where.services):
             clauses.append(x.service_type_code.in_(where.services))
-    elif _given(where.services):
+    elif given(where.services):
         covered = and_(x.session_id == s.id, x.service_type_code.in_(where.services))
         clauses.append(exists().where(covered))
     if where.raions is not None:
         clauses.append(s.raion_code.in_(where.raions))
-    if _given(where.library_kinds):
+    if given(where.library_kinds):
         clauses.append(lib.kind.in_(where.library_kinds))
-    if _given(where.tiers):
+    if given(where.tiers):
         clauses.append(amb.tier.in_(where.tiers))
-    if _given(where.formats):
+    if given(where.formats):
         clauses.append(s.format.in_(where.formats))
     return stmt.where(*clauses).group_by(*(dims[d] for d in by))

@@ -40,7 +40,7 @@ from data_access.models import (
 from data_access.models.base import table_of
 from data_access.models.rollup_activity import ANY_SERVICE
 from data_access.models.rollup_twins import TWIN_GRAINS, TWINS
-from data_access.queries.raw import Fact, latest, raw_select, summed
+from data_access.queries.raw import Fact, Where, given, latest, raw_select, summed
 from data_access.queries.versioned import stored
 
 # ``last_day``: latest day of this fact; ``last_any_day``: latest day of any activity (a cube
@@ -91,47 +91,46 @@ class Cube:
             return False
         return wanted <= self.dims and all(m in self.measures for m in measures)
 
-    def select(self, filters: Filters, by: tuple[str, ...], measures: tuple[str, ...],
-               span: tuple[Any, Any], service_bits: dict[str, int], *,
+    def select(self, where: Where, by: tuple[str, ...], measures: tuple[str, ...], *,
                grouped: bool = True) -> Select[Any]:  # fmt: skip
-        """``span`` is a (first, last) range of month keys, days, quarters or years (the cube's
-        grain). ``grouped=False``: the matching rows themselves, for a caller that groups the
-        rows of several periods at once (one sort instead of one per period and one more)."""
+        """The rows of ``where.days``, a (first, last) range of month keys, days, quarters or
+        years (the cube's grain). ``grouped=False``: the matching rows themselves, for a caller
+        that groups the rows of several periods at once (one sort instead of one per period
+        and one more)."""
         t = self.table.c
         time = "month_key" if self.grain == "month" else self.grain
-        where = [t[time].between(*span), *self._filters(filters, service_bits)]
+        clauses = [t[time].between(*where.days), *self._filters(where)]
         if self.rows is not None:
-            where.append(self.rows(t))
+            clauses.append(self.rows(t))
         by_mask = "service_type_code" in by and self.fact == "sessions" and not self.per_service
         if not grouped and not by_mask:
             values = [t[self.measures[m]] for m in measures]
             return select(*(t[d].label(d) for d in by), *(
                 (type_coerce(v, String) if m in MAX_MEASURES else v).label(m)
                 for v, m in zip(values, measures, strict=True)
-            )).where(*where)  # fmt: skip
+            )).where(*clauses)  # fmt: skip
         inner_by = [d for d in by if d != "service_type_code"] + ["service_mask"] if by_mask else by
         columns = [t[d].label(d) for d in inner_by]
         for m in measures:
             column = t[self.measures[m]]
             columns.append((latest(column) if m in MAX_MEASURES else summed(column)).label(m))
-        sums = select(*columns).where(*where).group_by(*(t[d] for d in inner_by))
-        return _per_service(sums, filters, by, measures) if by_mask else sums
+        sums = select(*columns).where(*clauses).group_by(*(t[d] for d in inner_by))
+        return _per_service(sums, where, by, measures) if by_mask else sums
 
-    def _filters(self, filters: Filters, service_bits: dict[str, int]) -> list[ColumnElement[bool]]:
+    def _filters(self, where: Where) -> list[ColumnElement[bool]]:
         t = self.table.c
-        clauses = place_clauses(t, filters)
-        if filters.services:
+        clauses = where_places(t, where)
+        if given(where.services):
             if self.fact == "requests" or self.per_service:
-                clauses.append(t.service_type_code.in_(filters.services))
+                clauses.append(t.service_type_code.in_(where.services))
             else:
-                mask = services_mask(filters.services, service_bits)
-                clauses.append(t.service_mask.op("&")(cast(literal(mask), BigInteger)) != 0)
-        if filters.formats and self.fact == "sessions":
-            clauses.append(t.format.in_(filters.formats))
+                clauses.append(t.service_mask.op("&")(cast(where.mask, BigInteger)) != 0)
+        if given(where.formats) and self.fact == "sessions":
+            clauses.append(t.format.in_(where.formats))
         return clauses
 
 
-def _per_service(by_mask: Select[Any], filters: Filters, by: tuple[str, ...],
+def _per_service(by_mask: Select[Any], where: Where, by: tuple[str, ...],
                  measures: tuple[str, ...]) -> Select[Any]:  # fmt: skip
     """Sessions per service from their sums per service mask: each mask's groups joined to the
     services whose bit it has (summed per mask first: ten times fewer rows to join)."""
@@ -143,8 +142,8 @@ def _per_service(by_mask: Select[Any], filters: Filters, by: tuple[str, ...],
     stmt = select(*(k.label(d) for k, d in zip(keys, by, strict=True)),
                   *(a.label(m) for a, m in zip(aggregates, measures, strict=True)))  # fmt: skip
     stmt = stmt.select_from(sums.join(st, sums.c.service_mask.op("&")(bit) != 0))
-    if filters.services:
-        stmt = stmt.where(st.c.code.in_(filters.services))
+    if given(where.services):
+        stmt = stmt.where(st.c.code.in_(where.services))
     return stmt.group_by(*keys)
 
 
@@ -171,14 +170,18 @@ def services_mask(services: tuple[str, ...], bits: dict[str, int]) -> int:
 def place_clauses(columns: Any, filters: Filters) -> list[ColumnElement[bool]]:
     """The raion (within scope), library kind and ambassador tier conditions on a rollup's
     ``columns`` (every rollup names them alike)."""
+    return where_places(columns, Where.of(filters, (None, None)))
+
+
+def where_places(columns: Any, where: Where) -> list[ColumnElement[bool]]:
+    """:func:`place_clauses` of what ``where`` keeps (values or bound parameters)."""
     clauses: list[ColumnElement[bool]] = []
-    raions = filters.effective_raions
-    if raions is not None:
-        clauses.append(columns.raion_code.in_(raions))
-    if filters.library_kinds:
-        clauses.append(columns.library_kind.in_(filters.library_kinds))
-    if filters.tiers:
-        clauses.append(columns.ambassador_tier.in_(filters.tiers))
+    if where.raions is not None:
+        clauses.append(columns.raion_code.in_(where.raions))
+    if given(where.library_kinds):
+        clauses.append(columns.library_kind.in_(where.library_kinds))
+    if given(where.tiers):
+        clauses.append(columns.ambassador_tier.in_(where.tiers))
     return clauses
 
 
@@ -259,6 +262,15 @@ def _twin(cube: Cube, grain: str) -> Cube:
 # (month table name, fact, grain) -> that month cube's twin
 _TWIN_CUBES = {(c.table.name, c.fact, grain): _twin(c, grain)
                for c in CUBES if c.grain == "month" for grain in TWIN_GRAINS}  # fmt: skip
+
+
+def cube_key(cube: Cube) -> tuple[str, str]:
+    """A cube's name for a cached statement's shape (a Cube holds dicts: not hashable)."""
+    return cube.table.name, cube.fact
+
+
+CUBES_BY_KEY = {cube_key(c): c for c in (*CUBES, *_TWIN_CUBES.values())}
+assert len(CUBES_BY_KEY) == len(CUBES) + len(_TWIN_CUBES)  # each cube's key is its own
 
 
 def twin_cube(cube: Cube, grain: str, by: tuple[str, ...]) -> Cube | None:
