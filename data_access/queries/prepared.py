@@ -69,7 +69,7 @@ def plan_statement(
 CubeKeys = tuple[tuple[str, str] | None, ...]  # each part's rollup (None: the raw facts)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=512)
 def _prepared(fact: Fact, by: tuple[str, ...], measures: tuple[str, ...], raions: bool,
               on: tuple[bool, ...], keys: CubeKeys) -> Select[Any]:  # fmt: skip
     """One statement object per shape: SQLAlchemy keeps its cache key with it, and compiles
