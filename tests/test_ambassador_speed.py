@@ -157,33 +157,3 @@ def test_scoped_directory_keeps_activity_within_scope(demo_db: Database) -> None
         mine = directory.ambassadors_directory(s, scoped).set_index("ambassador_id")
     assert set(mine.index) <= set(everyone.index)
     assert (mine["sessions"] <= everyone.loc[mine.index, "sessions"]).all()
-
-
-def test_views_ending_the_same_day_share_their_look_back(
-    demo_db: Database, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The latest days in the look-back depend on the period end and the places only: views
-    that differ in services, tiers, formats or start read them once, and each still gets the
-    straightforward answer."""
-    import data_access.queries.library_latest as module
-
-    reads: list[dt.date] = []
-    read = module._read_latest_parts
-
-    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
-        reads.append(args[1].date_to)
-        return read(*args, **kwargs)
-
-    monkeypatch.setattr(module, "_read_latest_parts", counted)
-    end = D(2025, 9, 17)  # mid-month: the partial last month is read from its days
-    views = [Filters(D(2025, 1, 1), end, services=("cazier",)),
-             Filters(D(2024, 6, 9), end, tiers=("local",), formats=("online",)),
-             Filters(D(2025, 8, 1), end, services=("pensie",), tiers=("national",))]  # fmt: skip
-    with demo_db.session() as s:
-        for filters in views:
-            both = library_activity_latest(s, filters, 365)
-            last = both.dropna(subset=["last_day"])[["library_id", "last_day"]]
-            _same(last, last_activity_by_library(s, filters, 365), "library_id")
-        assert len(last) > 0  # the comparison compared libraries
-        library_activity_latest(s, replace(views[0], date_to=D(2025, 9, 18)), 365)
-    assert reads == [end, D(2025, 9, 18)]  # once for the three views, again for another end

@@ -32,7 +32,6 @@ from data_access.queries.month_rows import library_months
 from data_access.queries.month_spans import last_rollup_month, split_period
 from data_access.queries.planner import aggregate
 from data_access.queries.range_pieces import DateSpan
-from data_access.queries.versioned import recent
 
 LATEST_COLUMNS = ["library_id", "last_day"]
 
@@ -188,22 +187,10 @@ def _latest(session: Session, filters: Filters, start: dt.date, *, read_tail: bo
 
 
 def _latest_parts(session: Session, filters: Filters, start: dt.date, *,
-                  read_tail: bool) -> tuple[pd.DataFrame, ...]:  # fmt: skip
+                  read_tail: bool) -> list[pd.DataFrame]:  # fmt: skip
     """Frames of library_id, last_day (datetime64) from ``start`` to the period end:
     :func:`_seek_days`, and the partial last month's days when ``read_tail`` (one frame per
-    fact; a library may have a row in each). Read-only: kept for the next views of this data
-    version with the same period end and places (services, tiers, formats and the period's
-    start do not change them, and every preset period ends today)."""
-    key = (filters.effective_raions, filters.library_kinds, filters.date_to, start, read_tail)
-
-    def read() -> tuple[pd.DataFrame, ...]:
-        return tuple(_read_latest_parts(session, filters, start, read_tail))
-
-    return recent(session, "library_latest_parts", key, read)
-
-
-def _read_latest_parts(session: Session, filters: Filters, start: dt.date,
-                       read_tail: bool) -> list[pd.DataFrame]:  # fmt: skip
+    fact; a library may have a row in each)."""
     last_month = last_rollup_month(session, filters.date_to)
     parts = [_seek_days(session, filters, start, last_month)]
     tail_first = filters.date_to.replace(day=1)
