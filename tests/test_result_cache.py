@@ -91,3 +91,64 @@ def test_a_value_kept_on_reuse_is_stored_the_second_time_it_is_asked_for(tmp_pat
     cache.get_or_compute("grid", ("other view",), table, on_reuse=True)
     assert cache.lookup("grid", ("other view",)) is None  # asked once: only its mark is kept
     assert cache.lookup("grid.asked", ("other view",)) is True
+
+
+def _server_with_cache(tmp_path: Path) -> tuple[Flask, ResultCache, list[int]]:
+    """A Flask app whose one route computes a table through the cache, counting computations."""
+    server = Flask(__name__)
+    settings = Settings(cache_type="FileSystemCache", cache_dir=str(tmp_path / "cache"))
+    cache = ResultCache(server, settings)
+    computed: list[int] = []
+
+    def table() -> pd.DataFrame:
+        computed.append(1)
+        return _table()
+
+    @server.post("/view/<name>")
+    def view(name: str) -> dict[str, object]:
+        first = cache.get_or_compute("grid", (name,), table)
+        again = cache.get_or_compute("grid", (name,), table)  # the same request: not written yet
+        first["changed"] = 0  # the caller's table is its own: the kept one does not change
+        return {
+            "rows": len(again),
+            "written": cache._cache.get(cache.key("grid", name)) is not None,
+        }
+
+    return server, cache, computed
+
+
+def test_a_table_is_written_once_the_answer_is_sent(tmp_path: Path) -> None:
+    server, cache, computed = _server_with_cache(tmp_path)
+    client = server.test_client()
+    response = client.post("/view/a")
+    assert response.get_json() == {"rows": len(_table()), "written": False}
+    assert computed == [1]  # the request found its own table before it was written
+    assert cache.lookup("grid", ("a",)) is None  # answered, not yet closed
+    response.close()  # what a server does once the answer is sent
+    kept = cache.lookup("grid", ("a",))
+    pd.testing.assert_frame_equal(kept, _table())  # as computed: the later change is not in it
+    client.post("/view/a").close()
+    assert computed == [1]  # read back
+
+
+def test_a_table_whose_answer_was_never_closed_is_written_before_the_next_request(
+    tmp_path: Path,
+) -> None:
+    server, cache, computed = _server_with_cache(tmp_path)
+    client = server.test_client()
+    client.post("/view/a")  # never closed (a test client's way)
+    client.post("/view/b").close()
+    pd.testing.assert_frame_equal(cache.lookup("grid", ("a",)), _table())
+    client.post("/view/a").close()
+    assert computed == [1, 1]  # a and b once each
+
+
+def test_values_other_than_tables_and_values_outside_a_request_are_written_at_once(
+    tmp_path: Path,
+) -> None:
+    server, cache, _ = _server_with_cache(tmp_path)
+    with server.test_request_context("/"):
+        cache.store("count", ("a",), {"value": 1})
+        assert cache._cache.get(cache.key("count", "a")) == {"value": 1}
+    cache.store("grid", ("b",), _table())
+    pd.testing.assert_frame_equal(cache.lookup("grid", ("b",)), _table())
