@@ -12,7 +12,7 @@ from data_access.database import Database
 from data_access.models import Ambassador, ServiceType
 from data_access.queries.dimensions import dimensions, read_dimensions
 from data_access.queries.libraries import library_roster
-from data_access.queries.sources import service_bits
+from data_access.queries.service_masks import service_bits
 from data_access.queries.versioned import Recent, data_version, one_read_of_the_version, recent
 from data_access.rollups import bump_version
 from tests.handmade import seed_handmade

@@ -14,7 +14,8 @@ from data_access.database import Database
 from data_access.queries.frames import read_frame
 from data_access.queries.prepared import Source, plan_statement, union_grouped
 from data_access.queries.raw import Fact, raw_select
-from data_access.queries.sources import filter_dims, pick_cube, service_bits, twin_cube
+from data_access.queries.service_masks import service_bits
+from data_access.queries.sources import filter_dims, pick_cube, twin_cube
 from tests.handmade import seed_handmade
 
 D = dt.date

@@ -32,6 +32,7 @@ from data_access.queries.month_rows import ACTIVITY as MONTH_MEASURES
 from data_access.queries.month_rows import ambassador_months, library_months
 from data_access.queries.prepared import Source, plan_statement
 from data_access.queries.range_pieces import DateSpan, split_periods, split_range
+from data_access.queries.service_masks import service_bits
 from data_access.queries.service_months import MEASURES as SERVICE_MEASURES
 from data_access.queries.service_months import ambassador_services, library_services
 from data_access.queries.session_rows import sessions_in_memory
@@ -41,7 +42,6 @@ from data_access.queries.sources import (
     filter_dims,
     pick_cube,
     raw_select,
-    service_bits,
     twin_cube,
 )
 from data_access.queries.versioned import has_store

@@ -21,12 +21,12 @@ from sqlalchemy.sql.elements import BindParameter
 
 from dashboard.filters import Filters
 from data_access.queries.raw import Fact, Where, raw_where, summed
+from data_access.queries.service_masks import services_mask
 from data_access.queries.sources import (
     CUBES_BY_KEY,
     MAX_MEASURES,
     Cube,
     cube_key,
-    services_mask,
 )
 
 # the filters a select knows, as named in Filters and in Where

@@ -83,6 +83,19 @@ def raw_where(fact: Fact, where: Where, by: tuple[str, ...],
     return _raw_sessions(where, by, measures)
 
 
+def where_places(columns: Any, where: Where) -> list[ColumnElement[bool]]:
+    """The raion (within scope), library kind and ambassador tier conditions of ``where`` on
+    ``columns`` (a rollup's columns, or a raw select's expressions, by those names)."""
+    clauses: list[ColumnElement[bool]] = []
+    if where.raions is not None:
+        clauses.append(columns["raion_code"].in_(where.raions))
+    if given(where.library_kinds):
+        clauses.append(columns["library_kind"].in_(where.library_kinds))
+    if given(where.tiers):
+        clauses.append(columns["ambassador_tier"].in_(where.tiers))
+    return clauses
+
+
 def given(values: Any) -> bool:
     """Whether a filter restricts: a bound parameter always does, a tuple when not empty."""
     return isinstance(values, BindParameter) or bool(values)
@@ -125,15 +138,9 @@ def _raw_requests(where: Where, by: tuple[str, ...], measures: tuple[str, ...]) 
         stmt = stmt.join(lib, lib.id == r.library_id)
     if given(where.tiers) or "ambassador_tier" in by:
         stmt = stmt.outerjoin(amb, amb.id == r.ambassador_id)
-    clauses: list[ColumnElement[bool]] = [r.requested_on.between(*where.days)]
-    if where.raions is not None:
-        clauses.append(r.raion_code.in_(where.raions))
+    clauses = [r.requested_on.between(*where.days), *where_places(dims, where)]
     if given(where.services):
         clauses.append(r.service_type_code.in_(where.services))
-    if given(where.library_kinds):
-        clauses.append(lib.kind.in_(where.library_kinds))
-    if given(where.tiers):
-        clauses.append(func.coalesce(amb.tier, NO_TIER).in_(where.tiers))
     return stmt.where(*clauses).group_by(*(dims[d] for d in by))
 
 
@@ -157,7 +164,7 @@ def _raw_sessions(where: Where, by: tuple[str, ...], measures: tuple[str, ...]) 
         stmt = stmt.join(lib, lib.id == s.library_id)
     if given(where.tiers) or "ambassador_tier" in by:
         stmt = stmt.join(amb, amb.id == s.ambassador_id)
-    clauses: list[ColumnElement[bool]] = [s.held_on.between(*where.days)]
+    clauses = [s.held_on.between(*where.days), *where_places(dims, where)]
     if "service_type_code" in by:
         stmt = stmt.join(x, x.session_id == s.id)
         if given(where.services):
@@ -165,12 +172,6 @@ def _raw_sessions(where: Where, by: tuple[str, ...], measures: tuple[str, ...]) 
     elif given(where.services):
         covered = and_(x.session_id == s.id, x.service_type_code.in_(where.services))
         clauses.append(exists().where(covered))
-    if where.raions is not None:
-        clauses.append(s.raion_code.in_(where.raions))
-    if given(where.library_kinds):
-        clauses.append(lib.kind.in_(where.library_kinds))
-    if given(where.tiers):
-        clauses.append(amb.tier.in_(where.tiers))
     if given(where.formats):
         clauses.append(s.format.in_(where.formats))
     return stmt.where(*clauses).group_by(*(dims[d] for d in by))

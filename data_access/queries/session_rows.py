@@ -26,7 +26,7 @@ from data_access.models.base import AUDIENCES, SESSION_FORMATS
 from data_access.queries.day_rows import GROUP_COLUMNS, NO_DAY_NUMBER, DayRows, day_number_sql
 from data_access.queries.frames import read_chunks, read_frame
 from data_access.queries.month_rows import compact
-from data_access.queries.sources import service_bits, services_mask
+from data_access.queries.service_masks import service_bits, services_mask
 from data_access.queries.versioned import held
 from data_access.rollup_builders import service_mask_of_session
 

@@ -12,7 +12,6 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import BigInteger, Select, String, Table, cast, func, literal, select, type_coerce
-from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from dashboard.filters import Filters
@@ -40,8 +39,15 @@ from data_access.models import (
 from data_access.models.base import table_of
 from data_access.models.rollup_activity import ANY_SERVICE
 from data_access.models.rollup_twins import TWIN_GRAINS, TWINS
-from data_access.queries.raw import Fact, Where, given, latest, raw_select, summed
-from data_access.queries.versioned import stored
+from data_access.queries.raw import (
+    Fact,
+    Where,
+    given,
+    latest,
+    raw_select,
+    summed,
+    where_places,
+)
 
 # ``last_day``: latest day of this fact; ``last_any_day``: latest day of any activity (a cube
 # may hold it for both facts at once; callers take the max over both facts either way).
@@ -147,42 +153,10 @@ def _per_service(by_mask: Select[Any], where: Where, by: tuple[str, ...],
     return stmt.group_by(*keys)
 
 
-def service_bits(session: Session) -> dict[str, int]:
-    """Each service type's bit in the session rollups' service masks: every aggregate needs
-    it, so it is held per data version (a request's session no longer reads it: ~0.7 ms a
-    callback on PostgreSQL) and per session (a bare session reads it once)."""
-    if "service_bits" not in session.info:
-        session.info["service_bits"] = stored(session, "service_bits", read_service_bits,
-                                              release=False)  # fmt: skip
-    return dict(session.info["service_bits"])
-
-
-def read_service_bits(session: Session) -> dict[str, int]:
-    rows = session.execute(select(ServiceType.code, ServiceType.mask_bit)).all()
-    return {str(code): int(bit) for code, bit in rows}
-
-
-def services_mask(services: tuple[str, ...], bits: dict[str, int]) -> int:
-    """The service mask with the bit of each of ``services`` (unknown ones: none)."""
-    return sum(1 << bits[s] for s in services if s in bits)
-
-
 def place_clauses(columns: Any, filters: Filters) -> list[ColumnElement[bool]]:
     """The raion (within scope), library kind and ambassador tier conditions on a rollup's
     ``columns`` (every rollup names them alike)."""
     return where_places(columns, Where.of(filters, (None, None)))
-
-
-def where_places(columns: Any, where: Where) -> list[ColumnElement[bool]]:
-    """:func:`place_clauses` of what ``where`` keeps (values or bound parameters)."""
-    clauses: list[ColumnElement[bool]] = []
-    if where.raions is not None:
-        clauses.append(columns.raion_code.in_(where.raions))
-    if given(where.library_kinds):
-        clauses.append(columns.library_kind.in_(where.library_kinds))
-    if given(where.tiers):
-        clauses.append(columns.ambassador_tier.in_(where.tiers))
-    return clauses
 
 
 def _same(*names: str) -> dict[str, str]:

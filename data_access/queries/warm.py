@@ -23,9 +23,9 @@ from data_access.queries.day_rows import request_person_days
 from data_access.queries.dimensions import dimensions, localities
 from data_access.queries.fact_days import fact_days
 from data_access.queries.month_rows import ambassador_months, library_months
+from data_access.queries.service_masks import service_bits
 from data_access.queries.service_months import ambassador_services, library_services
 from data_access.queries.session_rows import session_rows
-from data_access.queries.sources import service_bits
 from data_access.queries.versioned import data_version
 
 log = logging.getLogger(__name__)
