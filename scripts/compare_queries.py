@@ -83,7 +83,7 @@ class Version:
         self.process.wait(timeout=60)
 
 
-def compare(url: str, other: Path, count: int) -> None:
+def compare(url: str, other: Path, count: int, queries: list[str]) -> None:
     views = random_scenarios(vocabulary(), BENCH_UNTIL, count)
     versions = {"other": Version(other, url, count), "this": Version(HERE, url, count)}
     try:
@@ -91,7 +91,7 @@ def compare(url: str, other: Path, count: int) -> None:
         print("| query | views | other p50 / p95 ms | this p50 / p95 ms |\n|---|---|---|---|")
         every: dict[str, list[float]] = {name: [] for name in versions}
         within = dict.fromkeys(versions, 0)
-        for query in QUERIES:
+        for query in queries:
             times: dict[tuple[str, bool], list[float]] = {
                 (name, f): [] for name in versions for f in (True, False)
             }
@@ -109,7 +109,7 @@ def compare(url: str, other: Path, count: int) -> None:
                 every[name] += values
         for name, values in every.items():
             print(f"{name}: mean {statistics.mean(values):.2f} ms over {len(values)} calls, "
-                  f"{within[name]} of {2 * len(QUERIES)} within target at p95")  # fmt: skip
+                  f"{within[name]} of {2 * len(queries)} within target at p95")  # fmt: skip
         print(f"machine speed probe after: {cpu_probe()} s")
     finally:
         for version in versions.values():
@@ -125,14 +125,16 @@ def main() -> None:
     parser.add_argument("--other", type=Path, required=True, help="the other checkout")
     parser.add_argument("--engine", choices=["sqlite", "postgresql"], default="sqlite")
     parser.add_argument("--count", type=int, default=40, help="random views besides the default")
+    parser.add_argument("--query", action="append", choices=list(QUERIES),
+                        help="only this query (repeatable; default: every one)")  # fmt: skip
     args = parser.parse_args()
-    other = args.other.resolve()
+    other, queries = args.other.resolve(), args.query or list(QUERIES)
     if args.engine == "sqlite":
         db = sqlite_database("national")
-        compare(db.engine.url.render_as_string(hide_password=False), other, args.count)
+        compare(db.engine.url.render_as_string(hide_password=False), other, args.count, queries)
         return
     with postgres_database("national") as (db, _):
-        compare(db.engine.url.render_as_string(hide_password=False), other, args.count)
+        compare(db.engine.url.render_as_string(hide_password=False), other, args.count, queries)
 
 
 if __name__ == "__main__":

@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from data_access.database import Database
 from data_access.models import Ambassador, ServiceType
-from data_access.queries.dimensions import dimensions, read_dimensions
-from data_access.queries.libraries import library_roster
+from data_access.queries.dimensions import REMEMBERED, dimensions, read_dimensions
+from data_access.queries.libraries import _roster_columns, library_roster
 from data_access.queries.service_masks import service_bits
 from data_access.queries.versioned import Recent, data_version, one_read_of_the_version, recent
 from data_access.rollups import bump_version
@@ -86,6 +86,35 @@ def test_one_read_of_the_version_per_block(db: Database) -> None:
             assert data_version(s) == first + 1  # outside the block: read afresh
     finally:
         event.remove(db.engine, "before_cursor_execute", listen)
+
+
+def test_dimensions_remember_a_bounded_number_of_derived_values(db: Database) -> None:
+    seed_handmade(db)
+    with db.session() as s:
+        dims = read_dimensions(s)
+    computed: list[int] = []
+
+    def value(key: int) -> int:
+        return dims.remember(("test", key), lambda: computed.append(key) or key * 2)
+
+    assert [value(1), value(2), value(1)] == [2, 4, 2]
+    assert computed == [1, 2]  # the second 1 came from memory
+    for key in range(3, REMEMBERED + 2):  # fills the memory: it starts over
+        value(key)
+    value(1)
+    assert computed[-1] == 1
+    assert computed.count(1) == 2
+    assert len(dims._remembered) <= REMEMBERED
+
+
+def test_roster_of_a_remembered_day_is_a_fresh_dict(db: Database) -> None:
+    """The map adds its columns to the roster's: the next view of that day must not see them."""
+    seed_handmade(db)
+    with db.session() as s:
+        first = _roster_columns(s, D(2024, 3, 30))
+        first["sessions"] = None
+        again = _roster_columns(s, D(2024, 3, 30))
+    assert set(again) == set(first) - {"sessions"}
 
 
 def test_recent_values_are_kept_for_the_last_keys_only() -> None:

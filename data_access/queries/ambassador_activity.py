@@ -26,9 +26,9 @@ from sqlalchemy.orm import Session
 from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
 from dashboard.periods import PROGRAM_START
-from data_access.queries.breakdowns import ACTIVITY, activity_by
+from data_access.queries.breakdowns import activity_by
 from data_access.queries.frames import gather
-from data_access.queries.held_latest import FACT_MEASURES, ActivityParts
+from data_access.queries.held_latest import FACT_MEASURES, ActivityParts, add_period
 from data_access.queries.month_rows import ambassador_months, day_numbers
 from data_access.queries.month_spans import Span, split_period
 from data_access.queries.planner import aggregate
@@ -65,7 +65,7 @@ class AmbassadorActivity:
             for first, last in split.edges:
                 self._add_days(parts, replace(f, date_from=first, date_to=last), counts=True)
         else:
-            parts.add_frame(_period(self.session, f), "ambassador_id", tuple(ACTIVITY), None)
+            add_period(parts, self.session, f, "ambassador_id")
         columns = parts.columns("ambassador_id")
         latest, ids = columns.pop("last_day"), columns["ambassador_id"]
         dated = ~np.isnat(latest)

@@ -59,7 +59,7 @@ def by_raion(session: Session, filters: Filters) -> pd.DataFrame:
     """
     s = aggregate(session, "sessions", filters, ("sessions", "participants"), ("raion_code",))
     r = aggregate(session, "requests", filters, ("requests",), ("raion_code",))
-    places = raions(session, filters).sort_values("raion_code")
+    places = raions(session, filters)  # by code
     return _with_rates(_lined_up(places, "raion_code", [(s, ACTIVITY[:2]), (r, ACTIVITY[2:])]))
 
 
@@ -69,7 +69,7 @@ def by_raion_of_libraries(session: Session, filters: Filters,
     read under the same ``filters``): a fact's raion is always its library's (the facts'
     composite foreign key), so the two agree, and a caller that has per-library activity
     anyway saves two reads."""
-    places = raions(session, filters).sort_values("raion_code")
+    places = raions(session, filters)  # by code
     columns: dict[str, Any] = {c: places[c].array for c in places.columns}
     libraries = dimensions(session).libraries
     library_at = pd.Index(libraries["library_id"]).get_indexer(activity["library_id"])
@@ -86,11 +86,10 @@ def by_raion_of_libraries(session: Session, filters: Filters,
 def _with_rates(columns: dict[str, Any]) -> pd.DataFrame:
     """citizens_served, and every count per 10,000 inhabitants (NaN without a population)."""
     columns["citizens_served"] = columns["participants"] + columns["requests"]
-    population = pd.to_numeric(pd.Series(columns["population"]), errors="coerce").to_numpy(
-        np.float64)  # fmt: skip
+    population = np.asarray(columns["population"], dtype=np.float64)  # None, NaN: no census
     for column in [*ACTIVITY, "citizens_served"]:
         columns[f"{column}_per_10k"] = columns[column].astype(np.float64) / population * 10_000
-    return pd.DataFrame(columns)
+    return pd.DataFrame(columns, copy=False)
 
 
 def by_service(session: Session, filters: Filters) -> pd.DataFrame:

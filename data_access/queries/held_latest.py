@@ -121,6 +121,15 @@ def held_activity(session: Session, filters: Filters, key: str, *,
     return parts.columns(key)
 
 
+def add_period(parts: ActivityParts, session: Session, filters: Filters, key: str) -> None:
+    """Add each fact's counts per ``key`` over the period under ``filters``, from the planner
+    (which applies service and format filters): :func:`breakdowns.activity_by`'s counts,
+    without lining the two facts up in a frame only for ``parts`` to take apart again."""
+    for fact, measures in FACT_MEASURES.items():
+        frame = aggregate(session, fact, filters, measures, (key,), as_dates=False)
+        parts.add_frame(frame, key, measures, None)
+
+
 def month_table(session: Session, filters: Filters, key: str) -> MonthRows:
     """The monthly rollup in memory that sums ``key``'s activity under ``filters``: per
     library, or per ambassador (for an ambassador, or under a tier filter, which only the

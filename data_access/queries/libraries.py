@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 
 from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
+from data_access.models.base import AMBASSADOR_TIERS
 from data_access.queries.breakdowns import by_raion, by_raion_of_libraries
-from data_access.queries.dimensions import dimensions, in_view
+from data_access.queries.dimensions import Dimensions, dimensions, in_view
 from data_access.queries.frames import datetimes, gather
 from data_access.queries.library_latest import library_activity_latest
 
@@ -27,10 +28,18 @@ def library_roster(session: Session, on: dt.date) -> pd.DataFrame:
 
 
 def _roster_columns(session: Session, on: dt.date) -> dict[str, Any]:
+    """:func:`library_roster`'s columns (a new dict of shared, read-only arrays)."""
     dims = dimensions(session)
+    return dict(dims.remember(("roster", on), lambda: _read_roster(dims, on)))
+
+
+def _read_roster(dims: Dimensions, on: dt.date) -> dict[str, Any]:
     columns: dict[str, Any] = {c: dims.libraries[c].array for c in ROSTER_COLUMNS}
+    serving = dims.serving(on)
     for tier in ("national", "local"):
-        columns[f"{tier}_ambassadors"] = dims.staff_counts(dims.serving(on, (tier,)))
+        tier_code = AMBASSADOR_TIERS.index(tier)
+        chosen = serving & (dims.ambassadors["tier_code"].to_numpy() == tier_code)
+        columns[f"{tier}_ambassadors"] = dims.staff_counts(chosen)
     return columns
 
 
@@ -90,4 +99,4 @@ def library_markers(session: Session, filters: Filters, dormant_days: int,
     tier = np.where(national, "national", np.where(local, "local", "none"))
     frame["marker_class"] = np.where(dormant, "dormant", tier)
     frame["visible"] = shown & (is_point | (frame["citizens_served"] > 0))
-    return pd.DataFrame(frame)
+    return pd.DataFrame(frame, copy=False)

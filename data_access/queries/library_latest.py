@@ -26,7 +26,12 @@ from dashboard.filters import Filters
 from dashboard.periods import PROGRAM_START
 from data_access.queries.breakdowns import ACTIVITY, activity_by
 from data_access.queries.frames import datetimes
-from data_access.queries.held_latest import FACT_MEASURES, ActivityParts, month_table
+from data_access.queries.held_latest import (
+    FACT_MEASURES,
+    ActivityParts,
+    add_period,
+    month_table,
+)
 from data_access.queries.metrics import LOOKBACK_DAYS, last_activity_by_library
 from data_access.queries.month_rows import library_months
 from data_access.queries.month_spans import last_rollup_month, split_period
@@ -53,8 +58,7 @@ def library_activity_latest(session: Session, filters: Filters, lookback_days: i
     parts = ActivityParts()
     window = _window_start(filters, lookback_days)
     if _straight(filters):  # the counts under a service or format filter, the days from memory
-        period = activity_by(session, filters, "library_id", latest=False)
-        parts.add_frame(period, "library_id", tuple(ACTIVITY), None)
+        add_period(parts, session, filters, "library_id")
         if window is not None:
             for frame in _latest_parts(session, filters, window, read_tail=True):
                 parts.add_frame(frame, "library_id", (), "last_day")
