@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from dashboard.filters import Filters
 from data_access.queries.ambassador_activity import AmbassadorActivity
 from data_access.queries.dimensions import dimensions, in_view
-from data_access.queries.frames import datetimes, gather, taken, taken_columns
+from data_access.queries.frames import datetimes, gather, taken_columns
 from data_access.queries.library_latest import library_activity_latest
 from data_access.queries.metrics import LOOKBACK_DAYS
 
@@ -64,14 +64,19 @@ def activity_filters(filters: Filters) -> Filters:
 
 
 def ambassador_rows(session: Session, filters: Filters) -> pd.DataFrame:
-    """The people the raion, kind and tier filters choose, certified by the period end."""
+    """The people the raion, kind and tier filters choose, certified by the period end:
+    ambassador_id, left_day, name_rank and ``position`` (their row in
+    :attr:`Dimensions.ambassadors`, where :func:`directory_columns` takes the rest from: the
+    names and codes are Python strings, each taken costs a cache miss, so they are taken once,
+    for the rows listed)."""
     people = dimensions(session).ambassadors
     chosen = people["certified_day"].to_numpy() <= np.datetime64(filters.date_to, "D")
     chosen &= in_view(people, filters)
     if filters.tiers:
         chosen &= people["tier"].isin(filters.tiers).to_numpy()
-    return taken(people, np.flatnonzero(chosen), [*AMBASSADOR_COLUMNS[:13], "left_day",
-                                                  "name_rank"])  # fmt: skip
+    positions = np.flatnonzero(chosen)
+    columns = taken_columns(people, positions, ["ambassador_id", "left_day", "name_rank"])
+    return pd.DataFrame({**columns, "position": positions}, copy=False)
 
 
 def ambassadors_directory(session: Session, filters: Filters) -> pd.DataFrame:
@@ -97,7 +102,8 @@ def directory_rows(filters: Filters, people: pd.DataFrame,
 
 def directory_columns(filters: Filters, people: pd.DataFrame,
                       activity: AmbassadorActivity) -> dict[str, Any]:  # fmt: skip
-    """:func:`directory_rows` as its columns (for callers that add more before the frame)."""
+    """:func:`directory_rows` as its columns (for callers that add more before the frame),
+    ``people`` as :func:`ambassador_rows` gives them for ``activity``'s session."""
     ids = people["ambassador_id"].to_numpy(np.int64)
     period = activity.period
     at = pd.Index(period["ambassador_id"]).get_indexer(ids)
@@ -109,7 +115,8 @@ def directory_columns(filters: Filters, people: pd.DataFrame,
     # (pandas' row selection and column inserts cost several times the taking)
     rows = np.flatnonzero(in_service | active)
     rows = rows[np.argsort(people["name_rank"].to_numpy()[rows], kind="stable")]
-    columns = taken_columns(people, rows, AMBASSADOR_COLUMNS[:13])
+    everyone = dimensions(activity.session).ambassadors
+    columns = taken_columns(everyone, people["position"].to_numpy()[rows], AMBASSADOR_COLUMNS[:13])
     columns["trained_by_id"] = pd.array(columns["trained_by_id"], dtype="Int64")
     for column in ACTIVITY:
         columns[column] = counts[column][rows]
