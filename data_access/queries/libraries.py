@@ -48,7 +48,7 @@ LIBRARY_ACTIVITY_COLUMNS = ["library_id", "sessions", "participants", "requests"
 
 def library_activity(session: Session, filters: Filters, lookback_days: int) -> pd.DataFrame:
     """Per library: this period's sessions, participants and requests, and the latest activity
-    day within ``lookback_days`` before the period end (NaT when older or never)."""
+    day within ``lookback_days`` before the period end (datetime64; NaT when older or never)."""
     frame = library_activity_latest(session, filters, lookback_days)
     return frame.reindex(columns=LIBRARY_ACTIVITY_COLUMNS)
 

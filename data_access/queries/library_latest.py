@@ -47,14 +47,15 @@ def _straight(filters: Filters) -> bool:
 
 def library_activity_latest(session: Session, filters: Filters, lookback_days: int) -> pd.DataFrame:
     """library_id, sessions, participants, requests (the period's, under ``filters``) and
-    last_day (as :func:`latest_library_days`; none when ``lookback_days`` is 0), one row per
-    library with either."""
+    last_day (as :func:`latest_library_days`, but datetime64: NaT for none, and always when
+    ``lookback_days`` is 0), one row per library with either."""
     if NAIVE.get() or filters.effective_raions == ():
         period = activity_by(session, filters, "library_id", latest=False)
         if lookback_days:
             last = latest_library_days(session, filters, lookback_days)
-            return period.merge(last, on="library_id", how="outer").pipe(_counts)
-        return period.assign(last_day=None)
+            frame = period.merge(last, on="library_id", how="outer").pipe(_counts)
+            return frame.assign(last_day=datetimes(frame["last_day"]))
+        return period.assign(last_day=np.full(len(period), np.datetime64("NaT"), "M8[ns]"))
     parts = ActivityParts()
     window = _window_start(filters, lookback_days)
     if _straight(filters):  # the counts under a service or format filter, the days from memory
@@ -62,7 +63,7 @@ def library_activity_latest(session: Session, filters: Filters, lookback_days: i
         if window is not None:
             for frame in _latest_parts(session, filters, window, read_tail=True):
                 parts.add_frame(frame, "library_id", (), "last_day")
-        return _with_dates(parts.columns("library_id"))
+        return pd.DataFrame(parts.columns("library_id"), copy=False)
     split = split_period(session, filters.date_from, filters.date_to)
     if split.whole is not None:
         table = month_table(session, filters, "library_id")
@@ -82,12 +83,7 @@ def library_activity_latest(session: Session, filters: Filters, lookback_days: i
         read_tail = tail not in split.edges or window > tail[0] or bool(filters.tiers)
         for frame in _latest_parts(session, filters, window, read_tail=read_tail):
             parts.add_frame(frame, "library_id", (), "last_day")
-    return _with_dates(parts.columns("library_id"))
-
-
-def _with_dates(columns: dict[str, np.ndarray]) -> pd.DataFrame:
-    """The parts' columns as a frame, latest days as dates (None: none)."""
-    return pd.DataFrame({**columns, "last_day": columns["last_day"].astype("M8[D]").astype(object)})
+    return pd.DataFrame(parts.columns("library_id"), copy=False)
 
 
 PERIOD_COLUMNS = ["library_id", *ACTIVITY]
