@@ -13,6 +13,7 @@ from dashboard.filters import Filters
 from data_access.database import Database
 from data_access.models import RollupRequestPersonDay
 from data_access.queries.day_rows import DayRows, read_day_rows, request_person_days
+from data_access.queries.places import KEPT_MASKS
 from data_access.queries.planner import _plan, aggregate
 from data_access.queries.versioned import STORE_KEY
 from tests.handmade import seed_handmade
@@ -78,6 +79,23 @@ def test_place_filters_and_scope_keep_their_groups() -> None:
     towns = _march(1, 31, library_kinds=("town",))
     total = rows.aggregate(D(2024, 3, 1), D(2024, 3, 31), towns, ("requests", "last_day"), ())
     assert total.to_dict("records") == [{"requests": 9, "last_day": pd.Timestamp("2024-03-09")}]
+
+
+def test_place_filters_kept_groups_are_remembered_and_read_only() -> None:
+    rows = _rows()
+    cu = _march(1, 31, raions=("MD-CU",), tiers=("local",))
+    kept = rows.kept_groups(cu)
+    assert kept.tolist() == [False, False, False, True]
+    assert (
+        rows.kept_groups(_march(2, 9, raions=("MD-CU",), tiers=("local",))) is kept
+    )  # same places
+    assert not kept.flags.writeable  # shared by every read with these place filters
+    assert rows.kept_groups(_march(1, 31, raions=("MD-CU",))).tolist() == [False, False, True, True]
+    assert rows.kept_groups(_march(1, 31)).all()
+    for i in range(KEPT_MASKS + 1):  # many other filters: the memory starts over, stays right
+        assert not rows.kept_groups(_march(1, 31, library_kinds=(f"kind {i}",))).any()
+    assert len(rows._place_codes.kept) <= KEPT_MASKS
+    assert rows.kept_groups(cu).tolist() == [False, False, False, True]
 
 
 def test_days_outside_the_table_give_nothing() -> None:

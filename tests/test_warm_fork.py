@@ -86,7 +86,7 @@ def test_warming_the_held_tables_builds_what_first_use_builds(db: Database) -> N
     warmed_days.warm()
     warmed_months.warm()
     assert ("ambassador_id",) in warmed_days._by
-    assert "raion_code" in warmed_days._place_codes
+    assert "raion_code" in warmed_days._place_codes.columns
     assert "ambassador_id" in warmed_months._histories
     for by in [(), ("ambassador_id",), ("library_id",), ("raion_code",), ("library_kind",)]:
         got, want = warmed_days.codes(by), fresh_days.codes(by)

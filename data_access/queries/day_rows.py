@@ -24,7 +24,7 @@ from dashboard.filters import Filters
 from dashboard.periods import EPOCH, day_number
 from data_access.models import RollupRequestPersonDay
 from data_access.queries.frames import read_chunks, read_frame
-from data_access.queries.places import groups_kept, warm_place_codes
+from data_access.queries.places import PlaceCodes, groups_kept, warm_place_codes
 from data_access.queries.versioned import held
 
 GROUP_COLUMNS = ("library_id", "ambassador_id", "raion_code", "library_kind", "ambassador_tier")
@@ -47,7 +47,7 @@ class DayRows:
     starts: np.ndarray
     first_day: int
     _by: dict[tuple[str, ...], tuple[np.ndarray, pd.DataFrame]] = field(default_factory=dict)
-    _place_codes: dict[str, tuple[pd.Index, np.ndarray]] = field(default_factory=dict)
+    _place_codes: PlaceCodes = field(default_factory=PlaceCodes)
 
     @classmethod
     def from_arrays(cls, groups: pd.DataFrame, group: np.ndarray, requests: np.ndarray,

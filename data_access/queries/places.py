@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import numpy as np
 import pandas as pd
 
 from dashboard.filters import Filters
 
 PLACE_COLUMNS = ("raion_code", "library_kind", "ambassador_tier")  # what place_filters names
-PlaceCodes = dict[str, tuple[pd.Index, np.ndarray]]  # per column: distinct values, row codes
+KEPT_MASKS = 32  # the place filters whose kept rows each table remembers
+
+
+@dataclass
+class PlaceCodes:
+    """What a table held in memory keeps about its place columns: per column, its distinct
+    values and each row's code among them (a few thousand strings compared once, not on every
+    filter change); and the rows the last few place filters kept (every read of a view asks
+    again for the same ones: ~0.4 ms each at national scale)."""
+
+    columns: dict[str, tuple[pd.Index, np.ndarray]] = field(default_factory=dict)
+    kept: dict[tuple[object, ...], np.ndarray] = field(default_factory=dict)
 
 
 def place_filters(filters: Filters) -> dict[str, tuple[str, ...] | None]:
@@ -20,24 +33,31 @@ def place_filters(filters: Filters) -> dict[str, tuple[str, ...] | None]:
 
 def groups_kept(groups: pd.DataFrame, filters: Filters, codes: PlaceCodes) -> np.ndarray:
     """Which rows of ``groups`` (a table of place columns) the raion (within scope), library
-    kind and tier filters keep. ``codes`` caches each column's distinct values and each row's
-    code among them: a few thousand strings compared once, not on every filter change."""
+    kind and tier filters keep (read-only: remembered in ``codes``)."""
+    wanted = place_filters(filters)
+    key = tuple(wanted.values())
+    if key in codes.kept:
+        return codes.kept[key]
     kept = np.ones(len(groups), dtype=bool)
-    for column, values in place_filters(filters).items():
+    for column, values in wanted.items():
         if values is not None:
             categories, numbers = place_codes(groups, column, codes)
-            wanted = categories.get_indexer(list(values))
-            kept &= np.isin(numbers, wanted[wanted >= 0])  # code -1: missing, never kept
+            at = categories.get_indexer(list(values))
+            kept &= np.isin(numbers, at[at >= 0])  # code -1: missing, never kept
+    kept.flags.writeable = False
+    if len(codes.kept) >= KEPT_MASKS:  # a rare reset: simpler than an LRU, as good
+        codes.kept.clear()
+    codes.kept[key] = kept
     return kept
 
 
 def place_codes(groups: pd.DataFrame, column: str,
                 codes: PlaceCodes) -> tuple[pd.Index, np.ndarray]:  # fmt: skip
     """``column``'s distinct values and each row's code among them, kept in ``codes``."""
-    if column not in codes:
+    if column not in codes.columns:
         numbers, categories = pd.factorize(groups[column])
-        codes[column] = (pd.Index(categories), numbers)
-    return codes[column]
+        codes.columns[column] = (pd.Index(categories), numbers)
+    return codes.columns[column]
 
 
 def warm_place_codes(groups: pd.DataFrame, codes: PlaceCodes) -> None:

@@ -30,7 +30,7 @@ from data_access.models.rollup_activity import ANY_SERVICE
 from data_access.queries.day_rows import day_number_sql
 from data_access.queries.frames import read_chunks, read_frame
 from data_access.queries.month_rows import compact, day_datetimes, group_max
-from data_access.queries.places import PLACE_COLUMNS, groups_kept, warm_place_codes
+from data_access.queries.places import PLACE_COLUMNS, PlaceCodes, groups_kept, warm_place_codes
 from data_access.queries.versioned import held
 
 MEASURES = frozenset({"requests", "last_day", "last_any_day"})
@@ -56,7 +56,7 @@ class ServiceMonthRows:
     month_days: np.ndarray  # the day number (days since 1970) of each month slot's first day
     keys: np.ndarray  # the distinct ``key`` values, ascending
     key_codes: np.ndarray  # each group's index into ``keys``
-    _place_codes: dict[str, tuple[pd.Index, np.ndarray]] = field(default_factory=dict)
+    _place_codes: PlaceCodes = field(default_factory=PlaceCodes)
 
     def aggregate(self, first_key: int, last_key: int, filters: Filters,
                   measures: tuple[str, ...]) -> pd.DataFrame:  # fmt: skip
