@@ -118,3 +118,25 @@ def test_a_prepared_plan_of_rollups_and_edges_answers_as_the_raw_facts(db: Datab
                         assert statements[0] is statements[1]
     assert compared > len(VALUES) * len(MEASURES) * len(GROUPINGS)  # most shapes have a rollup
     assert nonempty > compared // 2
+
+
+def test_shapes_share_their_common_parts() -> None:
+    """A new shape is mostly known parts in a new combination: each part is built once."""
+    filters = Filters(D(2023, 12, 1), D(2024, 3, 10), raions=("MD-UN",))
+    cube = pick_cube("requests", filters, filter_dims("requests", filters), ("requests",), ())
+    assert cube is not None
+    months = Source(cube, (202401, 202402))
+    march, december = (D(2024, 3, 1), D(2024, 3, 10)), (D(2023, 12, 1), D(2023, 12, 31))
+    one_edge = [months, Source(None, march)]
+    with_edge, _ = plan_statement("requests", filters, (), ("requests",), one_edge, {})
+    two_edges = [*one_edge, Source(None, december)]
+    with_edges, _ = plan_statement("requests", filters, (), ("requests",), two_edges, {})
+    assert with_edge is not with_edges  # two shapes ...
+    first, second = (_union_parts(s) for s in (with_edge, with_edges))
+    assert first[0] is second[0]  # ... that share the rollup part
+    assert first[1] is second[1]  # and the first edge
+
+
+def _union_parts(statement: object) -> list[object]:
+    union = statement.get_final_froms()[0].element  # type: ignore[attr-defined]
+    return list(union.selects)

@@ -74,23 +74,28 @@ def _prepared(fact: Fact, by: tuple[str, ...], measures: tuple[str, ...], raions
               on: tuple[bool, ...], keys: CubeKeys) -> Select[Any]:  # fmt: skip
     """One statement object per shape: SQLAlchemy keeps its cache key with it, and compiles
     it once."""
+    parts = [_part(fact, by, measures, raions, on, key, i) for i, key in enumerate(keys)]
+    statement = union_grouped(parts, by, measures)
+    assert statement is not None  # one part at least
+    return statement
+
+
+@lru_cache(maxsize=1024)
+def _part(fact: Fact, by: tuple[str, ...], measures: tuple[str, ...], raions: bool,
+          on: tuple[bool, ...], key: tuple[str, str] | None, i: int) -> Select[Any]:  # fmt: skip
+    """The ``i``-th part of a statement: built once and shared by every shape that has it
+    (most new shapes are known parts in a new combination: building them was half the cost)."""
     lists: dict[str, BindParameter[Any] | tuple[()]] = {
         name: bindparam(name, expanding=True) if given else ()
         for name, given in zip(LISTS, on, strict=True)
     }
     raion_param: BindParameter[Any] | None = bindparam("raions", expanding=True) if raions else None
     mask = bindparam("mask", type_=BigInteger) if on[0] and fact == "sessions" else None
-    parts = []
-    for i, key in enumerate(keys):
-        where = Where((bindparam(f"first_{i}"), bindparam(f"last_{i}")), raion_param, **lists,
-                      mask=mask)  # fmt: skip
-        if key is None:
-            parts.append(raw_where(fact, where, by, measures))
-        else:
-            parts.append(CUBES_BY_KEY[key].select(where, by, measures, grouped=not by))
-    statement = union_grouped(parts, by, measures)
-    assert statement is not None  # one part at least
-    return statement
+    where = Where((bindparam(f"first_{i}"), bindparam(f"last_{i}")), raion_param, **lists,
+                  mask=mask)  # fmt: skip
+    if key is None:
+        return raw_where(fact, where, by, measures)
+    return CUBES_BY_KEY[key].select(where, by, measures, grouped=not by)
 
 
 def union_grouped(parts: list[Select[Any]], by: tuple[str, ...],
