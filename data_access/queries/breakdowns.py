@@ -71,9 +71,12 @@ def by_raion_of_libraries(session: Session, filters: Filters,
     anyway saves two reads."""
     places = raions(session, filters)  # by code
     columns: dict[str, Any] = {c: places[c].array for c in places.columns}
-    libraries = dimensions(session).libraries
+    dims = dimensions(session)
+    libraries = dims.libraries
     library_at = pd.Index(libraries["library_id"]).get_indexer(activity["library_id"])
-    raion_of = pd.Index(places["raion_code"]).get_indexer(libraries["raion_code"])
+    codes = tuple(places["raion_code"])  # each library's place among them: once per view kind
+    raion_of = dims.remember(("raion_of", codes), lambda: pd.Index(codes).get_indexer(
+        libraries["raion_code"]))  # fmt: skip
     at = np.where(library_at >= 0, raion_of[library_at], -1)
     kept = at >= 0
     for m in ACTIVITY:
