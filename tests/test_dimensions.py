@@ -99,7 +99,7 @@ def test_dimensions_remember_a_bounded_number_of_derived_values(db: Database) ->
 
     assert [value(1), value(2), value(1)] == [2, 4, 2]
     assert computed == [1, 2]  # the second 1 came from memory
-    for key in range(3, REMEMBERED + 2):  # fills the memory: it starts over
+    for key in range(3, REMEMBERED + 3):  # more keys than it keeps: 1 is dropped
         value(key)
     value(1)
     assert computed[-1] == 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar, cast
+from typing import TypeVar
 
 import numpy as np
 import pandas as pd
@@ -22,7 +22,7 @@ from dashboard.filters import Filters
 from data_access.models import Ambassador, Library, Locality, Raion
 from data_access.models.base import AMBASSADOR_TIERS
 from data_access.queries.frames import read_frame
-from data_access.queries.versioned import stored
+from data_access.queries.versioned import Recent, stored
 
 T = TypeVar("T")
 REMEMBERED = 64  # keys kept by Dimensions.remember (a few bytes to a few KB each)
@@ -43,19 +43,14 @@ class Dimensions:
 
     ambassadors: pd.DataFrame
     libraries: pd.DataFrame
-    _remembered: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)
+    _remembered: Recent = field(default_factory=lambda: Recent(REMEMBERED), compare=False,
+                                repr=False)  # fmt: skip
 
     def remember(self, key: Hashable, compute: Callable[[], T]) -> T:
         """``compute()``, kept for ``key`` among the last :data:`REMEMBERED` keys: what views
         derive from these tables for a day (the map's roster for its period end, asked again
         by every view that ends then). Treat as read-only."""
-        if key in self._remembered:
-            return cast(T, self._remembered[key])
-        value = compute()
-        if len(self._remembered) >= REMEMBERED:  # a rare reset: simpler than an LRU, as good
-            self._remembered.clear()
-        self._remembered[key] = value
-        return value
+        return self._remembered.get(key, compute)
 
     def serving(self, day: dt.date, tiers: tuple[str, ...] = ()) -> np.ndarray:
         """Which ambassadors are in service on ``day`` (certified by then, not left), of

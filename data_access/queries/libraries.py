@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 
 from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
-from data_access.models.base import AMBASSADOR_TIERS
 from data_access.queries.breakdowns import by_raion, by_raion_of_libraries
 from data_access.queries.dimensions import Dimensions, dimensions, in_view
 from data_access.queries.frames import datetimes, gather
@@ -35,11 +34,8 @@ def _roster_columns(session: Session, on: dt.date) -> dict[str, Any]:
 
 def _read_roster(dims: Dimensions, on: dt.date) -> dict[str, Any]:
     columns: dict[str, Any] = {c: dims.libraries[c].array for c in ROSTER_COLUMNS}
-    serving = dims.serving(on)
     for tier in ("national", "local"):
-        tier_code = AMBASSADOR_TIERS.index(tier)
-        chosen = serving & (dims.ambassadors["tier_code"].to_numpy() == tier_code)
-        columns[f"{tier}_ambassadors"] = dims.staff_counts(chosen)
+        columns[f"{tier}_ambassadors"] = dims.staff_counts(dims.serving(on, (tier,)))
     return columns
 
 

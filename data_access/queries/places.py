@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.filters import Filters
+from data_access.queries.versioned import Recent
 
 PLACE_COLUMNS = ("raion_code", "library_kind", "ambassador_tier")  # what place_filters names
 KEPT_MASKS = 32  # the place filters whose kept rows each table remembers
@@ -21,7 +22,7 @@ class PlaceCodes:
     again for the same ones: ~0.4 ms each at national scale)."""
 
     columns: dict[str, tuple[pd.Index, np.ndarray]] = field(default_factory=dict)
-    kept: dict[tuple[object, ...], np.ndarray] = field(default_factory=dict)
+    kept: Recent = field(default_factory=lambda: Recent(KEPT_MASKS))
 
 
 def place_filters(filters: Filters) -> dict[str, tuple[str, ...] | None]:
@@ -35,20 +36,18 @@ def groups_kept(groups: pd.DataFrame, filters: Filters, codes: PlaceCodes) -> np
     """Which rows of ``groups`` (a table of place columns) the raion (within scope), library
     kind and tier filters keep (read-only: remembered in ``codes``)."""
     wanted = place_filters(filters)
-    key = tuple(wanted.values())
-    if key in codes.kept:
-        return codes.kept[key]
-    kept = np.ones(len(groups), dtype=bool)
-    for column, values in wanted.items():
-        if values is not None:
-            categories, numbers = place_codes(groups, column, codes)
-            at = categories.get_indexer(list(values))
-            kept &= np.isin(numbers, at[at >= 0])  # code -1: missing, never kept
-    kept.flags.writeable = False
-    if len(codes.kept) >= KEPT_MASKS:  # a rare reset: simpler than an LRU, as good
-        codes.kept.clear()
-    codes.kept[key] = kept
-    return kept
+
+    def compute() -> np.ndarray:
+        kept = np.ones(len(groups), dtype=bool)
+        for column, values in wanted.items():
+            if values is not None:
+                categories, numbers = place_codes(groups, column, codes)
+                at = categories.get_indexer(list(values))
+                kept &= np.isin(numbers, at[at >= 0])  # code -1: missing, never kept
+        kept.flags.writeable = False
+        return kept
+
+    return codes.kept.get(tuple(wanted.values()), compute)
 
 
 def place_codes(groups: pd.DataFrame, column: str,

@@ -137,6 +137,9 @@ class Recent:
         self._lock = threading.Lock()
         self._values: OrderedDict[Hashable, Any] = OrderedDict()
 
+    def __len__(self) -> int:
+        return len(self._values)
+
     def get(self, key: Hashable, compute: Callable[[], T]) -> T:
         with self._lock:
             if key in self._values:
