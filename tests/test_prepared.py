@@ -1,6 +1,7 @@
 """A plan's prepared statement (one per shape, run with each view's values) answers what the raw
 facts give for that view, on both engines, however often it is reused: over edge days alone
-(against the raw select built afresh) and over rollup months or quarters with edge days."""
+(against the raw select built afresh) and over rollup months or quarters with edge days. So
+does its SQL text put together from parts compiled once (what the planner runs)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,13 @@ import datetime as dt
 import itertools
 
 import pandas as pd
+from sqlalchemy.orm import Session
 
 from dashboard.filters import Filters
 from data_access.database import Database
-from data_access.queries.frames import read_frame
-from data_access.queries.prepared import Source, plan_statement, union_grouped
+from data_access.queries.frames import read_frame, read_text
+from data_access.queries.plan_text import plan_text
+from data_access.queries.prepared import Source, plan_statement, plan_values, union_grouped
 from data_access.queries.raw import Fact, raw_select
 from data_access.queries.service_masks import service_bits
 from data_access.queries.sources import filter_dims, pick_cube, twin_cube
@@ -53,6 +56,7 @@ def test_a_prepared_edge_statement_answers_as_the_raw_select_of_each_view(db: Da
     seed_handmade(db)
     compared = nonempty = 0
     with db.session() as s:
+        bits = service_bits(s)
         for shape, views in VALUES.items():
             for (fact, measures), by in itertools.product(MEASURES.items(), GROUPINGS):
                 for spans_a, spans_b in (SPANS[:2], SPANS[2:]):
@@ -61,13 +65,15 @@ def test_a_prepared_edge_statement_answers_as_the_raw_select_of_each_view(db: Da
                         filters = Filters(spans[0][0], spans[-1][1], **values)
                         sources = [Source(None, span) for span in spans]
                         statement, params = plan_statement(fact, filters, by, measures, sources,
-                                                           service_bits(s))  # fmt: skip
+                                                           bits)  # fmt: skip
                         statements.append(statement)
                         columns = [*by, *measures]
                         fresh = union_grouped([raw_select(fact, filters, by, measures, span)
                                                for span in spans], by, measures)  # fmt: skip
                         got = _rows(read_frame(s, statement, columns, params))
                         assert got == _rows(read_frame(s, fresh, columns)), (shape, fact, by)
+                        text = _text_rows(s, fact, filters, by, measures, sources, bits)
+                        assert text == got, (shape, fact, by)
                         compared += 1
                         nonempty += bool(got)
                     # one statement per shape, whatever the values: built once, run again
@@ -108,6 +114,8 @@ def test_a_prepared_plan_of_rollups_and_edges_answers_as_the_raw_facts(db: Datab
                         # a rollup shared by both facts may hold a group with none of this one
                         got = [row for row in _rows(read_frame(s, statement, columns, params))
                                if row[len(by)]]  # fmt: skip
+                        text = _text_rows(s, fact, filters, by, measures, sources, bits)
+                        assert [row for row in text if row[len(by)]] == got, (shape, fact, by)
                         want = _rows(read_frame(s, raw, columns))
                         if cube.only_when_grouped_by:  # leaves out the facts of no one
                             want = [row for row in want if row[0] is not None]
@@ -118,6 +126,15 @@ def test_a_prepared_plan_of_rollups_and_edges_answers_as_the_raw_facts(db: Datab
                         assert statements[0] is statements[1]
     assert compared > len(VALUES) * len(MEASURES) * len(GROUPINGS)  # most shapes have a rollup
     assert nonempty > compared // 2
+
+
+def _text_rows(s: Session, fact: Fact, filters: Filters, by: tuple[str, ...],
+               measures: tuple[str, ...], sources: list[Source],
+               bits: dict[str, int]) -> list[tuple[object, ...]]:  # fmt: skip
+    """The rows the plan's SQL text gives."""
+    values = plan_values(fact, filters, sources, bits)
+    sql, params = plan_text(s.get_bind().dialect, fact, filters, by, measures, sources, values)
+    return _rows(read_text(s, sql, params, [*by, *measures]))
 
 
 def test_shapes_share_their_common_parts() -> None:

@@ -26,15 +26,28 @@ def read_frame(session: Session, stmt: Any, columns: Sequence[str],
     if session.autoflush and (session.new or session.dirty or session.deleted):
         session.flush()  # what session.execute would have done first
     result = session.connection().execute(stmt, params)
+    return pd.DataFrame.from_records(_rows(result), columns=list(columns))
+
+
+def read_text(session: Session, sql: str, params: Any, columns: Sequence[str]) -> pd.DataFrame:
+    """Run SQL text (:mod:`~data_access.queries.plan_text`) with its parameters as the driver
+    takes them, and return its rows as a DataFrame with ``columns``."""
+    if session.autoflush and (session.new or session.dirty or session.deleted):
+        session.flush()
+    result = session.connection().exec_driver_sql(sql, params)
+    return pd.DataFrame.from_records(_rows(result), columns=list(columns))
+
+
+def _rows(result: Any) -> list[Any]:
+    """``result``'s rows as tuples: the driver's own, where no column needs SQLAlchemy's
+    conversion."""
     cursor = _plain_cursor(result)
     if cursor is None:
-        rows = [tuple(row) for row in result]
-    else:
-        try:
-            rows = cursor.fetchall()
-        finally:
-            result.close()
-    return pd.DataFrame.from_records(rows, columns=list(columns))
+        return [tuple(row) for row in result]
+    try:
+        return list(cursor.fetchall())
+    finally:
+        result.close()
 
 
 def _plain_cursor(result: Any) -> Any:

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from sqlalchemy import Select
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
 from dashboard.baseline import NAIVE
@@ -27,10 +28,11 @@ from data_access.models import (
     RollupRequestPersonDay,
 )
 from data_access.queries.day_rows import request_person_days
-from data_access.queries.frames import combine_parts, counts, datetimes, read_frame
+from data_access.queries.frames import combine_parts, counts, datetimes, read_frame, read_text
 from data_access.queries.month_rows import ACTIVITY as MONTH_MEASURES
 from data_access.queries.month_rows import ambassador_months, library_months
-from data_access.queries.prepared import Source, plan_statement
+from data_access.queries.plan_text import plan_text
+from data_access.queries.prepared import Source, plan_statement, plan_values
 from data_access.queries.range_pieces import DateSpan, split_periods, split_range
 from data_access.queries.service_masks import service_bits
 from data_access.queries.service_months import MEASURES as SERVICE_MEASURES
@@ -90,7 +92,8 @@ def _plan(
     if filters.effective_raions == ():
         return Plan(None)
     if not use_rollups or NAIVE.get():
-        return Plan(raw_select(fact, filters, by, measures, (filters.date_from, filters.date_to)))
+        return Plan(naive=raw_select(fact, filters, by, measures,
+                                     (filters.date_from, filters.date_to)))  # fmt: skip
     months, raw_spans = split_range(session, fact, filters.date_from, filters.date_to)
     sources: list[Source] = []
     dims = filter_dims(fact, filters) | set(by)
@@ -114,20 +117,18 @@ def _plan(
             sources += [Source(twins.get(grain) or cube, keys) for grain, keys in pieces]
     day_cube = pick_cube(fact, filters, dims, measures, by, grain="day") if raw_spans else None
     if in_memory and day_cube is not None and day_cube.table.name == PERSON_DAY:
-        statement, params = _statement(session, fact, filters, measures, by, sources)
-        return Plan(statement, params, held_months, _merge(raw_spans))
+        return Plan(_reads(session, fact, filters, measures, by, sources), held_months,
+                    _merge(raw_spans))  # fmt: skip
     sources += [Source(day_cube, span) for span in _merge(raw_spans)]
-    return Plan(*_statement(session, fact, filters, measures, by, sources), months=held_months)
+    return Plan(_reads(session, fact, filters, measures, by, sources), months=held_months)
 
 
-def _statement(
-    session: Session, fact: Fact, filters: Filters, measures: tuple[str, ...],
-    by: tuple[str, ...], sources: list[Source],
-) -> tuple[Select[Any] | None, Any]:  # fmt: skip
-    """The prepared statement reading ``sources`` and its parameters (None, None: no sources)."""
+def _reads(session: Session, fact: Fact, filters: Filters, measures: tuple[str, ...],
+           by: tuple[str, ...], sources: list[Source]) -> Reads | None:  # fmt: skip
+    """What the database reads (None: nothing)."""
     if not sources:
-        return None, None
-    return plan_statement(fact, filters, by, measures, sources, service_bits(session))
+        return None
+    return Reads(fact, filters, by, measures, tuple(sources), service_bits(session))
 
 
 def _months_held(table: str, measures: tuple[str, ...], by: tuple[str, ...]) -> bool:
@@ -159,19 +160,43 @@ def _services_held(session: Session, table: str, filters: Filters, measures: tup
 
 
 @dataclass(frozen=True)
-class Plan:
-    """:func:`_plan`'s answer: SQL for what the database reads, and what memory answers."""
+class Reads:
+    """The SQL part of a plan: ``measures`` of ``fact`` grouped ``by`` from ``sources``."""
 
-    statement: Select[Any] | None
-    params: dict[str, Any] | None = None  # the values of the statement's parameters
+    fact: Fact
+    filters: Filters
+    by: tuple[str, ...]
+    measures: tuple[str, ...]
+    sources: tuple[Source, ...]
+    bits: dict[str, int]  # each service's bit in the session rollups' service masks
+
+    def statement(self) -> tuple[Select[Any], dict[str, Any]]:
+        """As SQLAlchemy's statement (for use inside other SQL) and its parameters' values."""
+        return plan_statement(self.fact, self.filters, self.by, self.measures,
+                              list(self.sources), self.bits)  # fmt: skip
+
+    def text(self, dialect: Dialect) -> tuple[str, Any]:
+        """As SQL text for ``dialect`` and its parameters as the driver takes them."""
+        values = plan_values(self.fact, self.filters, list(self.sources), self.bits)
+        return plan_text(dialect, self.fact, self.filters, self.by, self.measures,
+                         list(self.sources), values)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Plan:
+    """:func:`_plan`'s answer: what the database reads, and what memory answers."""
+
+    reads: Reads | None = None
     months: tuple[str, tuple[int, int]] | None = None  # (month table, month-key range)
     day_spans: list[DateSpan] = field(default_factory=list)  # of the person-day rollup
+    naive: Select[Any] | None = None  # the raw facts' select, for the naive baseline
 
     def bound(self) -> Select[Any] | None:
         """The statement with its parameters' values (a copy; for use inside other SQL)."""
-        if self.statement is None or not self.params:
-            return self.statement
-        return self.statement.params(self.params)
+        if self.reads is None:
+            return self.naive
+        statement, params = self.reads.statement()
+        return statement.params(params)
 
 
 def _merge(spans: list[DateSpan]) -> list[DateSpan]:
@@ -225,8 +250,8 @@ def _read(session: Session, fact: Fact, filters: Filters, measures: tuple[str, .
     if plan.day_spans and day_rows is None:  # not held in memory: the day cube in SQL
         plan = _plan(session, fact, filters, measures, by, use_rollups, in_memory=False)
     columns = [*by, *measures]
-    stmt = plan.statement
-    parts = [] if stmt is None else [read_frame(session, stmt, columns, plan.params)]
+    sql = plan.reads is not None or plan.naive is not None
+    parts = [_read_sql(session, plan, columns)] if sql else []
     if plan.months is not None and plan.months[0] in SERVICE_TABLES:
         held = SERVICE_TABLES[plan.months[0]](session)
         assert held is not None  # _services_held saw it
@@ -248,9 +273,16 @@ def _read(session: Session, fact: Fact, filters: Filters, measures: tuple[str, .
         parts += [day_rows.aggregate(a, b, filters, measures, by) for a, b in plan.day_spans]
     if not parts:
         return pd.DataFrame(columns=columns)
-    if len(parts) == 1 and stmt is not None:
+    if len(parts) == 1 and sql:
         return parts[0]
     return combine_parts(parts, by, measures, MAX_MEASURES)
+
+
+def _read_sql(session: Session, plan: Plan, columns: list[str]) -> pd.DataFrame:
+    if plan.reads is None:
+        return read_frame(session, plan.naive, columns)
+    sql, params = plan.reads.text(session.get_bind().dialect)
+    return read_text(session, sql, params, columns)
 
 
 __all__ = ["add_months", "aggregate", "build_statement", "month_key"]

@@ -49,24 +49,39 @@ def plan_statement(
     """The statement reading ``measures`` of ``fact`` grouped ``by`` from ``sources`` under
     ``filters`` (the raion filter within scope, not empty), and its parameters' values.
     ``bits``: each service's bit in the session rollups' service masks."""
-    raions = filters.effective_raions
+    statement = _prepared(fact, by, measures, *shape_of(fact, filters, sources))
+    return statement, plan_values(fact, filters, sources, bits)
+
+
+CubeKey = tuple[str, str] | None  # a part's rollup (None: the raw facts)
+CubeKeys = tuple[CubeKey, ...]
+
+
+def shape_of(fact: Fact, filters: Filters,
+             sources: list[Source]) -> tuple[bool, tuple[bool, ...], CubeKeys]:  # fmt: skip
+    """What, besides the fact, groups and measures, makes a plan's SQL what it is: whether
+    it filters raions, which of the other filters it applies, and each part's rollup."""
     # requests have no format: their selects never read that filter
     on = tuple(bool(getattr(filters, name)) and (name != "formats" or fact == "sessions")
                for name in LISTS)  # fmt: skip
     keys = tuple(None if s.cube is None else cube_key(s.cube) for s in sources)
-    statement = _prepared(fact, by, measures, raions is not None, on, keys)
+    return filters.effective_raions is not None, on, keys
+
+
+def plan_values(fact: Fact, filters: Filters, sources: list[Source],
+                bits: dict[str, int]) -> dict[str, Any]:  # fmt: skip
+    """The view's values of a plan's parameters, by name: filter lists, the service mask and
+    each part's span."""
+    raions, on, _keys = shape_of(fact, filters, sources)
     params: dict[str, Any] = {name: list(getattr(filters, name))
                               for name, given in zip(LISTS, on, strict=True) if given}  # fmt: skip
-    if raions is not None:
-        params["raions"] = list(raions)
+    if raions:
+        params["raions"] = list(filters.effective_raions or ())
     if on[0] and fact == "sessions":
         params["mask"] = services_mask(filters.services, bits)
     for i, source in enumerate(sources):
         params[f"first_{i}"], params[f"last_{i}"] = source.span
-    return statement, params
-
-
-CubeKeys = tuple[tuple[str, str] | None, ...]  # each part's rollup (None: the raw facts)
+    return params
 
 
 @lru_cache(maxsize=512)
@@ -74,15 +89,15 @@ def _prepared(fact: Fact, by: tuple[str, ...], measures: tuple[str, ...], raions
               on: tuple[bool, ...], keys: CubeKeys) -> Select[Any]:  # fmt: skip
     """One statement object per shape: SQLAlchemy keeps its cache key with it, and compiles
     it once."""
-    parts = [_part(fact, by, measures, raions, on, key, i) for i, key in enumerate(keys)]
+    parts = [part_select(fact, by, measures, raions, on, key, i) for i, key in enumerate(keys)]
     statement = union_grouped(parts, by, measures)
     assert statement is not None  # one part at least
     return statement
 
 
 @lru_cache(maxsize=1024)
-def _part(fact: Fact, by: tuple[str, ...], measures: tuple[str, ...], raions: bool,
-          on: tuple[bool, ...], key: tuple[str, str] | None, i: int) -> Select[Any]:  # fmt: skip
+def part_select(fact: Fact, by: tuple[str, ...], measures: tuple[str, ...], raions: bool,
+                on: tuple[bool, ...], key: CubeKey, i: int) -> Select[Any]:  # fmt: skip
     """The ``i``-th part of a statement: built once and shared by every shape that has it
     (most new shapes are known parts in a new combination: building them was half the cost)."""
     lists: dict[str, BindParameter[Any] | tuple[()]] = {
@@ -106,8 +121,12 @@ def union_grouped(parts: list[Select[Any]], by: tuple[str, ...],
         return None
     if len(parts) == 1 and not by:
         return parts[0]
-    union = union_all(*parts).subquery()
-    aggregates = [
-        (func.max if m in MAX_MEASURES else summed)(union.c[m]).label(m) for m in measures
-    ]
-    return select(*(union.c[d] for d in by), *aggregates).group_by(*(union.c[d] for d in by))
+    return grouped_over(union_all(*parts).subquery().c, by, measures)
+
+
+def grouped_over(columns: Any, by: tuple[str, ...], measures: tuple[str, ...]) -> Select[Any]:
+    """SELECT the ``by`` columns of ``columns``' table and each measure summed (the latest of
+    the latest days), grouped by ``by``."""
+    aggregates = [(func.max if m in MAX_MEASURES else summed)(columns[m]).label(m)
+                  for m in measures]  # fmt: skip
+    return select(*(columns[d] for d in by), *aggregates).group_by(*(columns[d] for d in by))
