@@ -73,12 +73,36 @@ def plan_text(dialect: Dialect, fact: Fact, filters: Filters, by: tuple[str, ...
 
 def _part(dialect: Dialect, fact: Fact, by: tuple[str, ...], measures: tuple[str, ...],
           raions: bool, on: tuple[bool, ...], keys: CubeKeys, i: int) -> Compiled:  # fmt: skip
-    shape = (fact, by, measures, raions, on, keys[i], i)
+    """The ``i``-th part: compiled once as a first part, its parameters renamed for the others
+    (a part is the same SQL wherever it stands in a plan)."""
+    shape = (fact, by, measures, raions, on, keys[i])
 
-    def compile_part() -> Compiled:
-        return _compile(dialect, part_select(*shape), prefix=f"c{i}_")
+    def compile_first() -> Compiled:
+        return _compile(dialect, part_select(*shape, 0), prefix="c0_")
 
-    return _compiled.get((dialect.name, dialect.paramstyle, "part", shape), compile_part)
+    style = (dialect.name, dialect.paramstyle)
+    first = _compiled.get((*style, "part", shape), compile_first)
+    if i == 0:
+        return first
+    return _compiled.get((*style, "part", shape, i), lambda: _renumbered(first, i))
+
+
+def _renumbered(part: Compiled, i: int) -> Compiled:
+    """A first part's text as the ``i``-th: its span's and its literals' parameters renamed."""
+    renames = {name: _renamed(name, i) for name in part.binds}
+    sql = part.sql
+    for old, new in renames.items():
+        if new != old:
+            sql = sql.replace(f"%({old})s", f"%({new})s")
+            sql = sql.replace(f"__[POSTCOMPILE_{old}]", f"__[POSTCOMPILE_{new}]")
+    binds = {renames[name]: bind for name, bind in part.binds.items()}
+    return Compiled(sql, tuple(renames[n] for n in part.names), binds)
+
+
+def _renamed(name: str, i: int) -> str:
+    if name in ("first_0", "last_0"):
+        return f"{name[:-1]}{i}"
+    return f"c{i}_{name[3:]}" if name.startswith("c0_") else name
 
 
 def _outer(dialect: Dialect, by: tuple[str, ...], measures: tuple[str, ...]) -> Compiled:
