@@ -12,6 +12,7 @@ from sqlalchemy import update
 from dashboard.filters import Filters
 from data_access.database import Database
 from data_access.models import RollupLibraryMonth
+from data_access.queries.held_latest import ActivityParts
 from data_access.queries.month_rows import (
     NO_DAY,
     MonthRows,
@@ -172,3 +173,42 @@ def test_group_max_takes_each_groups_largest_value() -> None:
     expected = np.full(50, NO_DAY, dtype=np.int64)
     np.maximum.at(expected, groups, values)
     assert group_max(groups, values.astype(np.int32), 50).tolist() == expected.tolist()
+
+
+def test_period_sums_from_running_totals_equal_the_sums_of_the_rows() -> None:
+    """Every row of the rollups has sessions or requests, so the values with any of them are
+    the values with rows: what :meth:`MonthRows.sums` gives over the months' rows."""
+    rng = np.random.default_rng(11)
+    months = [202211, 202212, 202301, 202305, 202312, 202401, 202402]
+    sessions = rng.integers(0, 3, 600)
+    frame = pd.DataFrame({
+        "month_key": rng.choice(months, 600),
+        "ambassador_id": rng.integers(1, 60, 600) * 3,
+        "raion_code": "MD-UN", "library_kind": "village",
+        "sessions": sessions, "participants": sessions * rng.integers(0, 20, 600),
+        "requests": np.where(sessions == 0, rng.integers(1, 5, 600), rng.integers(0, 5, 600)),
+        "last_day": None,
+    })  # fmt: skip
+    table = MonthRows.from_frame(frame, ["ambassador_id"], ["raion_code", "library_kind"])
+    spans = [(D(2022, 1, 1), D(2030, 1, 1)), (D(2022, 12, 1), D(2023, 5, 31)),
+             (D(2023, 2, 1), D(2023, 4, 1)), (D(2024, 2, 1), D(2024, 2, 1)),
+             (D(2010, 1, 1), D(2022, 10, 1)), (D(2024, 3, 1), D(2025, 1, 1))]  # fmt: skip
+    for first, last in spans:
+        expected = table.sums(table.select(first, last), "ambassador_id")
+        present, sums = table.period_sums(first, last, "ambassador_id")
+        got = pd.DataFrame({"ambassador_id": table.ids["ambassador_id"][present], **sums})
+        pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+    assert len(table.period_sums(*spans[0], "ambassador_id")[0]) > 40  # compared many people
+
+
+def test_whole_months_under_a_place_filter_are_summed_from_their_rows() -> None:
+    table = _table()
+    january = (D(2024, 1, 1), D(2024, 1, 31))
+    for filters, expected in ((Filters(*january), {7: 2, 9: 0}),
+                              (Filters(*january, raions=("MD-CU",)), {9: 0})):  # fmt: skip
+        parts = ActivityParts()
+        parts.add_whole_months(table, january, "ambassador_id", filters)
+        columns = parts.columns("ambassador_id")
+        sessions = dict(zip(columns["ambassador_id"].tolist(), columns["sessions"].tolist(),
+                            strict=True))  # fmt: skip
+        assert sessions == expected

@@ -83,8 +83,7 @@ class AmbassadorActivity:
         ids = latest.index.to_numpy(np.int64)
         parts.add(ids, np.arange(len(ids)), {}, day_numbers(latest.to_numpy("M8[ns]")))
         if whole is not None:
-            rows = table.select(whole[0], whole[1], self.filters)
-            parts.add_months(table, rows, "ambassador_id", days=False)
+            parts.add_whole_months(table, whole, "ambassador_id", self.filters)
 
     def _add_days(self, parts: ActivityParts, filters: Filters, *, counts: bool = False) -> None:
         """Each fact's latest day per ambassador over ``filters``' days, and (``counts``) its

@@ -5,6 +5,7 @@ edge months from the day-level sources, combined with numpy."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 import numpy as np
@@ -64,6 +65,16 @@ class ActivityParts:
         self.add(table.ids[key], table.positions[key][rows],
                  {m: table.measures[m][rows] for m in ACTIVITY}, latest)  # fmt: skip
 
+    def add_whole_months(self, table: MonthRows, span: tuple[dt.date, dt.date], key: str,
+                         filters: Filters) -> None:  # fmt: skip
+        """The sums of ``table``'s rows of the months of ``span`` that ``filters`` keep (no
+        latest days): from its running totals when no place filter applies."""
+        if not table.places_kept(filters):
+            self.add_months(table, table.select(*span, filters), key, days=False)
+            return
+        present, sums = table.period_sums(*span, key)
+        self.add(table.ids[key], present, sums, np.full(len(present), NO_DAY, np.int32))
+
     def add_frame(self, frame: pd.DataFrame, key: str, measures: tuple[str, ...],
                   day: str | None) -> None:  # fmt: skip
         """A frame's ``key`` (rows without one left out), ``measures`` and ``day`` column
@@ -111,7 +122,10 @@ def held_activity(session: Session, filters: Filters, key: str, *,
     parts = ActivityParts()
     if split.whole is not None:
         table = month_table(session, filters, key)
-        parts.add_months(table, table.select(*split.whole, filters), key, days=latest)
+        if latest:
+            parts.add_months(table, table.select(*split.whole, filters), key, days=True)
+        else:
+            parts.add_whole_months(table, split.whole, key, filters)
     days = ("last_any_day",) if latest else ()
     for first, last in split.edges:
         edge = replace(filters, date_from=first, date_to=last)

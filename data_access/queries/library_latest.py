@@ -67,7 +67,7 @@ def library_activity_latest(session: Session, filters: Filters, lookback_days: i
     split = split_period(session, filters.date_from, filters.date_to)
     if split.whole is not None:
         table = month_table(session, filters, "library_id")
-        parts.add_months(table, table.select(*split.whole, filters), "library_id", days=False)
+        parts.add_whole_months(table, split.whole, "library_id", filters)
     for first, last in split.edges:
         edge = replace(filters, date_from=first, date_to=last)
         # an edge's latest days count when all its activity does (no tier filter) in the window

@@ -27,6 +27,7 @@ from dashboard.filters import Filters
 from dashboard.periods import month_key, month_number
 from data_access.models import RollupAmbassadorMonth, RollupLibraryMonth
 from data_access.queries.frames import read_chunks
+from data_access.queries.month_totals import RunningTotals
 from data_access.queries.places import place_filters
 from data_access.queries.versioned import stored
 
@@ -86,6 +87,7 @@ class MonthRows:
     first_day: np.ndarray | None = None  # the row's first active day (the ambassador rollup)
     fact_days: dict[str, np.ndarray] = field(default_factory=dict)
     _histories: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+    _totals: dict[str, RunningTotals] = field(default_factory=dict)
 
     @classmethod
     def from_frame(cls, frame: pd.DataFrame, groups: Sequence[str],
@@ -170,12 +172,33 @@ class MonthRows:
             frame[name] = np.rint(total[present]).astype(np.int64)
         return pd.DataFrame(frame)[[*by, *ACTIVITY]]
 
+    def places_kept(self, filters: Filters) -> bool:
+        """Whether ``filters`` keep every row (no raion, library kind or tier filter here)."""
+        wanted = place_filters(filters)
+        return all(wanted[column] is None for column in self.places)
+
+    def period_sums(self, first: dt.date, last: dt.date,
+                    by: str) -> tuple[np.ndarray, dict[str, np.ndarray]]:  # fmt: skip
+        """Over every row of the months ``first`` to ``last`` (no place filter): the positions
+        (into ``ids[by]``) of the ``by`` values with any activity, and their sums of
+        :data:`ACTIVITY`: from :class:`RunningTotals`, as :meth:`sums` of those rows."""
+        if by not in self._totals:
+            measures = [self.measures[m] for m in ACTIVITY]
+            self._totals[by] = RunningTotals.build(self.keys, self.positions[by],
+                                                   len(self.ids[by]), measures)  # fmt: skip
+        present, sums = self._totals[by].between(month_key(first), month_key(last))
+        return present, dict(zip(ACTIVITY, sums, strict=True))
+
     def warm(self) -> None:
         """Build now what the first request would otherwise pay for (~20 ms at national scale):
         the history that :class:`~data_access.queries.ambassador_activity.AmbassadorActivity`
-        searches per ambassador. Before gunicorn forks, the workers share it."""
+        searches per ambassador, and the running totals of the first group column. Before
+        gunicorn forks, the workers share them."""
         if "ambassador_id" in self.ids and self.first_day is not None:  # the ambassador rollup
             self._history("ambassador_id")
+        first = next(iter(self.ids), None)
+        if first is not None:
+            self.period_sums(dt.date(2000, 1, 1), dt.date(2000, 1, 1), first)
 
     def latest_up_to(self, last: dt.date, by: str) -> pd.Series:
         """What :meth:`latest` gives over every row up to ``last``'s month (no place filter),
