@@ -77,8 +77,8 @@ def _part(dialect: Dialect, fact: Fact, by: tuple[str, ...], measures: tuple[str
     (a part is the same SQL wherever it stands in a plan)."""
     shape = (fact, by, measures, raions, on, keys[i])
 
-    def compile_first() -> Compiled:
-        return _compile(dialect, part_select(*shape, 0), prefix="c0_")
+    def compile_first() -> Compiled:  # the statement object is not kept: only its text is
+        return _compile(dialect, part_select.__wrapped__(*shape, 0), prefix="c0_")
 
     style = (dialect.name, dialect.paramstyle)
     first = _compiled.get((*style, "part", shape), compile_first)

@@ -278,6 +278,17 @@ def _read(session: Session, fact: Fact, filters: Filters, measures: tuple[str, .
     return combine_parts(parts, by, measures, MAX_MEASURES)
 
 
+def prepare(session: Session, fact: Fact, filters: Filters, measures: tuple[str, ...],
+            by: tuple[str, ...]) -> bool:  # fmt: skip
+    """Compile, without running it, the SQL :func:`aggregate` would read for these arguments
+    (its parts are kept: :mod:`~data_access.queries.plan_text`); whether it reads any."""
+    plan = _plan(session, fact, filters, measures, by, True, in_memory=has_store(session))
+    if plan.reads is None:
+        return False
+    plan.reads.text(session.get_bind().dialect)
+    return True
+
+
 def _read_sql(session: Session, plan: Plan, columns: list[str]) -> pd.DataFrame:
     if plan.reads is None:
         return read_frame(session, plan.naive, columns)
@@ -285,4 +296,4 @@ def _read_sql(session: Session, plan: Plan, columns: list[str]) -> pd.DataFrame:
     return read_text(session, sql, params, columns)
 
 
-__all__ = ["add_months", "aggregate", "build_statement", "month_key"]
+__all__ = ["add_months", "aggregate", "build_statement", "month_key", "prepare"]

@@ -27,6 +27,7 @@ from data_access.queries.service_masks import service_bits
 from data_access.queries.service_months import ambassador_services, library_services
 from data_access.queries.session_rows import session_rows
 from data_access.queries.versioned import data_version
+from data_access.queries.warm_sql import warm_statements
 
 log = logging.getLogger(__name__)
 LOADERS: tuple[Callable[[Session], Any], ...] = (
@@ -43,6 +44,7 @@ def warm_store(db: Database) -> int:
             warm = getattr(load(session), "warm", None)
             if callable(warm):  # what its first use would build: built now, shared if forked
                 warm()
+        warm_statements(session)  # once per process and kind of database
         return data_version(session)
 
 
