@@ -16,8 +16,7 @@ baseline everything is computed straightforwardly (:func:`straightforward`, the 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import replace
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -27,11 +26,11 @@ from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
 from dashboard.periods import PROGRAM_START
 from data_access.queries.breakdowns import activity_by
+from data_access.queries.edge_days import aggregate_days
 from data_access.queries.frames import gather
 from data_access.queries.held_latest import FACT_MEASURES, ActivityParts, add_period
 from data_access.queries.month_rows import ambassador_months, day_numbers
 from data_access.queries.month_spans import Span, split_period
-from data_access.queries.planner import aggregate
 from data_access.queries.versioned import recent
 
 
@@ -60,10 +59,10 @@ class AmbassadorActivity:
         tail = (f.date_to.replace(day=1), f.date_to)
         if split.last_month < tail[0] and not (sums and tail in split.edges):
             # the partial last month's latest days (any activity, within scope)
-            self._add_days(parts, replace(self.history, date_from=tail[0], date_to=tail[1]))
+            self._add_days(parts, self.history, [tail])
         if sums:
-            for first, last in split.edges:
-                self._add_days(parts, replace(f, date_from=first, date_to=last), counts=True)
+            if split.edges:
+                self._add_days(parts, f, split.edges, counts=True)
         else:
             add_period(parts, self.session, f, "ambassador_id")
         columns = parts.columns("ambassador_id")
@@ -85,13 +84,14 @@ class AmbassadorActivity:
         if whole is not None:
             parts.add_whole_months(table, whole, "ambassador_id", self.filters)
 
-    def _add_days(self, parts: ActivityParts, filters: Filters, *, counts: bool = False) -> None:
-        """Each fact's latest day per ambassador over ``filters``' days, and (``counts``) its
-        sums there: a partial month of the period."""
+    def _add_days(self, parts: ActivityParts, filters: Filters, spans: Sequence[Span], *,
+                  counts: bool = False) -> None:  # fmt: skip
+        """Each fact's latest day per ambassador over the days of ``spans`` (partial months of
+        the period) under ``filters``, and (``counts``) its sums there."""
         for fact, measures in FACT_MEASURES.items():
             summed = measures if counts else ()
-            frame = aggregate(self.session, fact, filters, (*summed, "last_any_day"),
-                              ("ambassador_id",), as_dates=False)  # fmt: skip
+            frame = aggregate_days(self.session, fact, filters, spans, (*summed, "last_any_day"),
+                                   ("ambassador_id",), as_dates=False)  # fmt: skip
             parts.add_frame(frame, "ambassador_id", summed, "last_any_day")  # no id: left out
 
     def latest_days(self, ids: np.ndarray) -> np.ndarray:

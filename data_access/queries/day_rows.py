@@ -31,6 +31,7 @@ GROUP_COLUMNS = ("library_id", "ambassador_id", "raion_code", "library_kind", "a
 MEASURES = frozenset({"requests", "last_day", "last_any_day"})
 _KEY_STRIDE = 1 << 32  # (library_id, ambassador_key) as one number
 NO_DAY_NUMBER = np.iinfo(np.int64).min
+Span = tuple[dt.date, dt.date]  # first and last day
 
 
 @dataclass(frozen=True)
@@ -72,25 +73,40 @@ class DayRows:
         hi = min(max(day_number(last) - self.first_day + 1, 0), span)
         return int(self.starts[lo]), int(self.starts[max(lo, hi)])
 
+    def span_rows(self, spans: list[Span]) -> np.ndarray:
+        """The indices of the rows of the days of ``spans`` (disjoint)."""
+        ranges = [np.arange(*self.bounds(first, last)) for first, last in spans]
+        return np.concatenate(ranges) if ranges else np.zeros(0, np.int64)
+
     def aggregate(self, first: dt.date, last: dt.date, filters: Filters,
                   measures: tuple[str, ...], by: tuple[str, ...]) -> pd.DataFrame:  # fmt: skip
         """``by`` and ``measures`` over days ``first`` to ``last`` under the place filters of
         ``filters``, as the SQL of the person-day cube gives them (last days as datetime64;
         one row per ``by`` value with any requests)."""
-        lo, hi = self.bounds(first, last)
-        group = self.group[lo:hi]
+        return self.aggregate_spans([(first, last)], filters, measures, by)
+
+    def aggregate_spans(self, spans: list[Span], filters: Filters, measures: tuple[str, ...],
+                        by: tuple[str, ...]) -> pd.DataFrame:  # fmt: skip
+        """:meth:`aggregate` over the days of several disjoint ``spans`` at once."""
+        rows: tuple[int, int] | np.ndarray
+        if len(spans) == 1:  # a slice: no copy of its rows
+            rows = self.bounds(*spans[0])
+            group, counts = self.group[slice(*rows)], self.requests[slice(*rows)]
+        else:
+            rows = self.span_rows(spans)
+            group, counts = self.group[rows], self.requests[rows]
         size = len(self.groups)
         present = (np.bincount(group, minlength=size) > 0) & self.kept_groups(filters)
         codes, values = self.codes(by)
         cells = len(values)
         sums: dict[str, np.ndarray] = {}
         if "requests" in measures:
-            total = np.bincount(group, weights=self.requests[lo:hi], minlength=size)
+            total = np.bincount(group, weights=counts, minlength=size)
             sums["requests"] = np.rint(np.bincount(codes[present], weights=total[present],
                                                    minlength=cells)).astype(np.int64)  # fmt: skip
         if MEASURES.intersection(measures) - {"requests"}:
             days = np.full(cells, NO_DAY_NUMBER, dtype=np.int64)
-            np.maximum.at(days, codes[present], self._last_days(group, hi)[present])
+            np.maximum.at(days, codes[present], self._last_days(group, rows)[present])
             latest = np.where(days == NO_DAY_NUMBER, np.datetime64("NaT"), days.astype("M8[D]"))
             for name in MEASURES.intersection(measures) - {"requests"}:
                 sums[name] = latest.astype("M8[ns]")
@@ -131,12 +147,14 @@ class DayRows:
         """The day number of each of ``rows`` (row indices)."""
         return np.searchsorted(self.starts, rows, "right") - 1 + self.first_day
 
-    def _last_days(self, group: np.ndarray, hi: int) -> np.ndarray:
-        """Each group's latest day (days since 1970; none: :data:`NO_DAY_NUMBER`) in the slice
-        ``group`` of the rows ending at ``hi``: the day of its last row there."""
+    def _last_days(self, group: np.ndarray, rows: tuple[int, int] | np.ndarray) -> np.ndarray:
+        """Each group's latest day (days since 1970; none: :data:`NO_DAY_NUMBER`) among
+        ``rows`` (a [lo, hi) range or row indices; ``group``: theirs): the day of its last
+        row there."""
         last_row = np.full(len(self.groups), -1, dtype=np.int64)
+        numbers = np.arange(*rows) if isinstance(rows, tuple) else rows
         # each group's last row in the slice: ufunc.at is ~7x faster than np.unique's sort
-        np.maximum.at(last_row, group, np.arange(hi - len(group), hi))
+        np.maximum.at(last_row, group, numbers)
         found = last_row >= 0
         latest = np.full(len(self.groups), NO_DAY_NUMBER, dtype=np.int64)
         latest[found] = np.searchsorted(self.starts, last_row[found], "right") - 1 + self.first_day

@@ -6,7 +6,6 @@ edge months from the day-level sources, combined with numpy."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -14,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
+from data_access.queries.edge_days import aggregate_days
 from data_access.queries.frames import positions_in_union
 from data_access.queries.month_rows import (
     ACTIVITY,
@@ -127,11 +127,10 @@ def held_activity(session: Session, filters: Filters, key: str, *,
         else:
             parts.add_whole_months(table, split.whole, key, filters)
     days = ("last_any_day",) if latest else ()
-    for first, last in split.edges:
-        edge = replace(filters, date_from=first, date_to=last)
-        for fact, measures in FACT_MEASURES.items():
-            frame = aggregate(session, fact, edge, (*measures, *days), (key,), as_dates=False)
-            parts.add_frame(frame, key, measures, days[0] if days else None)
+    for fact, measures in FACT_MEASURES.items() if split.edges else ():
+        frame = aggregate_days(session, fact, filters, split.edges, (*measures, *days), (key,),
+                               as_dates=False)  # fmt: skip
+        parts.add_frame(frame, key, measures, days[0] if days else None)
     return parts.columns(key)
 
 

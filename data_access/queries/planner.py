@@ -8,13 +8,11 @@ partial months at its edges (a day rollup or the raw table over just those days)
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import pandas as pd
 from sqlalchemy import Select
-from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
 from dashboard.baseline import NAIVE
@@ -31,8 +29,8 @@ from data_access.queries.day_rows import request_person_days
 from data_access.queries.frames import combine_parts, counts, datetimes, read_frame, read_text
 from data_access.queries.month_rows import ACTIVITY as MONTH_MEASURES
 from data_access.queries.month_rows import ambassador_months, library_months
-from data_access.queries.plan_text import plan_text
-from data_access.queries.prepared import Source, plan_statement, plan_values
+from data_access.queries.plans import Plan, Reads
+from data_access.queries.prepared import Source
 from data_access.queries.range_pieces import DateSpan, split_periods, split_range
 from data_access.queries.service_masks import service_bits
 from data_access.queries.service_months import MEASURES as SERVICE_MEASURES
@@ -159,46 +157,6 @@ def _services_held(session: Session, table: str, filters: Filters, measures: tup
             and SERVICE_TABLES[table](session) is not None)  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Reads:
-    """The SQL part of a plan: ``measures`` of ``fact`` grouped ``by`` from ``sources``."""
-
-    fact: Fact
-    filters: Filters
-    by: tuple[str, ...]
-    measures: tuple[str, ...]
-    sources: tuple[Source, ...]
-    bits: dict[str, int]  # each service's bit in the session rollups' service masks
-
-    def statement(self) -> tuple[Select[Any], dict[str, Any]]:
-        """As SQLAlchemy's statement (for use inside other SQL) and its parameters' values."""
-        return plan_statement(self.fact, self.filters, self.by, self.measures,
-                              list(self.sources), self.bits)  # fmt: skip
-
-    def text(self, dialect: Dialect) -> tuple[str, Any]:
-        """As SQL text for ``dialect`` and its parameters as the driver takes them."""
-        values = plan_values(self.fact, self.filters, list(self.sources), self.bits)
-        return plan_text(dialect, self.fact, self.filters, self.by, self.measures,
-                         list(self.sources), values)  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Plan:
-    """:func:`_plan`'s answer: what the database reads, and what memory answers."""
-
-    reads: Reads | None = None
-    months: tuple[str, tuple[int, int]] | None = None  # (month table, month-key range)
-    day_spans: list[DateSpan] = field(default_factory=list)  # of the person-day rollup
-    naive: Select[Any] | None = None  # the raw facts' select, for the naive baseline
-
-    def bound(self) -> Select[Any] | None:
-        """The statement with its parameters' values (a copy; for use inside other SQL)."""
-        if self.reads is None:
-            return self.naive
-        statement, params = self.reads.statement()
-        return statement.params(params)
-
-
 def _merge(spans: list[DateSpan]) -> list[DateSpan]:
     """Join adjacent day spans so the raw table is read once per contiguous range."""
     merged: list[DateSpan] = []
@@ -227,6 +185,13 @@ def aggregate(
     """
     held = sessions_in_memory(session, fact, filters, measures, by) if use_rollups else None
     frame = _read(session, fact, filters, measures, by, use_rollups) if held is None else held
+    return typed_result(frame, measures, by, as_dates=as_dates)
+
+
+def typed_result(frame: pd.DataFrame, measures: tuple[str, ...], by: tuple[str, ...], *,
+                 as_dates: bool) -> pd.DataFrame:  # fmt: skip
+    """An answer of :func:`aggregate`'s as it gives them: sums as int64 (0 where missing), the
+    latest days as dates or datetime64, one row of zeros for no groups and no rows."""
     for m in measures:  # only the columns not yet of their type: each conversion costs
         kind = frame[m].dtype.kind
         if m in MAX_MEASURES:
@@ -289,6 +254,14 @@ def prepare(session: Session, fact: Fact, filters: Filters, measures: tuple[str,
     return True
 
 
+def held_days_answer(session: Session, fact: Fact, filters: Filters, measures: tuple[str, ...],
+                     by: tuple[str, ...]) -> bool:  # fmt: skip
+    """Whether the requests per person and day held in memory alone answer this aggregate."""
+    plan = _plan(session, fact, filters, measures, by, True, in_memory=has_store(session))
+    return (plan.reads is None and plan.months is None
+            and plan.day_spans == [(filters.date_from, filters.date_to)])  # fmt: skip
+
+
 def _read_sql(session: Session, plan: Plan, columns: list[str]) -> pd.DataFrame:
     if plan.reads is None:
         return read_frame(session, plan.naive, columns)
@@ -296,4 +269,5 @@ def _read_sql(session: Session, plan: Plan, columns: list[str]) -> pd.DataFrame:
     return read_text(session, sql, params, columns)
 
 
-__all__ = ["add_months", "aggregate", "build_statement", "month_key", "prepare"]
+__all__ = ["add_months", "aggregate", "build_statement", "held_days_answer", "month_key",
+           "prepare", "typed_result"]  # fmt: skip

@@ -23,7 +23,13 @@ from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
 from data_access.models import Ambassador, InfoSession, Library
 from data_access.models.base import AUDIENCES, SESSION_FORMATS
-from data_access.queries.day_rows import GROUP_COLUMNS, NO_DAY_NUMBER, DayRows, day_number_sql
+from data_access.queries.day_rows import (
+    GROUP_COLUMNS,
+    NO_DAY_NUMBER,
+    DayRows,
+    Span,
+    day_number_sql,
+)
 from data_access.queries.frames import read_chunks, read_frame
 from data_access.queries.month_rows import compact
 from data_access.queries.service_masks import service_bits, services_mask
@@ -56,12 +62,12 @@ class SessionRows:
     mask: np.ndarray
     service_bits: dict[str, int]
 
-    def aggregate(self, filters: Filters, measures: tuple[str, ...],
-                  by: tuple[str, ...]) -> pd.DataFrame:  # fmt: skip
-        """``by`` (one of :data:`GROUPINGS`) and ``measures`` over the filtered period, as the
-        SQL over the facts gives them (latest days as datetime64; one row per ``by`` value
-        with any session)."""
-        at = self._chosen(filters)
+    def aggregate(self, filters: Filters, measures: tuple[str, ...], by: tuple[str, ...],
+                  spans: list[Span] | None = None) -> pd.DataFrame:  # fmt: skip
+        """``by`` (one of :data:`GROUPINGS`) and ``measures`` over the filtered period (or the
+        days of several disjoint ``spans`` of it), as the SQL over the facts gives them (latest
+        days as datetime64; one row per ``by`` value with any session)."""
+        at = self._chosen(filters, spans)
         if by == ("service_type_code",):
             return self._per_service(at, filters, measures)
         code, values = self._codes(at, by)
@@ -89,18 +95,27 @@ class SessionRows:
         """See :meth:`DayRows.warm`."""
         self.rows.warm()
 
-    def _chosen(self, filters: Filters) -> np.ndarray:
-        """The row indices of the period's sessions that ``filters`` keep."""
+    def _chosen(self, filters: Filters,
+                spans: list[Span] | None = None) -> np.ndarray:  # fmt: skip
+        """The row indices of the period's (or the ``spans``') sessions that ``filters``
+        keep."""
         rows = self.rows
-        lo, hi = rows.bounds(filters.date_from, filters.date_to)
-        chosen = rows.kept_groups(filters)[rows.group[lo:hi]]
+        at: slice | np.ndarray
+        if spans is None or len(spans) == 1:  # a slice: no copy of its rows
+            first, last = spans[0] if spans else (filters.date_from, filters.date_to)
+            at = slice(*rows.bounds(first, last))
+        else:
+            at = rows.span_rows(spans)
+        chosen = rows.kept_groups(filters)[rows.group[at]]
         if filters.formats:
             wanted = [i for i, f in enumerate(SESSION_FORMATS) if f in filters.formats]
-            chosen &= np.isin(self.format[lo:hi], wanted)
+            chosen &= np.isin(self.format[at], wanted)
         if filters.services:
             bits = services_mask(filters.services, self.service_bits)
-            chosen &= (self.mask[lo:hi] & bits) != 0
-        return lo + np.flatnonzero(chosen)
+            chosen &= (self.mask[at] & bits) != 0
+        if isinstance(at, slice):
+            return at.start + np.flatnonzero(chosen)
+        return at[chosen]
 
     def _codes(self, at: np.ndarray, by: tuple[str, ...]) -> tuple[np.ndarray, pd.DataFrame]:
         """Each chosen session's index among the ``by`` values, and those values."""
@@ -171,9 +186,11 @@ def read_session_rows(session: Session) -> SessionRows:
 
 
 def sessions_in_memory(session: Session, fact: str, filters: Filters, measures: tuple[str, ...],
-                       by: tuple[str, ...]) -> pd.DataFrame | None:  # fmt: skip
-    """The planner's answer from the sessions in memory, or None when they cannot give it (not
-    sessions, a grouping or measure not held, no store, the naive baseline)."""
+                       by: tuple[str, ...], spans: list[Span] | None = None,
+                       ) -> pd.DataFrame | None:  # fmt: skip
+    """The planner's answer from the sessions in memory (over ``spans`` instead of the period,
+    if given), or None when they cannot give it (not sessions, a grouping or measure not held,
+    no store, the naive baseline)."""
     if fact != "sessions" or NAIVE.get() or filters.effective_raions == ():
         return None
     if not (set(measures) <= MEASURES and by in GROUPINGS):
@@ -181,7 +198,7 @@ def sessions_in_memory(session: Session, fact: str, filters: Filters, measures: 
     if by == ("service_type_code",) and not set(measures) <= set(SUMS):
         return None  # latest days per service: not held
     rows = session_rows(session)
-    return None if rows is None else rows.aggregate(filters, measures, by)
+    return None if rows is None else rows.aggregate(filters, measures, by, spans)
 
 
 def session_rows(session: Session) -> SessionRows | None:
