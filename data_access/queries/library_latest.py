@@ -25,6 +25,7 @@ from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
 from dashboard.periods import PROGRAM_START
 from data_access.queries.breakdowns import ACTIVITY, activity_by
+from data_access.queries.edge_days import aggregate_days
 from data_access.queries.frames import datetimes
 from data_access.queries.held_latest import (
     FACT_MEASURES,
@@ -68,14 +69,16 @@ def library_activity_latest(session: Session, filters: Filters, lookback_days: i
     if split.whole is not None:
         table = month_table(session, filters, "library_id")
         parts.add_whole_months(table, split.whole, "library_id", filters)
-    for first, last in split.edges:
-        edge = replace(filters, date_from=first, date_to=last)
-        # an edge's latest days count when all its activity does (no tier filter) in the window
-        latest = window is not None and first >= window and not filters.tiers
-        for fact, measures in FACT_MEASURES.items():
-            days = ("last_any_day",) if latest else ()
-            frame = aggregate(session, fact, edge, (*measures, *days), ("library_id",),
-                              as_dates=False)  # fmt: skip
+    # an edge's latest days count when all its activity does (no tier filter) in the window
+    with_days = [window is not None and first >= window and not filters.tiers
+                 for first, _last in split.edges]  # fmt: skip
+    for latest in (True, False):  # the edges alike read at once
+        spans = [edge for edge, wanted in zip(split.edges, with_days, strict=True)
+                 if wanted == latest]  # fmt: skip
+        days = ("last_any_day",) if latest else ()
+        for fact, measures in FACT_MEASURES.items() if spans else ():
+            frame = aggregate_days(session, fact, filters, spans, (*measures, *days),
+                                   ("library_id",), as_dates=False)  # fmt: skip
             parts.add_frame(frame, "library_id", measures, days[0] if days else None)
     if window is not None:
         tail = (filters.date_to.replace(day=1), filters.date_to)
