@@ -15,7 +15,7 @@ from dashboard.filters import Filters
 from data_access.database import Database
 from data_access.queries.frames import read_frame, read_text
 from data_access.queries.plan_text import plan_text
-from data_access.queries.prepared import Source, plan_statement, plan_values, union_grouped
+from data_access.queries.prepared import Source, plan_statement, union_grouped
 from data_access.queries.raw import Fact, raw_select
 from data_access.queries.service_masks import service_bits
 from data_access.queries.sources import filter_dims, pick_cube, twin_cube
@@ -132,8 +132,7 @@ def _text_rows(s: Session, fact: Fact, filters: Filters, by: tuple[str, ...],
                measures: tuple[str, ...], sources: list[Source],
                bits: dict[str, int]) -> list[tuple[object, ...]]:  # fmt: skip
     """The rows the plan's SQL text gives."""
-    values = plan_values(fact, filters, sources, bits)
-    sql, params = plan_text(s.get_bind().dialect, fact, filters, by, measures, sources, values)
+    sql, params = plan_text(s.get_bind().dialect, fact, filters, by, measures, sources, bits)
     return _rows(read_text(s, sql, params, [*by, *measures]))
 
 

@@ -23,19 +23,23 @@ def read_frame(session: Session, stmt: Any, columns: Sequence[str],
     The statement runs on the session's connection, as Core: through the session, a statement
     naming mapped attributes gets the ORM's result (rows rebuilt in Python, no driver cursor).
     """
-    if session.autoflush and (session.new or session.dirty or session.deleted):
-        session.flush()  # what session.execute would have done first
-    result = session.connection().execute(stmt, params)
+    result = _connection(session).execute(stmt, params)
     return pd.DataFrame.from_records(_rows(result), columns=list(columns))
 
 
 def read_text(session: Session, sql: str, params: Any, columns: Sequence[str]) -> pd.DataFrame:
     """Run SQL text (:mod:`~data_access.queries.plan_text`) with its parameters as the driver
     takes them, and return its rows as a DataFrame with ``columns``."""
+    result = _connection(session).exec_driver_sql(sql, params)
+    return pd.DataFrame.from_records(_rows(result), columns=list(columns))
+
+
+def _connection(session: Session) -> Any:
+    """The session's connection, its pending changes flushed first (what ``session.execute``
+    would have done)."""
     if session.autoflush and (session.new or session.dirty or session.deleted):
         session.flush()
-    result = session.connection().exec_driver_sql(sql, params)
-    return pd.DataFrame.from_records(_rows(result), columns=list(columns))
+    return session.connection()
 
 
 def _rows(result: Any) -> list[Any]:

@@ -25,7 +25,14 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.sql.compiler import SQLCompiler
 
 from dashboard.filters import Filters
-from data_access.queries.prepared import CubeKeys, Source, grouped_over, part_select, shape_of
+from data_access.queries.prepared import (
+    CubeKeys,
+    Source,
+    grouped_over,
+    part_select,
+    plan_values,
+    shape_of,
+)
 from data_access.queries.raw import Fact
 from data_access.queries.versioned import Recent
 
@@ -56,10 +63,11 @@ class Compiled:
 
 def plan_text(dialect: Dialect, fact: Fact, filters: Filters, by: tuple[str, ...],
               measures: tuple[str, ...], sources: list[Source],
-              values: dict[str, Any]) -> tuple[str, Any]:  # fmt: skip
+              bits: dict[str, int]) -> tuple[str, Any]:  # fmt: skip
     """The SQL text reading ``measures`` of ``fact`` grouped ``by`` from ``sources`` under
-    ``filters``, and its parameters as the driver takes them; ``values``: the view's values
-    by parameter name (:func:`~data_access.queries.prepared.plan_values`)."""
+    ``filters``, and its parameters as the driver takes them (``bits``: as for
+    :func:`~data_access.queries.prepared.plan_values`)."""
+    values = plan_values(fact, filters, sources, bits)
     raions, on, keys = shape_of(fact, filters, sources)
     parts = [_part(dialect, fact, by, measures, raions, on, keys, i) for i in range(len(keys))]
     sql = " UNION ALL ".join(p.sql for p in parts)

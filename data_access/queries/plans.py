@@ -11,7 +11,7 @@ from sqlalchemy.engine import Dialect
 
 from dashboard.filters import Filters
 from data_access.queries.plan_text import plan_text
-from data_access.queries.prepared import Source, plan_statement, plan_values
+from data_access.queries.prepared import Source, plan_statement
 from data_access.queries.range_pieces import DateSpan
 from data_access.queries.raw import Fact
 
@@ -34,9 +34,8 @@ class Reads:
 
     def text(self, dialect: Dialect) -> tuple[str, Any]:
         """As SQL text for ``dialect`` and its parameters as the driver takes them."""
-        values = plan_values(self.fact, self.filters, list(self.sources), self.bits)
         return plan_text(dialect, self.fact, self.filters, self.by, self.measures,
-                         list(self.sources), values)  # fmt: skip
+                         list(self.sources), self.bits)  # fmt: skip
 
 
 @dataclass(frozen=True)

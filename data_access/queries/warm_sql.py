@@ -19,7 +19,7 @@ from dataclasses import replace
 from sqlalchemy.orm import Session
 
 from dashboard.filters import Filters
-from dashboard.periods import add_months
+from dashboard.periods import EPOCH, add_months
 from data_access.queries.fact_days import fact_days
 from data_access.queries.planner import prepare
 from data_access.queries.raw import Fact
@@ -76,7 +76,7 @@ def long_range(session: Session) -> tuple[dt.date, dt.date] | None:
     days = fact_days(session)
     if days is None or len(days.requests) < 2:
         return None
-    first, last = (dt.date(1970, 1, 1) + dt.timedelta(days=int(d))
+    first, last = (EPOCH + dt.timedelta(days=int(d))
                    for d in (days.requests[0], days.requests[-1]))  # fmt: skip
     start = first + dt.timedelta(days=400)
     while start.month % 3 != 1:
