@@ -182,12 +182,15 @@ class MonthRows:
         """Over every row of the months ``first`` to ``last`` (no place filter): the positions
         (into ``ids[by]``) of the ``by`` values with any activity, and their sums of
         :data:`ACTIVITY`: from :class:`RunningTotals`, as :meth:`sums` of those rows."""
+        present, sums = self._running_totals(by).between(month_key(first), month_key(last))
+        return present, dict(zip(ACTIVITY, sums, strict=True))
+
+    def _running_totals(self, by: str) -> RunningTotals:
         if by not in self._totals:
             measures = [self.measures[m] for m in ACTIVITY]
             self._totals[by] = RunningTotals.build(self.keys, self.positions[by],
                                                    len(self.ids[by]), measures)  # fmt: skip
-        present, sums = self._totals[by].between(month_key(first), month_key(last))
-        return present, dict(zip(ACTIVITY, sums, strict=True))
+        return self._totals[by]
 
     def warm(self) -> None:
         """Build now what the first request would otherwise pay for (~20 ms at national scale):
@@ -198,7 +201,7 @@ class MonthRows:
             self._history("ambassador_id")
         first = next(iter(self.ids), None)
         if first is not None:
-            self.period_sums(dt.date(2000, 1, 1), dt.date(2000, 1, 1), first)
+            self._running_totals(first)
 
     def latest_up_to(self, last: dt.date, by: str) -> pd.Series:
         """What :meth:`latest` gives over every row up to ``last``'s month (no place filter),
