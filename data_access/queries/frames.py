@@ -120,20 +120,22 @@ def positions_in_union(arrays: list[np.ndarray]) -> tuple[np.ndarray, list[np.nd
 
 
 def combine_parts(frames: list[pd.DataFrame], by: tuple[str, ...], measures: tuple[str, ...],
-                  maxima: frozenset[str]) -> pd.DataFrame:  # fmt: skip
+                  maxima: frozenset[str], *, regroup: bool = False) -> pd.DataFrame:  # fmt: skip
     """Partial aggregates of one query (from SQL and from tables in memory) as one frame: one
-    row per ``by`` group, sums added and the ``maxima`` measures (latest days) the latest."""
+    row per ``by`` group, sums added and the ``maxima`` measures (latest days) the latest.
+    A single part is taken to have one row per group already, unless ``regroup``."""
     typed = [_typed(f, measures, maxima) for f in frames if len(f)]
     if not typed:
         return pd.DataFrame(columns=[*by, *measures])
-    if len(typed) > 1 and len(by) == 1:  # one part has one row per group already
+    regroup = regroup or len(typed) > 1
+    if regroup and len(by) == 1:
         frame = _summed_by(typed, by[0], measures, maxima)
     else:
         frame = pd.concat(typed, ignore_index=True) if len(typed) > 1 else typed[0]
         agg = {m: "max" if m in maxima else "sum" for m in measures}
         if not by:
             return frame.agg(agg).to_frame().T
-        if len(typed) > 1:
+        if regroup:
             frame = frame.groupby(list(by), dropna=False, sort=False, as_index=False).agg(agg)
     ids = {d: frame[d].to_numpy(np.int64) for d in by if d.endswith("_id")
            and frame[d].dtype != np.int64 and not frame[d].isna().any()}  # fmt: skip

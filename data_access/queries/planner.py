@@ -44,6 +44,7 @@ from data_access.queries.sources import (
     raw_select,
     twin_cube,
 )
+from data_access.queries.tiers_apart import read_tiers_apart, tiers_apart
 from data_access.queries.versioned import has_store
 
 PERSON_DAY = RollupRequestPersonDay.__tablename__  # the day cube also held in memory (day_rows)
@@ -250,7 +251,7 @@ def prepare(session: Session, fact: Fact, filters: Filters, measures: tuple[str,
     plan = _plan(session, fact, filters, measures, by, True, in_memory=has_store(session))
     if plan.reads is None:
         return False
-    plan.reads.text(session.get_bind().dialect)
+    (tiers_apart(session, plan.reads) or plan.reads).text(session.get_bind().dialect)
     return True
 
 
@@ -265,6 +266,8 @@ def held_days_answer(session: Session, fact: Fact, filters: Filters, measures: t
 def _read_sql(session: Session, plan: Plan, columns: list[str]) -> pd.DataFrame:
     if plan.reads is None:
         return read_frame(session, plan.naive, columns)
+    if (apart := tiers_apart(session, plan.reads)) is not None:
+        return read_tiers_apart(session, plan.reads, apart)
     sql, params = plan.reads.text(session.get_bind().dialect)
     return read_text(session, sql, params, columns)
 
