@@ -13,7 +13,9 @@ import pytest
 from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
 from data_access.database import Database
-from data_access.queries.planner import _plan, aggregate
+from data_access.queries.frames import combine_parts
+from data_access.queries.planner import _plan, aggregate, aggregate_parts, typed_result
+from data_access.queries.sources import MAX_MEASURES
 
 D = dt.date
 PERIODS = [(D(2019, 3, 10), D(2021, 5, 20)), (D(2024, 2, 3), D(2024, 2, 27)),
@@ -102,3 +104,19 @@ def test_format_filter_reads_request_days_from_memory(demo_db: Database, by: tup
         frame = aggregate(s, "requests", filters, measures, by, as_dates=False)
     assert frame["last_day"].dtype.kind == "M"
     assert frame["last_day"].notna().all()
+
+
+@pytest.mark.parametrize("shape", ["none", "tiers", "services", "services and tiers", "formats"])
+@pytest.mark.parametrize("fact", FACTS)
+def test_the_parts_of_an_answer_add_up_to_it(demo_db: Database, fact: str, shape: str) -> None:
+    """``aggregate_parts`` (what the directory and the map add up with their other parts)."""
+    with demo_db.session() as s:
+        for first, last in PERIODS:
+            filters = Filters(first, last, **SHAPES[shape])  # type: ignore[arg-type]
+            for by in PER_PERSON:
+                parts = aggregate_parts(s, fact, filters, FACTS[fact], by)  # type: ignore[arg-type]
+                assert parts, (first, by)
+                summed = combine_parts(parts, by, FACTS[fact], MAX_MEASURES, regroup=True)
+                whole = aggregate(s, fact, filters, FACTS[fact], by)  # type: ignore[arg-type]
+                assert _sorted(typed_result(summed, FACTS[fact], by, as_dates=True), by) == (
+                    _sorted(whole, by)), (first, by)  # fmt: skip

@@ -26,7 +26,7 @@ from data_access.queries.month_rows import (
     library_months,
 )
 from data_access.queries.month_spans import split_period
-from data_access.queries.planner import aggregate
+from data_access.queries.planner import aggregate_parts
 from data_access.queries.raw import Fact
 from data_access.queries.versioned import has_store
 
@@ -137,10 +137,11 @@ def held_activity(session: Session, filters: Filters, key: str, *,
 def add_period(parts: ActivityParts, session: Session, filters: Filters, key: str) -> None:
     """Add each fact's counts per ``key`` over the period under ``filters``, from the planner
     (which applies service and format filters): :func:`breakdowns.activity_by`'s counts,
-    without lining the two facts up in a frame only for ``parts`` to take apart again."""
+    without lining the two facts up in a frame only for ``parts`` to take apart again, nor
+    adding up the planner's parts before ``parts`` adds them up with the rest."""
     for fact, measures in FACT_MEASURES.items():
-        frame = aggregate(session, fact, filters, measures, (key,), as_dates=False)
-        parts.add_frame(frame, key, measures, None)
+        for frame in aggregate_parts(session, fact, filters, measures, (key,)):
+            parts.add_frame(frame, key, measures, None)
 
 
 def month_table(session: Session, filters: Filters, key: str) -> MonthRows:

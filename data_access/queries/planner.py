@@ -211,13 +211,33 @@ def typed_result(frame: pd.DataFrame, measures: tuple[str, ...], by: tuple[str, 
 def _read(session: Session, fact: Fact, filters: Filters, measures: tuple[str, ...],
           by: tuple[str, ...], use_rollups: bool) -> pd.DataFrame:  # fmt: skip
     """What the plan says, read from SQL and the tables in memory, its parts combined."""
+    parts, sql = _parts(session, fact, filters, measures, by, use_rollups)
+    if not parts:
+        return pd.DataFrame(columns=[*by, *measures])
+    if len(parts) == 1 and sql:
+        return parts[0]
+    return combine_parts(parts, by, measures, MAX_MEASURES)
+
+
+def aggregate_parts(session: Session, fact: Fact, filters: Filters, measures: tuple[str, ...],
+                    by: tuple[str, ...]) -> list[pd.DataFrame]:  # fmt: skip
+    """:func:`aggregate`'s answer as the parts it adds up, each with one row per group of its
+    own (sums maybe of another integer type or missing; no latest days): for a caller that
+    adds them up with others anyway."""
+    assert not MAX_MEASURES.intersection(measures), "sums only"
+    held = sessions_in_memory(session, fact, filters, measures, by)
+    return [held] if held is not None else _parts(session, fact, filters, measures, by, True)[0]
+
+
+def _parts(session: Session, fact: Fact, filters: Filters, measures: tuple[str, ...],
+           by: tuple[str, ...], use_rollups: bool) -> tuple[list[pd.DataFrame], bool]:  # fmt: skip
+    """The parts of :func:`_read`'s answer, and whether the first came from SQL."""
     plan = _plan(session, fact, filters, measures, by, use_rollups, in_memory=has_store(session))
     day_rows = request_person_days(session) if plan.day_spans else None
     if plan.day_spans and day_rows is None:  # not held in memory: the day cube in SQL
         plan = _plan(session, fact, filters, measures, by, use_rollups, in_memory=False)
-    columns = [*by, *measures]
     sql = plan.reads is not None or plan.naive is not None
-    parts = [_read_sql(session, plan, columns)] if sql else []
+    parts = [_read_sql(session, plan, [*by, *measures])] if sql else []
     if plan.months is not None and plan.months[0] in SERVICE_TABLES:
         held = SERVICE_TABLES[plan.months[0]](session)
         assert held is not None  # _services_held saw it
@@ -237,11 +257,7 @@ def _read(session: Session, fact: Fact, filters: Filters, measures: tuple[str, .
         parts.append(sums.loc[sums[fact].to_numpy() > 0, [*by, *measures]])
     if day_rows is not None:
         parts += [day_rows.aggregate(a, b, filters, measures, by) for a, b in plan.day_spans]
-    if not parts:
-        return pd.DataFrame(columns=columns)
-    if len(parts) == 1 and sql:
-        return parts[0]
-    return combine_parts(parts, by, measures, MAX_MEASURES)
+    return parts, sql
 
 
 def prepare(session: Session, fact: Fact, filters: Filters, measures: tuple[str, ...],
@@ -272,5 +288,5 @@ def _read_sql(session: Session, plan: Plan, columns: list[str]) -> pd.DataFrame:
     return read_text(session, sql, params, columns)
 
 
-__all__ = ["add_months", "aggregate", "build_statement", "held_days_answer", "month_key",
-           "prepare", "typed_result"]  # fmt: skip
+__all__ = ["add_months", "aggregate", "aggregate_parts", "build_statement", "held_days_answer",
+           "month_key", "prepare", "typed_result"]  # fmt: skip
