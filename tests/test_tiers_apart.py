@@ -1,5 +1,6 @@
-"""A tier filter on the raw facts' edge days applied in memory (no join of ``ambassador`` in
-the SQL) gives the hand-counted answers of the hand-made data set, on both engines."""
+"""A tier filter on the raw facts' edge days gives the hand-counted answers of the hand-made
+data set on both engines: on PostgreSQL applied in memory (no join of ``ambassador`` in the
+SQL), on SQLite by the join."""
 
 from __future__ import annotations
 
@@ -62,10 +63,11 @@ def test_a_tier_filter_on_edge_days_counts_as_by_hand_without_joining_ambassador
             if by in RAW:
                 plan = _plan(s, "requests", filters, MEASURES, by, True, in_memory=True)
                 assert plan.reads is not None, by
-                assert tiers_apart(s, plan.reads) is not None, by
+                apart = db.engine.dialect.name == "postgresql"
+                assert (tiers_apart(s, plan.reads) is not None) == apart, by
                 read = [sql for sql in statements if "FROM service_request" in sql]
                 assert read, by
-                assert all("JOIN ambassador" not in sql for sql in read), read
+                assert all(("JOIN ambassador" in sql) != apart for sql in read), read
 
 
 def test_without_a_tier_filter_every_request_counts(db: Database) -> None:

@@ -9,7 +9,9 @@ too and without the join, the parts read only the covering index, and the ambass
 the chosen tiers. Then the rows are summed again by the asked groups.
 
 Only for groups an ambassador decides (their own id, a library, a raion), so that the extra
-group adds at most one row per ambassador and library, however long the span.
+group adds at most one row per ambassador and library, however long the span; and only on
+PostgreSQL: SQLite looks each row's ambassador up by primary key, cheaper than the extra rows
+(measured: 1-2 ms slower in memory than the join on the same views).
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ def tiers_apart(session: Session, reads: Reads) -> Reads | None:
     without it, grouped by ambassador as well; None when ``reads`` are read as they are."""
     if (not reads.filters.tiers or not set(reads.by) <= PER_AMBASSADOR
             or any(source.cube is not None for source in reads.sources)
+            or session.get_bind().dialect.name != "postgresql"
             or not has_store(session)):  # fmt: skip
         return None
     by = reads.by if AMBASSADOR in reads.by else (*reads.by, AMBASSADOR)
