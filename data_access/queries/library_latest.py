@@ -203,7 +203,8 @@ def _latest_parts(session: Session, filters: Filters, start: dt.date, *,
         for fact in ("sessions", "requests"):
             days = aggregate(session, fact, window, ("last_any_day",), ("library_id",),
                              as_dates=False)  # fmt: skip
-            parts.append(days.rename(columns={"last_any_day": "last_day"}))
+            parts.append(_latest_frame(days["library_id"].to_numpy(),
+                                       days["last_any_day"].to_numpy()))  # fmt: skip
     return parts
 
 
@@ -213,4 +214,10 @@ def _seek_days(session: Session, filters: Filters, start: dt.date, last_month: d
     table = library_months(session)
     raions_and_kinds = replace(filters, tiers=())
     latest = table.latest(table.select(start, last_month, raions_and_kinds), "library_id")
-    return latest.reset_index()
+    return _latest_frame(latest.index.to_numpy(), latest.to_numpy())
+
+
+def _latest_frame(library_ids: np.ndarray, days: np.ndarray) -> pd.DataFrame:
+    """library_id, last_day from their arrays: pandas' ``reset_index`` or ``rename`` of the
+    frames they come in cost ~1 ms each, several times the search that found them."""
+    return pd.DataFrame({"library_id": library_ids, "last_day": days})
