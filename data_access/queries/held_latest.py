@@ -6,6 +6,7 @@ edge months from the day-level sources, combined with numpy."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
@@ -75,17 +76,18 @@ class ActivityParts:
         present, sums = table.period_sums(*span, key)
         self.add(table.ids[key], present, sums, np.full(len(present), NO_DAY, np.int32))
 
-    def add_frame(self, frame: pd.DataFrame, key: str, measures: tuple[str, ...],
-                  day: str | None) -> None:  # fmt: skip
-        """A frame's ``key`` (rows without one left out), ``measures`` and ``day`` column
-        (datetime64; None: no days)."""
-        ids = frame[key].to_numpy()
+    def add_frame(self, frame: pd.DataFrame | Mapping[str, np.ndarray], key: str,
+                  measures: tuple[str, ...], day: str | None) -> None:  # fmt: skip
+        """A frame's (or its columns') ``key`` (rows without one left out), ``measures`` and
+        ``day`` column (datetime64; None: no days)."""
+        ids = np.asarray(frame[key])
         kept = ~pd.isna(ids)  # with numpy: pandas' dropna costs more than the rest
         n = int(kept.sum())
-        latest = (day_numbers(frame[day].to_numpy("M8[ns]")[kept]) if day is not None
+        latest = (day_numbers(np.asarray(frame[day], dtype="M8[ns]")[kept]) if day is not None
                   else np.full(n, NO_DAY, np.int32))  # fmt: skip
         self.add(ids[kept].astype(np.int64), np.arange(n),
-                 {m: frame[m].to_numpy(np.int64)[kept] for m in measures}, latest)  # fmt: skip
+                 {m: np.asarray(frame[m], dtype=np.int64)[kept] for m in measures},
+                 latest)  # fmt: skip
 
     def columns(self, key: str) -> dict[str, np.ndarray]:
         """One row per id, as arrays: counts added, the latest of the days (datetime64, NaT:
