@@ -46,6 +46,8 @@ def library_activity(session: Session, filters: Filters, lookback_days: int) -> 
     """Per library: this period's sessions, participants and requests, and the latest activity
     day within ``lookback_days`` before the period end (datetime64; NaT when older or never)."""
     frame = library_activity_latest(session, filters, lookback_days)
+    if list(frame.columns) == LIBRARY_ACTIVITY_COLUMNS:  # as it comes: a reindex is a copy
+        return frame
     return frame.reindex(columns=LIBRARY_ACTIVITY_COLUMNS)
 
 

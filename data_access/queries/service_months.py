@@ -81,7 +81,8 @@ class ServiceMonthRows:
             stamps = day_datetimes(latest)
             for name in MEASURES.intersection(measures) - {"requests"}:
                 frame[name] = stamps
-        return pd.DataFrame(frame)[[self.key, *measures]]
+        # in the asked order, built once (a frame's column selection is another copy)
+        return pd.DataFrame({self.key: frame[self.key], **{m: frame[m] for m in measures}})
 
     def _rows(self, first_key: int, last_key: int, services: tuple[str, ...],
               with_days: bool) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip

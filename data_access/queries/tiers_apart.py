@@ -51,9 +51,11 @@ def read_tiers_apart(session: Session, reads: Reads, apart: Reads) -> pd.DataFra
     sql, params = apart.text(session.get_bind().dialect)
     rows = read_text(session, sql, params, [*apart.by, *apart.measures])
     ids = rows[AMBASSADOR].to_numpy(np.float64, na_value=np.nan)
-    rows = rows.loc[of_tiers(session, ids, reads.filters.tiers)]
+    kept = of_tiers(session, ids, reads.filters.tiers)
+    # from the kept values of each column: a boolean .loc costs several times more
+    rows = pd.DataFrame({name: rows[name].to_numpy()[kept] for name in rows.columns})
     if reads.by == apart.by:
-        return rows.reset_index(drop=True)
+        return rows
     # the other columns only are summed: the ambassador's is left behind
     return combine_parts([rows], reads.by, reads.measures, MAX_MEASURES, regroup=True)
 
