@@ -10,14 +10,15 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
 from data_access.models import ServiceType
 from data_access.queries.dimensions import dimensions, raions
 from data_access.queries.frames import gather, read_frame
-from data_access.queries.held_latest import held_activity
+from data_access.queries.held_latest import held_activity, planned_activity
 from data_access.queries.planner import aggregate
 from data_access.queries.sources import REQUEST_MEASURES
-from data_access.queries.versioned import stored
+from data_access.queries.versioned import has_store, stored
 
 ACTIVITY = ["sessions", "participants", "requests"]
 
@@ -136,10 +137,14 @@ def activity_by(session: Session, filters: Filters, key: str, *,
     """Sessions, participants, requests and (unless ``latest`` is false) the last activity day
     per library or per ambassador. Where no service or format filter applies, whole months
     come from the per-person and per-library rollups held in memory, latest days included
-    (:mod:`~data_access.queries.held_latest`); otherwise from SQL."""
+    (:mod:`~data_access.queries.held_latest`); otherwise from the planner's parts (SQL and
+    memory), added up at once; for the naive baseline or a bare session, from two aggregates
+    lined up."""
     if key not in ("library_id", "ambassador_id"):
         raise ValueError(f"activity cannot be grouped by {key!r}")
     held = held_activity(session, filters, key, latest=latest)
+    if held is None and has_store(session) and not NAIVE.get():
+        held = planned_activity(session, filters, key, latest=latest)
     if held is not None:
         last_day = held.pop("last_day")
         if latest:

@@ -136,14 +136,26 @@ def held_activity(session: Session, filters: Filters, key: str, *,
     return parts.columns(key)
 
 
-def add_period(parts: ActivityParts, session: Session, filters: Filters, key: str) -> None:
-    """Add each fact's counts per ``key`` over the period under ``filters``, from the planner
-    (which applies service and format filters): :func:`breakdowns.activity_by`'s counts,
-    without lining the two facts up in a frame only for ``parts`` to take apart again, nor
-    adding up the planner's parts before ``parts`` adds them up with the rest."""
+def add_period(parts: ActivityParts, session: Session, filters: Filters, key: str, *,
+               latest: bool = False) -> None:  # fmt: skip
+    """Add each fact's counts per ``key`` over the period under ``filters`` (and with
+    ``latest``, its latest days), from the planner (which applies service and format
+    filters): :func:`breakdowns.activity_by`'s columns, without lining the two facts up in a
+    frame only for ``parts`` to take apart again, nor adding up the planner's parts before
+    ``parts`` adds them up with the rest."""
+    day = ("last_any_day",) if latest else ()
     for fact, measures in FACT_MEASURES.items():
-        for frame in aggregate_parts(session, fact, filters, measures, (key,)):
-            parts.add_frame(frame, key, measures, None)
+        for frame in aggregate_parts(session, fact, filters, (*measures, *day), (key,)):
+            parts.add_frame(frame, key, measures, day[0] if day else None)
+
+
+def planned_activity(session: Session, filters: Filters, key: str, *,
+                     latest: bool = True) -> dict[str, np.ndarray]:  # fmt: skip
+    """What :func:`held_activity` gives, under the filters it cannot hold (service, format):
+    each fact's parts from the planner, added up at once."""
+    parts = ActivityParts()
+    add_period(parts, session, filters, key, latest=latest)
+    return parts.columns(key)
 
 
 def month_table(session: Session, filters: Filters, key: str) -> MonthRows:

@@ -222,11 +222,11 @@ def _read(session: Session, fact: Fact, filters: Filters, measures: tuple[str, .
 def aggregate_parts(session: Session, fact: Fact, filters: Filters, measures: tuple[str, ...],
                     by: tuple[str, ...]) -> list[pd.DataFrame]:  # fmt: skip
     """:func:`aggregate`'s answer as the parts it adds up, each with one row per group of its
-    own (sums maybe of another integer type or missing; no latest days): for a caller that
-    adds them up with others anyway."""
-    assert not MAX_MEASURES.intersection(measures), "sums only"
+    own (sums as int64, latest days as datetime64): for a caller that adds them up with
+    others anyway."""
     held = sessions_in_memory(session, fact, filters, measures, by)
-    return [held] if held is not None else _parts(session, fact, filters, measures, by, True)[0]
+    parts = [held] if held is not None else _parts(session, fact, filters, measures, by, True)[0]
+    return [typed_result(part, measures, by, as_dates=False) for part in parts]
 
 
 def _parts(session: Session, fact: Fact, filters: Filters, measures: tuple[str, ...],
