@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 from sqlalchemy.orm import Session
 
+from data_access.models.base import NO_TIER
 from data_access.queries.dimensions import dimensions
 from data_access.queries.frames import combine_parts, read_text
 from data_access.queries.plans import Reads
@@ -36,7 +37,8 @@ PER_AMBASSADOR = frozenset({AMBASSADOR, "library_id", "raion_code"})
 def tiers_apart(session: Session, reads: Reads) -> Reads | None:
     """What to read instead of ``reads`` to apply its tier filter in memory: the same parts
     without it, grouped by ambassador as well; None when ``reads`` are read as they are."""
-    if (not reads.filters.tiers or not set(reads.by) <= PER_AMBASSADOR
+    if (not reads.filters.tiers or NO_TIER in reads.filters.tiers  # kept by the join alone
+            or not set(reads.by) <= PER_AMBASSADOR
             or any(source.cube is not None for source in reads.sources)
             or session.get_bind().dialect.name != "postgresql"
             or not has_store(session)):  # fmt: skip
