@@ -39,16 +39,10 @@ def _read_roster(dims: Dimensions, on: dt.date) -> dict[str, Any]:
     return columns
 
 
-LIBRARY_ACTIVITY_COLUMNS = ["library_id", "sessions", "participants", "requests", "last_day"]
-
-
 def library_activity(session: Session, filters: Filters, lookback_days: int) -> pd.DataFrame:
     """Per library: this period's sessions, participants and requests, and the latest activity
     day within ``lookback_days`` before the period end (datetime64; NaT when older or never)."""
-    frame = library_activity_latest(session, filters, lookback_days)
-    if list(frame.columns) == LIBRARY_ACTIVITY_COLUMNS:  # as it comes: a reindex is a copy
-        return frame
-    return frame.reindex(columns=LIBRARY_ACTIVITY_COLUMNS)
+    return library_activity_latest(session, filters, lookback_days)  # columns in that order
 
 
 MARKER_LOOKBACK_DAYS = 365  # the map's "days since last activity" looks back one year
