@@ -34,6 +34,18 @@ PERSONAL_HEADERS = [
     "Адрес",
     "Дата рождения",
     "Telefonul solicitantului",
+    "strada",
+    "Str.",
+    "Strada, nr.",
+    "adresă",
+    "Adresa de domiciliu",
+    "adresa domiciliului",
+    "Domiciliul",
+    "Localitatea de domiciliu",
+    "locul de trai",
+    "Street address",
+    "Улица",
+    "Место жительства",
 ]
 ACCEPTED_HEADERS = [
     "data",
@@ -61,6 +73,12 @@ ACCEPTED_HEADERS = [
     "outcome",
     "Nr. crt.",
     "numele ambasadorului",
+    "Raionul",
+    "Biblioteca",
+    "denumirea bibliotecii",
+    # Where the session took place, not where a citizen lives: allowed (see privacy.py).
+    "localitate",
+    "Localitatea",
 ]
 
 
@@ -86,6 +104,10 @@ def test_report_headers_are_not_personal(header: str) -> None:
         ("022 123 456", "phone"),
         ("(0231) 2-34-56", "phone"),
         (69123456, "phone"),  # 069123456 typed into Excel
+        ("2.00123E+12", "idnp"),  # a 13-digit number as Excel writes it to CSV
+        ("2,00123E+12", "idnp"),  # ... with a decimal comma
+        ("2.00123456789e+12", "idnp"),
+        ("2E+12", "idnp"),
     ],
 )
 def test_personal_values(value: object, what: str) -> None:
@@ -108,6 +130,10 @@ def test_personal_values(value: object, what: str) -> None:
         45306,
         "123456789012",
         "@ana",
+        "1.5E+3",
+        "9.99E+11",  # 12 digits: no more an IDNP than 123456789012
+        "2.5E+13",
+        "E+12",
     ],
 )
 def test_ordinary_values_are_not_personal(value: object) -> None:
@@ -144,6 +170,27 @@ def test_a_13_digit_column_without_a_telling_header_is_refused() -> None:
     report = _check(xlsx_bytes(header, rows), "r.xlsx")
     assert [(e.row, e.column, e.code, e.params) for e in report.errors] == [
         (2, "cod", "personal_data_idnp", {"count": 4})
+    ]
+
+
+def test_a_column_of_idnps_in_excels_scientific_notation_is_refused() -> None:
+    header = [*REQUEST_HEADER, "cod"]
+    rows = [[*row, f"2.00{i}23E+12"] for i, row in enumerate(request_rows("P", 3))]
+    report = _check(csv_bytes(header, rows))
+    assert report.refused_for_privacy
+    assert [(e.row, e.column, e.code, e.params) for e in report.errors] == [
+        (2, "cod", "personal_data_idnp", {"count": 3})
+    ]
+
+
+def test_an_address_column_refuses_the_file_but_the_report_columns_do_not() -> None:
+    header = [*REQUEST_HEADER, "Str.", "localitatea de domiciliu", "localitate"]
+    rows = [[*row, "Ștefan cel Mare 1", "Ungheni", "Zagarancea"] for row in request_rows("P", 2)]
+    report = _check(csv_bytes(header, rows))
+    assert report.refused_for_privacy
+    assert sorted((e.column, e.code) for e in report.errors) == [
+        ("Str.", "personal_data_column"),
+        ("localitatea de domiciliu", "personal_data_column"),
     ]
 
 

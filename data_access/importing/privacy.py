@@ -3,7 +3,13 @@
 Two checks, both before anything else is validated:
 - headers (not among the accepted report columns) naming personal data in Romanian, English or
   Russian: name, IDNP / personal code, phone, e-mail, address, birth date;
-- values in *any* column that look like an IDNP (13 digits), an e-mail address or a phone number.
+- values in *any* column that look like an IDNP (13 digits, also as Excel's "2.00123E+12"), an
+  e-mail address or a phone number.
+Address headers include the street ("strada", "str.") and the home locality ("localitatea de
+domiciliu", "domiciliu", "locul de trai"). A column named just "localitate" is *not* refused: in
+an activity report it most plausibly names where the session or the library was (a village is
+not a person's identifier, and the program publishes its libraries' localities); it is the
+"domiciliu" / "trai" wording that makes a locality someone's home address.
 A hit refuses the whole file: keeping "just the other columns" would still mean the program
 received and handled the data. The ``ambasador`` column holds a librarian's display name, which is
 allowed; it is an accepted column, so its header is not checked, and names are not value-checked.
@@ -27,6 +33,7 @@ PERSONAL_HEADERS = frozenset(
         "nume", "prenume", "numele", "nume prenume", "numele și prenumele",
         "numele cetățeanului", "idnp", "cod personal", "codul personal", "telefon", "nr. telefon",
         "număr de telefon", "e-mail", "email", "mail", "adresa", "adresă", "domiciliu",
+        "strada", "str.", "localitatea de domiciliu", "locul de trai", "reședința",
         "data nașterii", "data de naștere", "anul nașterii", "name", "full name", "first name",
         "last name", "surname", "citizen", "citizen name", "phone", "phone number", "mobile",
         "telephone", "address", "birth date", "date of birth", "birthday", "dob", "фио", "ф.и.о.",
@@ -39,13 +46,20 @@ PERSONAL_WORDS = frozenset(
     {
         "nume", "numele", "prenume", "prenumele", "idnp", "personal", "cetatean", "cetateanului",
         "solicitant", "solicitantului", "beneficiar", "beneficiarului", "telefon", "telefonul",
-        "tel", "mobil", "email", "mail", "adresa", "domiciliu", "nasterii", "nastere", "name",
-        "surname", "citizen", "phone", "telephone", "mobile", "address", "birth", "birthdate",
-        "фио", "имя", "фамилия", "отчество", "телефон", "адрес", "рождения", "почта", "заявителя",
+        "tel", "mobil", "email", "mail", "nasterii", "nastere", "name", "surname", "citizen",
+        "phone", "telephone", "mobile", "birth", "birthdate", "фио", "имя", "фамилия", "отчество",
+        "телефон", "рождения", "почта", "заявителя",
+        # addresses: "Adresa", "Strada", "Str.", "Domiciliul", "Localitatea de domiciliu"...
+        "adresa", "adresei", "adrese", "adresele", "strada", "strazii", "str", "domiciliu",
+        "domiciliul", "domiciliului", "resedinta", "resedintei", "trai", "address", "street",
+        "адрес", "адреса", "улица", "ул", "проживания", "жительства",
     }
 )  # fmt: skip
 
 _IDNP = re.compile(r"^\d{13}$")
+# A 13-digit number as Excel writes it to CSV in a General cell: "2.00123E+12" (or with the
+# decimal comma of a Romanian/Russian locale). The digits are lost, the column is still IDNPs.
+_IDNP_SCIENTIFIC = re.compile(r"^[1-9](?:[.,]\d+)?[eE]\+?12$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]{2,}$")
 _PHONE_CHARS = re.compile(r"^\+?[\d\s\-()]+$")
 _PHONE_DIGITS = re.compile(r"^(?:\+?373\d{8}|00373\d{8}|0[2-9]\d{7}|\+\d{9,14})$")
@@ -83,6 +97,8 @@ def _personal_text(text: str, *, numeric: bool) -> str | None:
     if "@" in text:
         return "email" if _EMAIL.match(text) else None
     compact = text.translate(_PUNCTUATION)
+    if _IDNP_SCIENTIFIC.match(compact):
+        return "idnp"
     digits = compact[1:] if compact.startswith("+") else compact
     if not digits.isdigit():  # fast exit for names, codes, dates with dots
         return None
@@ -97,7 +113,7 @@ def _personal_text(text: str, *, numeric: bool) -> str | None:
 
 # Could a column hold an e-mail, an IDNP or a phone at all? One regex over the whole column
 # skips the value-by-value check for most columns (names, raions, small numbers, short codes).
-_CANDIDATE = re.compile(r"@|\+|\d[\d \-()\u00a0]{6,}\d")
+_CANDIDATE = re.compile(r"@|\+|\d[\d \-()\u00a0]{6,}\d|[eE]12\b")
 
 
 def _findings(table: RawTable, index: int) -> dict[str, tuple[int, int]]:
