@@ -97,6 +97,36 @@ def test_sessions_csv_and_requests_xlsx_are_imported(people_db: Database) -> Non
     assert batches(db) == [("sesiuni.csv", "imported", 6, 6), ("cereri.xlsx", "imported", 4, 4)]
 
 
+ENGLISH_SESSION_HEADER = ["date", "raion", "library", "ambassador", "format", "audience",
+                          "participants", "services", "report_ref"]  # fmt: skip
+
+
+def test_sessions_with_english_headers_are_imported(people_db: Database) -> None:
+    db = people_db
+    rows = session_rows("E", 3)
+    rows[0][4:6] = ["in person", "citizens"]  # English values under the English headers
+    order = [8, 0, 2, 1, 3, 6, 5, 4, 7]  # column order does not matter either
+    header = [ENGLISH_SESSION_HEADER[i] for i in order]
+    content = csv_bytes(header, [[row[i] for i in order] for row in rows])
+    report = import_file(db, "sessions.csv", content, created_by="tester", today=TODAY)
+    assert (report.status, report.kind, report.rows, report.inserted) == (
+        "imported",
+        "sessions",
+        3,
+        3,
+    )
+    assert counts(db) == {"sessions": 3, "links": 3, "requests": 0, "batches": 1}
+    with db.session() as s:
+        first = s.execute(select(InfoSession).where(InfoSession.source_ref == "E-1")).scalar_one()
+        assert (first.held_on, first.format, first.audience, first.participants) == (
+            dt.date(2024, 1, 1),
+            "in_person",
+            "citizens",
+            1,
+        )
+    assert rollups_match_facts(db)
+
+
 def _bad_sessions() -> bytes:
     rows = session_rows("B", 9)
     rows[0][0] = "2031-01-01"  # future
