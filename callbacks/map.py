@@ -117,4 +117,5 @@ def _patch(updates: dict[str, Any]) -> Patch:
     for key in ("size", "color", "opacity"):
         patched["data"][2]["marker"][key] = markers[key]
     patched["data"][2]["customdata"] = markers["customdata"]
+    patched["layout"]["annotations"] = updates["annotations"]  # the "no data" message, or none
     return patched

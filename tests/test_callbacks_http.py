@@ -11,6 +11,7 @@ import pytest
 from flask.testing import FlaskClient
 from sqlalchemy import create_engine, text
 
+from callbacks.overview import BREAKDOWNS
 from callbacks.overview_kpis import ACTIVITY
 from dashboard import app_factory
 from dashboard.app_factory import create_app
@@ -86,16 +87,58 @@ def test_trend_has_one_bar_per_month(client) -> None:  # type: ignore[no-untyped
     assert all(v > 0 for v in figure["data"][0]["y"])
 
 
+NO_DATA = "?de=2016-01-01&pana=2016-01-31"  # before the first session (2016-03-25)
+MAP_OUTPUTS = [(ids.MAP, "figure"), (ids.MAP_SELECTION, "children"), (ids.MAP_DRAWN, "data")]
+
+
+def _says_no_data(figure: dict, words: str = "Nu există date") -> bool:  # type: ignore[type-arg]
+    texts = [a.get("text", "") for a in figure["layout"].get("annotations", [])]
+    return any(words in text for text in texts)
+
+
 def test_no_data_says_so_in_words(client) -> None:  # type: ignore[no-untyped-def]
-    search = "?de=2016-01-01&pana=2016-01-31"  # before the first session (2016-03-25)
     response = post_callback(
         client,
         [(ids.TREND, "figure")],
-        [*_data_inputs(search), (ids.TREND_METRIC, "value", "sessions")],
+        [*_data_inputs(NO_DATA), (ids.TREND_METRIC, "value", "sessions")],
     )
     figure = response_value(response, ids.TREND, "figure")
     assert figure["data"] == []
-    assert "Nu există date" in figure["layout"]["annotations"][0]["text"]
+    assert _says_no_data(figure)
+
+
+@pytest.mark.parametrize("name", sorted(BREAKDOWNS))
+def test_every_overview_chart_says_no_data_in_words(client, name: str) -> None:  # type: ignore[no-untyped-def]
+    outputs, _ = BREAKDOWNS[name]
+    response = post_callback(client, [(o, "figure") for o in outputs], _data_inputs(NO_DATA))
+    assert response.status_code == 200
+    for output in outputs:
+        figure = response_value(response, output, "figure")
+        assert figure["data"] == [], output  # no bars of length zero, no empty donut
+        assert _says_no_data(figure), output
+
+
+@pytest.mark.parametrize("lang", ["ro", "en", "ru"])
+def test_the_map_says_no_data_in_words_first_draw_and_patch(client, lang: str) -> None:  # type: ignore[no-untyped-def]
+    words = {"ro": "Nu există date", "en": "There is no data", "ru": "Нет данных"}[lang]
+    suffix = "" if lang == "ro" else f"&limba={lang}"
+    inputs = [*_data_inputs(NO_DATA + suffix), (ids.MAP_METRIC, "value", "citizens_served"),
+              (ids.MAP_PER_CAPITA, "value", "per_10k")]  # fmt: skip
+    first = post_callback(client, MAP_OUTPUTS, inputs, state=[(ids.MAP_DRAWN, "data", None)])
+    assert _says_no_data(response_value(first, ids.MAP, "figure"), words)
+    # drawn with data first, then a filter change to an empty period: the Patch says so
+    inputs[0] = (ids.URL, "search", "?" + suffix.lstrip("&"))
+    with_data = post_callback(client, MAP_OUTPUTS, inputs, state=[(ids.MAP_DRAWN, "data", None)])
+    token = response_value(with_data, ids.MAP_DRAWN, "data")
+    assert not _says_no_data(response_value(with_data, ids.MAP, "figure"), words)
+    inputs[0] = (ids.URL, "search", NO_DATA + suffix)
+    patched = post_callback(client, MAP_OUTPUTS, inputs, state=[(ids.MAP_DRAWN, "data", token)])
+    patch = response_value(patched, ids.MAP, "figure")
+    assert patch["__dash_patch_update"] == "__dash_patch_update"  # geometry not sent again
+    assert "geojson" not in json.dumps(patch)
+    annotations = [op for op in patch["operations"] if op["location"] == ["layout", "annotations"]]
+    assert annotations, patch["operations"]
+    assert words in json.dumps(annotations[-1]["params"], ensure_ascii=False)
 
 
 def test_filter_controls_write_the_url(client) -> None:  # type: ignore[no-untyped-def]

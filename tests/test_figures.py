@@ -141,3 +141,37 @@ def test_kpi_card_frame_and_value(lang: str) -> None:
     number = kpi_value(12345, lang)
     assert number.className == "kpi-value"
     assert number.to_plotly_json()["props"]["data-value"] == "12345"
+
+
+@pytest.mark.parametrize("ascending", [False, True])
+def test_raion_ranking_with_all_zero_says_no_data_both_ways(ascending: bool) -> None:
+    zero = _raions()
+    for column in [c for c in zero.columns if c.startswith(("sessions", "participants",
+                                                             "requests", "citizens"))]:  # fmt: skip
+        zero[column] = zero[column] * 0
+    figure = raion_rank_figure(zero, "citizens_served", "en", ascending=ascending)
+    assert figure["data"] == []
+    assert figure["layout"]["annotations"][0]["text"] == "There is no data for the chosen filters."
+
+
+def test_bottom_raions_keep_real_zeros_when_others_have_data() -> None:
+    frame = _raions()
+    frame.loc[frame["raion_code"] == "MD-UN", "citizens_served_per_10k"] = 0.0
+    # the bottom one is a real zero (Chișinău has data): a bar of zero, not "no data"
+    figure = raion_rank_figure(frame, "citizens_served", "ro", ascending=True, count=1)
+    assert figure["data"][0]["y"] == ["Ungheni"]
+    assert figure["data"][0]["x"] == [0.0]
+
+
+@pytest.mark.parametrize("per_capita", [True, False])
+def test_map_with_no_data_says_so_in_the_current_language(per_capita: bool) -> None:
+    empty = _raions()
+    for column in [c for c in empty.columns if c not in ("raion_code", "name_ro", "population")]:
+        empty[column] = empty[column] * 0
+    figure = map_figure(empty, _libraries(), "requests", per_capita, "ru", "/geo.json")
+    assert [a["text"] for a in figure["layout"]["annotations"]] == [
+        "Нет данных для выбранных фильтров."
+    ]
+    assert map_updates(empty, _libraries(), "requests", per_capita, "en")["annotations"]
+    with_data = map_figure(_raions(), _libraries(), "requests", per_capita, "ru", "/geo.json")
+    assert with_data["layout"]["annotations"] == []

@@ -70,9 +70,11 @@ def raion_rank_figure(
 ) -> dict[str, Any]:
     """Top (or bottom) raions by ``metric`` per 10,000 inhabitants; no-population units excluded."""
     column = f"{metric}_per_10k"
-    ranked = frame.dropna(subset=[column]).sort_values(column, ascending=ascending).head(count)
-    if ranked.empty or (not ascending and ranked[column].max() == 0):
+    populated = frame.dropna(subset=[column])
+    # all zero: nothing to rank, either way (the bottom five would be bars of length zero)
+    if populated.empty or not (populated[column] != 0).any():
         return message_figure(t("common.no_data", lang))
+    ranked = populated.sort_values(column, ascending=ascending).head(count)
     text = [fmt_number(v, lang) for v in ranked[column]]
     figure = hbar_figure(
         ranked["name_ro"].tolist(),

@@ -16,6 +16,7 @@ from dashboard.i18n import fmt_int, fmt_number, t
 from layouts.figures.theme import (
     DORMANT_COLOR,
     NO_DATA_COLOR,
+    PALETTE,
     SEQUENTIAL,
     TIER_COLORS,
     base_layout,
@@ -73,6 +74,26 @@ def _raion_hover(names: list[str], counts: list[float], rates: list[float], metr
     ]
 
 
+def no_data_annotations(raions: pd.DataFrame, metric: str, lang: str) -> list[dict[str, Any]]:
+    """A message over the map, in words, when no unit has any of ``metric`` (an all-zero map
+    would otherwise look like a map of real zeros); no annotation when there is data."""
+    if (raions[metric].fillna(0).to_numpy(np.float64) != 0).any():
+        return []
+    return [
+        {
+            "text": t("common.no_data", lang),
+            "showarrow": False,
+            "xref": "paper",
+            "yref": "paper",
+            "x": 0.5,
+            "y": 0.5,
+            "bgcolor": "rgba(255,255,255,0.85)",
+            "borderpad": 8,
+            "font": {"size": 15, "color": PALETTE["ink"]},
+        }
+    ]
+
+
 def map_updates(
     raions: pd.DataFrame, libraries: pd.DataFrame, metric: str, per_capita: bool, lang: str
 ) -> dict[str, Any]:
@@ -88,6 +109,7 @@ def map_updates(
     unpopulated = raions[raions["population"].isna()] if per_capita else raions.iloc[0:0]
     no_data_label = t("common.no_population", lang)
     return {
+        "annotations": no_data_annotations(raions, metric, lang),
         "choropleth": {
             "locations": raions["raion_code"].to_numpy()[shown].tolist(),
             "z": [None if math.isnan(v) else round(v, 2) for v in values.tolist()],
@@ -179,5 +201,6 @@ def map_figure(
             },
             uirevision="map",
             clickmode="event",
+            annotations=updates["annotations"],
         ),
     }
