@@ -29,6 +29,7 @@ from layouts.pages import targets as targets_page
 from layouts.shell import message_page, navbar
 
 log = logging.getLogger(__name__)
+VERSION_UNKNOWN = -1  # the data version while the database is unreachable (never a real one)
 PAGE_LAYOUTS: dict[str, Callable[[str], Any]] = {
     "overview": overview.layout,
     "map": map_page.layout,
@@ -186,7 +187,10 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         _, _, lang = app_ctx.parse(search)
         status = _safe_status(app_ctx)
         if status is None:
-            return no_update, no_update, True, t("shell.db_down", lang)
+            # Forget the version: the charts now show the load failure, and the first good
+            # tick must send the real version again (unchanged data or not) to redraw them.
+            unknown = no_update if version == VERSION_UNKNOWN else VERSION_UNKNOWN
+            return unknown, no_update, True, t("shell.db_down", lang)
         changed = status.version != version
         return (status.version if changed else no_update), updated_text(status, lang), False, ""
 
