@@ -162,6 +162,22 @@ def test_score_weights_sum_to_one_and_match_the_printed_formula() -> None:
     assert "ș" in t("coverage.score.formula", "ro") or "ț" in t("coverage.score.formula", "ro")
 
 
+def test_the_median_is_not_called_national_for_a_viewer_limited_to_some_raions() -> None:
+    """The median is over the census units of the viewer's scope (see the ranking test below):
+    the page's texts describe it that way, and say when that is the whole country."""
+    expected = {"ro": ("la care aveți acces", "toată țara", "la care aveți acces"),
+                "en": ("you have access to", "whole country", "you have access to"),
+                "ru": ("к которым у вас есть доступ", "вся страна", "доступным вам")}  # fmt: skip
+    for lang, (scope_words, unscoped_words, median_words) in expected.items():
+        formula = t("coverage.score.formula", lang, km=10, days=60).lower()
+        median = t("coverage.median", lang, value=1).lower()
+        for text in (formula, median):
+            assert not any(word in text for word in ("națion", "national", "национал")), text
+        assert scope_words in formula
+        assert unscoped_words in formula
+        assert median_words in median
+
+
 # --- on the database -------------------------------------------------------------------------
 
 

@@ -11,8 +11,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ro": (
             "Indicele de deservire insuficientă (0–100; mai mare = zonă mai slab deservită)"
             " = 100 × (0,40 × A + 0,25 × B + 0,15 × C + 0,20 × D), unde:"
-            " A = decalajul față de mediana națională a cetățenilor deserviți la 10.000 de"
-            " locuitori = max(0; 1 − rata unității / mediană);"
+            " A = decalajul față de mediana cetățenilor deserviți la 10.000 de locuitori în"
+            " unitățile la care aveți acces (toată țara, dacă accesul nu vă este restrâns la"
+            " unele raioane) = max(0; 1 − rata unității / mediană);"
             " B = ponderea localităților aflate la peste {km} km de cel mai apropiat punct de"
             " acces activ;"
             " C = ponderea punctelor de acces inactive (fără activitate; pragul: {days} zile);"
@@ -21,8 +22,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": (
             "Underserved score (0–100; higher = more underserved)"
             " = 100 × (0.40 × A + 0.25 × B + 0.15 × C + 0.20 × D), where:"
-            " A = gap to the national median of citizens served per 10,000 inhabitants"
-            " = max(0, 1 − unit rate / median);"
+            " A = gap to the median of citizens served per 10,000 inhabitants across the units"
+            " you have access to (the whole country unless your access is limited to some"
+            " raions) = max(0, 1 − unit rate / median);"
             " B = share of localities more than {km} km from the nearest active access point;"
             " C = share of access points that are dormant (no activity in the last {days} days);"
             " D = 1 if the unit has no active access point at all, otherwise 0."
@@ -30,8 +32,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": (
             "Индекс недостаточного обслуживания (0–100; больше = хуже обслуживается)"
             " = 100 × (0,40 × A + 0,25 × B + 0,15 × C + 0,20 × D), где:"
-            " A = отставание от национальной медианы обслуженных граждан на 10 000 жителей"
-            " = max(0; 1 − показатель единицы / медиана);"
+            " A = отставание от медианы обслуженных граждан на 10 000 жителей по единицам,"
+            " к которым у вас есть доступ (вся страна, если ваш доступ не ограничен"
+            " отдельными районами) = max(0; 1 − показатель единицы / медиана);"
             " B = доля населённых пунктов, удалённых более чем на {km} км от ближайшей"
             " активной точки доступа;"
             " C = доля неактивных точек доступа (без активности; порог: {days} дн.);"
@@ -64,9 +67,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "D · Нет активной точки доступа",
     },
     "coverage.median": {
-        "ro": "Mediana națională: {value} cetățeni deserviți la 10.000 de locuitori",
-        "en": "National median: {value} citizens served per 10,000 inhabitants",
-        "ru": "Национальная медиана: {value} обслуженных граждан на 10 000 жителей",
+        "ro": "Mediana unităților la care aveți acces: {value} cetățeni deserviți la 10.000 de"
+        " locuitori",
+        "en": "Median of the units you have access to: {value} citizens served per 10,000"
+        " inhabitants",
+        "ru": "Медиана по доступным вам единицам: {value} обслуженных граждан на 10 000 жителей",
     },
     "coverage.outside_program": {
         "ro": (
