@@ -13,7 +13,6 @@ from dash import Dash, Input, Output, ctx, no_update
 from callbacks.shell import notices_alert
 from dashboard.context import AppContext
 from dashboard.filters import Filters
-from dashboard.periods import Period
 from dashboard.url_state import parse_filters, to_query
 from layouts import ids
 from layouts.filter_panel import CUSTOM_PERIOD
@@ -28,7 +27,6 @@ CONTROLS = [
     (ids.F_TIER, "value"),
     (ids.F_FORMAT, "value"),
 ]
-PRESETS = frozenset(p.value for p in Period)
 
 
 def control_values(filters: Filters) -> tuple[Any, ...]:
@@ -52,7 +50,9 @@ def params_from_controls(values: tuple[Any, ...], dates_changed: bool) -> dict[s
     }  # fmt: skip
     if dates_changed or period == CUSTOM_PERIOD:
         params |= {"de": start, "pana": end}
-    elif period in PRESETS:
+    elif period is not None:
+        # a preset, or anything a crafted request sent: the parser keeps presets only (never
+        # ``in`` a set here: a dict is unhashable and would raise)
         params["perioada"] = period
     return {k: v for k, v in params.items() if v not in ("", [], None)}
 
