@@ -9,11 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from dashboard.app_factory import create_app
 from dashboard.bench import end_to_end, load, queries
+from dashboard.bench.callbacks import callback_cases
 from dashboard.bench.databases import BENCH_UNTIL
 from dashboard.bench.scenarios import random_scenarios
 from data_access.database import Database
 from data_access.schema import init_db
+from tests.conftest import app_settings
 
 
 @pytest.fixture(scope="module")
@@ -31,13 +34,30 @@ def test_query_benchmark_measures_every_query(bench_url: str) -> None:
     assert all(r["n"] > 0 and r["p95_ms"] >= r["p50_ms"] > 0 for r in rows)
 
 
-def test_end_to_end_benchmark_measures_every_callback_and_the_browser(bench_url: str) -> None:
+def test_end_to_end_benchmark_measures_every_callback_and_the_browser(
+    bench_url: str, tmp_path: Path
+) -> None:
     result = end_to_end._engine("sqlite", bench_url, count=2, naive_count=1, with_browser=True)
     result["engine"] = "sqlite"
     callbacks = result["callbacks"]
     pages = {row["page"] for row in callbacks}
     assert {"overview", "map", "targets", "coverage", "directory", "presentation", "data"} <= pages
     assert all(row["errors"] == 0 for row in callbacks)
+    # every server-side callback of the app, pattern-matching ones included, is measured
+    server_side = [k for k, s in create_app(app_settings(bench_url, tmp_path)).callback_map.items()
+                   if s.get("callback") is not None]  # fmt: skip
+    measured = {row["callback"] for row in callbacks}
+    assert len(callbacks) == len(server_side) == len(measured)
+    assert measured == {case.name for case in callback_cases(bench_url)}
+    assert {
+        'shell:{"page":["ALL"],"type":"nav-link"}.href',
+        'presentation:{"slide":["ALL"],"type":"pres-slide"}.className',
+    } <= measured
+    # exports are clicked, so they time a real file, not an early exit
+    downloads = [r for r in callbacks if r["callback"].endswith("download.data")]
+    assert len(downloads) == 4
+    assert all(r["first_kb"] > 1 for r in downloads), [(r["callback"], r["first_kb"]) for r in
+                                                        downloads]  # fmt: skip
     data_reads = [r for r in callbacks if r["filter_change"] and r.get("naive_p50_ms")]
     assert data_reads
     assert all(r["speedup_p50"] is not None for r in data_reads)

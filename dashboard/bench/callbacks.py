@@ -5,6 +5,8 @@ from __future__ import annotations
 import tempfile
 from typing import Any
 
+from dash import html
+
 from callbacks.shell import PAGE_LAYOUTS
 from dashboard.app_factory import create_app
 from dashboard.bench.catalog import (
@@ -13,17 +15,19 @@ from dashboard.bench.catalog import (
     catalog,
     dumps,
     fed_back_values,
+    flat,
     page_path,
 )
 from dashboard.bench.scenarios import Scenario
 from dashboard.bench.server import Client, Served, gunicorn
 from dashboard.bench.stats import summarize
+from dashboard.pages import PAGES
 from dashboard.settings import Settings
 from data_access.database import Database
 from data_access.queries.versioned import data_version as session_data_version
 from layouts import ids
 from layouts.filter_panel import filter_panel
-from layouts.shell import root_layout
+from layouts.shell import navbar, root_layout
 
 ENDPOINT = "/_dash-update-component"
 
@@ -34,8 +38,10 @@ def callback_cases(database_url: str) -> list[CallbackCase]:
     app = create_app(settings)
     ctx = app.server.extensions["eambasadori"]
     filters, _, _ = ctx.parse("")
-    shell = root_layout(1000, 0, filter_panel(filters, ctx.filter_options, "ro", "2026-11-25"))
-    return catalog(app, PAGE_LAYOUTS, shell)
+    panel = filter_panel(filters, ctx.filter_options, "ro", "2026-11-25")
+    # the navigation bar is drawn by a callback: its links are not in the static skeleton
+    bar = navbar(PAGES[0], "ro", "", is_demo=False, updated_text="")
+    return catalog(app, PAGE_LAYOUTS, html.Div([root_layout(1000, 0, panel), bar]))
 
 
 def data_version(database_url: str) -> int:
@@ -50,8 +56,9 @@ def data_version(database_url: str) -> int:
 def is_filter_change(case: CallbackCase) -> bool:
     """Runs when the filters change: reads the URL as an input, or is a server-side grid's
     block request (the grid asks again whenever the filters change)."""
-    reads_url = any(d["id"] == ids.URL and d["property"] == "search" for d in case.inputs)
-    grid = any(d["property"] == "getRowsRequest" for d in case.inputs)
+    inputs = flat(case.inputs)
+    reads_url = any(d["id"] == ids.URL and d["property"] == "search" for d in inputs)
+    grid = any(d["property"] == "getRowsRequest" for d in inputs)
     return reads_url or grid
 
 

@@ -3,6 +3,7 @@ worker memory, on SQLite and PostgreSQL at national scale. Prints tables, writes
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -36,8 +37,11 @@ def _engine(
 ) -> dict[str, Any]:
     scenarios = random_scenarios(vocabulary(), BENCH_UNTIL, count)
     result = run_engine(url, scenarios, naive_count)
-    if with_browser:
-        with gunicorn(url) as served:
+    if with_browser:  # a cache of its own: no answer kept from another run or engine
+        with (
+            tempfile.TemporaryDirectory() as cache_dir,
+            gunicorn(url, cache_dir=cache_dir) as served,
+        ):
             result["browser"] = browser.measure(served.url)
     result["engine"] = name
     return result

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from dashboard.bench.callbacks import ENDPOINT, callback_cases, data_version
-from dashboard.bench.catalog import SHELL, CallbackCase, dumps, page_path
+from dashboard.bench.catalog import SHELL, CallbackCase, dumps, flat, page_path
 from dashboard.bench.databases import BENCH_UNTIL, postgres_database, sqlite_database
 from dashboard.bench.queries import vocabulary
 from dashboard.bench.scenarios import Scenario, random_scenarios
@@ -60,7 +60,8 @@ def _user(
         for case in [*pages.get(SHELL, []), *pages[page]]:
             try:
                 reply = client.post(
-                    ENDPOINT, dumps(case.body(scenario.search, version, page_path(page), {}))
+                    ENDPOINT,
+                    dumps(case.body(scenario.search, version, page_path(page), {}, click=False)),
                 )
                 out["latencies"].append(reply.ms)
                 if reply.status >= 500:
@@ -123,7 +124,7 @@ def run_load(database_url: str, users: int, seconds: int, workers: int,
 
 def _is_route(case: CallbackCase) -> bool:
     """From the shell, only the router runs on every page view (and returns quickly)."""
-    return any(o["id"] == "navbar" for o in case.outputs)
+    return any(o["id"] == "navbar" for o in flat(case.outputs))
 
 
 def run(
