@@ -15,13 +15,13 @@ test: system-deps $(TEST_STAMP)  ## every test tier: lint, unit, database (SQLit
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	EAMB_REQUIRE_POSTGRES=1 EAMB_REQUIRE_BROWSER=1 $(BIN)/pytest -n 2 --dist loadfile; rc=$$?; \
+	EAMB_REQUIRE_POSTGRES=1 EAMB_REQUIRE_BROWSER=1 EAMB_REQUIRE_REDIS=1 $(BIN)/pytest -n 2 --dist loadfile; rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "no tests collected"; rc=0; fi; exit $$rc
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy
 
-system-deps:  ## Debian packages the tests need (Chromium + driver, PostgreSQL server)
+system-deps:  ## Debian packages the tests need (Chromium + driver, PostgreSQL server, Redis server)
 	scripts/install-system-deps.sh
 
 $(VENV)/bin/python:

@@ -2,6 +2,7 @@
 # Install the Debian packages the test suite needs, only when missing:
 #   chromium + chromium-driver  (browser tests; no tool downloads a browser)
 #   postgresql                  (server binaries for the throwaway test cluster)
+#   redis-server                (a throwaway Redis for the shared-cache tests)
 set -euo pipefail
 
 need=()
@@ -13,6 +14,7 @@ fi
 if ! id postgres >/dev/null 2>&1; then
   need+=(postgresql)
 fi
+command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 [ ${#need[@]} -eq 0 ] && exit 0
 
 sudo=""
