@@ -142,7 +142,7 @@ def gunicorn(
     process = subprocess.Popen(command, cwd=root, env=environment)
     served = Served(port, process)
     try:
-        _wait_up(served, workers)
+        wait_until_ready(served, workers)
         yield served
     finally:
         process.send_signal(signal.SIGTERM)
@@ -152,7 +152,7 @@ def gunicorn(
             process.kill()
 
 
-def _wait_up(served: Served, workers: int, timeout: float = 180) -> None:
+def wait_until_ready(served: Served, workers: int, timeout: float = 180) -> None:
     """Until every worker has answered ``/healthz`` with its in-memory store warm (a server
     that has been running holds it: measuring its first reads would measure start-up)."""
     deadline = time.monotonic() + timeout
