@@ -318,6 +318,26 @@ def test_days_control_starts_at_the_setting(client) -> None:  # type: ignore[no-
     assert out[f"{ids.COVERAGE_DAYS}.value"] == 60
 
 
+def test_dormant_threshold_comes_from_the_settings(demo_sqlite: Path, tmp_path: Path) -> None:
+    """An app set up with DORMANT_DAYS=45: the control starts at 45, and until it has a value
+    the dormant list, its title and the score formula use 45 days too."""
+    settings = app_settings(f"sqlite:///{demo_sqlite}", tmp_path, dormant_days=45)
+    with served(create_app(settings)) as client:
+        out = _call(client, [(ids.COVERAGE_DAYS, "value")], [(ids.COVERAGE_INIT, "data", True)])
+        assert out[f"{ids.COVERAGE_DAYS}.value"] == 45
+        title = _call(client, POINT_OUTPUTS, [*_data(), (ids.COVERAGE_DAYS, "value", None)])[
+            f"{ids.COVERAGE_DORMANT_TITLE}.children"
+        ]
+        assert "ultimele 45 zile" in title
+        assert title.endswith(f": {_dormant_sql(demo_sqlite, 45)}")
+        rows = _view(client, ids.COVERAGE_DORMANT_GRID, **{ids.COVERAGE_DAYS: None})
+        assert len(rows) == _dormant_sql(demo_sqlite, 45) != _dormant_sql(demo_sqlite, 60)
+        formula = _call(client, SCORE_OUTPUTS, [*_data(), *_controls(None, None)])[
+            f"{ids.COVERAGE_FORMULA}.children"
+        ]
+        assert "pragul: 45 zile" in formula
+
+
 def _dormant_sql(path: Path, days: int) -> int:
     cutoff = (dt.date.fromisoformat(TO) - dt.timedelta(days=days)).isoformat()
     sql = (
@@ -341,6 +361,59 @@ def test_dormant_points_against_sql(client, demo_sqlite: Path, days: int) -> Non
     silent = _block(client, ids.COVERAGE_DORMANT_GRID, request={"filterModel": never},
                     **{ids.COVERAGE_DAYS: days})  # fmt: skip
     assert silent["rowCount"] == sum(r["last_day"] is None for r in rows)
+
+
+def _no_active_sql(path: Path, search: str, days: int) -> list[tuple[str, int]]:
+    """(unit name, access points) of the census units in ``search``'s raions (all when it has
+    none) with no access point active in the period's last ``days`` days, by name."""
+    date_to = dict(re.findall(r"(de|pana)=([\d-]+)", search)).get("pana", TO)
+    cutoff = (dt.date.fromisoformat(date_to) - dt.timedelta(days=days)).isoformat()
+    chosen = re.search(r"raion=([\w,-]+)", search)
+    codes = chosen.group(1).split(",") if chosen else [
+        r[0] for r in _sql(path, "SELECT code FROM raion")]  # fmt: skip
+    point = "l.raion_code = r.code AND l.accredited_on <= ?"
+    active = (" AND (EXISTS (SELECT 1 FROM info_session s WHERE s.library_id = l.id AND held_on"
+              " BETWEEN ? AND ?) OR EXISTS (SELECT 1 FROM service_request q WHERE q.library_id"
+              " = l.id AND requested_on BETWEEN ? AND ?))")  # fmt: skip
+    sql = (f"SELECT r.name_ro, (SELECT count(*) FROM library l WHERE {point}) FROM raion r"
+           f" WHERE r.population IS NOT NULL AND r.code IN ({','.join('?' * len(codes))})"
+           f" AND NOT EXISTS (SELECT 1 FROM library l WHERE {point}{active})")  # fmt: skip
+    window = (cutoff, date_to) * 2
+    rows = _sql(path, sql, date_to, *codes, date_to, *window)
+    return sorted((name, int(points)) for name, points in rows)
+
+
+def _rendered_no_active(children: Any) -> list[tuple[str, int]]:
+    """(unit name, access points) of the rendered list; [] for the "every unit has one" line."""
+    if children["type"] == "P":
+        assert children["props"]["children"] == t("coverage.no_active.none", "ro")
+        return []
+    units = []
+    for item in children["props"]["children"]:
+        name, text = item["props"]["children"].split(": ", 1)
+        units.append((name, 0 if text == "niciun punct de acces" else int(text.split()[0])))
+    return sorted(units)
+
+
+# Empty lists (this year), 3 units with 1, 1 and 4 dormant points (2016), Fălești alone (2016,
+# with a raion filter), and all 35 units, most with no access point at all (January 2016).
+NO_ACTIVE_VIEWS = [
+    (YEAR, 60),
+    (YEAR, 7),
+    (YEAR + "&raion=MD-CA,MD-UN,MD-BA", 7),
+    ("?de=2016-03-01&pana=2016-12-31", 60),
+    ("?de=2016-03-01&pana=2016-12-31&raion=MD-FA,MD-CU", 60),
+    ("?de=2016-01-01&pana=2016-01-31", 1),
+]
+
+
+@pytest.mark.parametrize(("search", "days"), NO_ACTIVE_VIEWS)
+def test_units_without_an_active_point_against_sql(  # type: ignore[no-untyped-def]
+    client, demo_sqlite: Path, search: str, days: int
+) -> None:
+    out = _call(client, POINT_OUTPUTS, [*_data(search), (ids.COVERAGE_DAYS, "value", days)])
+    shown = _rendered_no_active(out[f"{ids.COVERAGE_NO_ACTIVE}.children"])
+    assert shown == _no_active_sql(demo_sqlite, search, days)
 
 
 @pytest.mark.parametrize("bad", ["abc", -5, True, 10**9, None])
