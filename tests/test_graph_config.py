@@ -62,16 +62,8 @@ def test_the_walk_sees_a_graph_without_the_download() -> None:
     assert walked[-1].config["displayModeBar"] is False
 
 
-# layouts/pages/coverage.py builds its far-localities graphs with graph_config(name), without
-# the language: their toolbar stays Romanian. Not this test's module to fix; strict, so the fix
-# shows up as a failure asking for this mark to go.
-COVERAGE_LOCALE = pytest.mark.xfail(strict=True, reason="coverage far-localities graphs: no lang")
-TOOLBAR_PAGES = [pytest.param(p, marks=COVERAGE_LOCALE) if p == "coverage" else p
-                 for p in sorted(PAGES_WITH_CHARTS)]  # fmt: skip
-
-
 @pytest.mark.parametrize("lang", ["en", "ru"])
-@pytest.mark.parametrize("page", TOOLBAR_PAGES)
+@pytest.mark.parametrize("page", sorted(PAGES_WITH_CHARTS))
 def test_the_toolbar_speaks_the_page_language(page: str, lang: str) -> None:
     assert {g.id: g.config["locale"] for g in graphs(page, lang)} == {
         g.id: lang for g in graphs(page, lang)

@@ -107,7 +107,7 @@ def layout(lang: str) -> html.Div:
     far_map = dcc.Graph(
         id=ids.COVERAGE_FAR_MAP,
         figure=message_figure("…"),
-        config=graph_config("localitati-indepartate"),
+        config=graph_config("localitati-indepartate", lang),
         style={"height": "520px"},
     )
     return html.Div([
@@ -129,7 +129,7 @@ def layout(lang: str) -> html.Div:
         _card("", [dbc.Row([
             dbc.Col(dcc.Loading(far_map, type="dot", delay_show=400), lg=8),
             dbc.Col(dcc.Loading(dcc.Graph(id=ids.COVERAGE_FAR_COUNTS, figure=message_figure("…"),
-                                          config=graph_config(ids.COVERAGE_FAR_COUNTS)),
+                                          config=graph_config(ids.COVERAGE_FAR_COUNTS, lang)),
                                 type="dot", delay_show=400), lg=4),
         ]), html.P(t("coverage.far.legend", lang), className="text-muted small mb-0")],
               title_id=ids.COVERAGE_FAR_TITLE),
