@@ -154,3 +154,31 @@ def test_shift_months_clamps_to_the_month_end() -> None:
     assert shift_months(D(2024, 3, 31), -1) == D(2024, 2, 29)
     assert shift_months(D(2023, 3, 31), -1) == D(2023, 2, 28)
     assert shift_months(D(2026, 11, 25), -12) == D(2025, 11, 25)
+
+
+@pytest.mark.parametrize("lang", ["ro", "en", "ru"])
+def test_raion_options_are_grouped_by_kind(lang: str) -> None:
+    from dashboard.filter_options import FilterOptions, RaionOption
+    from dashboard.i18n import t
+    from data_access.reference import raion_infos
+    from layouts.filter_panel import RAION_KIND_ORDER, raion_options
+
+    raions = tuple(RaionOption(r.code, r.name_ro, r.kind) for r in raion_infos())
+    options = raion_options(FilterOptions(raions=raions, services=()), lang)
+    headings = [o for o in options if o["value"].startswith("group:")]
+    kinds = [h["value"].removeprefix("group:") for h in headings]
+    assert kinds == [k for k in RAION_KIND_ORDER if any(r.kind == k for r in raions)]
+    assert len(kinds) == 4  # municipalities, raions, the ATU and the territorial unit
+    assert all(h["disabled"] for h in headings)  # a heading cannot be picked
+    assert [h["label"] for h in headings] == [f"— {t(f'raion_kind.{k}', lang)} —" for k in kinds]
+    codes = [o["value"] for o in options if not o["value"].startswith("group:")]
+    assert sorted(codes) == sorted(r.code for r in raions)  # every raion, exactly once
+    assert len(codes) == len(set(codes)) == 37
+    kind_of = {r.code: r.kind for r in raions}
+    group = None
+    for option in options:  # each raion sits under the heading of its own kind
+        if option["value"].startswith("group:"):
+            group = option["value"].removeprefix("group:")
+        else:
+            assert kind_of[option["value"]] == group, option
+            assert not option.get("disabled")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import ast
 import random
 import re
 import string
+from pathlib import Path
 
 import pytest
 
@@ -75,3 +77,41 @@ def test_fast_number_formatting_equals_babel(lang: str) -> None:
         for digits in (0, 1, 2):
             pattern = parse_pattern("#,##0." + "0" * digits if digits else "#,##0")
             assert fmt_number(value, lang, digits) == pattern.apply(value, locale), value
+
+
+SOURCE_DIRS = ("app.py", "callbacks", "dashboard", "data_access", "layouts")
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _literal_keys() -> dict[str, set[str]]:
+    """Every literal key passed to ``t(...)`` in the source -> the files passing it. Parsed,
+    not grepped: ``t("a.b", lang)``, ``t(key="a.b", ...)`` and calls split over lines."""
+    keys: dict[str, set[str]] = {}
+    for entry in SOURCE_DIRS:
+        path = ROOT / entry
+        for source in [path] if path.is_file() else sorted(path.rglob("*.py")):
+            tree = ast.parse(source.read_text(encoding="utf-8"), filename=str(source))
+            for node in ast.walk(tree):
+                if not isinstance(node, ast.Call):
+                    continue
+                name = node.func.id if isinstance(node.func, ast.Name) else None
+                if name != "t":
+                    continue
+                args = [*node.args[:1], *(k.value for k in node.keywords if k.arg == "key")]
+                for arg in args:
+                    if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                        keys.setdefault(arg.value, set()).add(str(source.relative_to(ROOT)))
+    return keys
+
+
+def test_every_key_used_in_the_source_is_in_the_catalog_in_every_language() -> None:
+    used = _literal_keys()
+    assert len(used) > 100  # the scan finds the calls (not an empty pass)
+    assert "common.no_data" in used
+    messages = all_messages()
+    missing = {
+        key: sorted(files)
+        for key, files in used.items()
+        if key not in messages or any(not messages[key].get(lang, "").strip() for lang in LANGUAGES)
+    }
+    assert not missing, f"keys used with t(...) but missing in some language: {missing}"
