@@ -63,9 +63,9 @@ class ReportView:
 
 
 def size_text(size: int, lang: str) -> str:
-    """``532 octeți``, ``12,4 KB``, ``3,2 MB``."""
+    """``532 de octeți``, ``12,4 KB``, ``3,2 MB``."""
     if size < 1024:
-        return t("data.size.bytes", lang, size=fmt_int(size, lang))
+        return t("data.size.bytes", lang, size=size)
     if size < 1024 * 1024:
         return t("data.size.kb", lang, size=fmt_number(size / 1024, lang))
     return t("data.size.mb", lang, size=fmt_number(size / (1024 * 1024), lang))
@@ -131,7 +131,7 @@ def error_table(view: ReportView, lang: str) -> list[Any]:
             spec.update(wrapText=True, autoHeight=True, flex=3, tooltipField="message")
     parts: list[Any] = [html.H3(t("data.errors.title", lang), className="h6 mt-2")]
     if view.error_total > len(view.errors):
-        shown, total = fmt_int(len(view.errors), lang), fmt_int(view.error_total, lang)
+        shown, total = fmt_int(len(view.errors), lang), view.error_total
         parts.append(html.P(t("data.errors.capped", lang, shown=shown, total=total),
                             className="small text-muted data-errors-capped"))  # fmt: skip
     return [*parts, grid]
@@ -160,7 +160,7 @@ def refusal_panel(message: str, lang: str) -> dbc.Alert:
 def confirm_note(view: ReportView | None, lang: str) -> str:
     if view is None or not view.importable:
         return t("data.confirm.waiting", lang)
-    return t("data.confirm.what", lang, file=view.file_name, rows=fmt_int(view.rows, lang),
+    return t("data.confirm.what", lang, file=view.file_name, rows=view.rows,
              new=fmt_int(view.new_rows, lang), sha=view.sha256)  # fmt: skip
 
 

@@ -19,12 +19,16 @@ from dashboard.i18n import (
     fmt_percent,
     t,
 )
+from dashboard.i18n.catalog import PLURAL, plural_placeholders
+from dashboard.i18n.formatting import fmt_count, plural_categories
 
 CEDILLA = re.compile("[şţŞŢ]")  # the cedilla forms are wrong in Romanian; use ș ț
 
 
 def _placeholders(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    """Every placeholder's name: ``{days}`` and ``{days|zi|zile|de zile}`` both give ``days``."""
+    plain = PLURAL.sub(lambda m: "{" + m[1] + "}", text)
+    return {name for _, name, _, _ in string.Formatter().parse(plain) if name}
 
 
 def test_catalog_is_not_empty() -> None:
@@ -42,6 +46,14 @@ def test_every_key_has_every_language(key: str) -> None:
     placeholders = {lang: _placeholders(entry[lang]) for lang in LANGUAGES}
     assert len({frozenset(p) for p in placeholders.values()}) == 1, f"{key}: {placeholders}"
     assert not CEDILLA.search(entry["ro"]), f"{key}: use ș/ț (comma below), not ş/ţ"
+    counts = {lang: {name for name, _ in plural_placeholders(entry[lang])} for lang in LANGUAGES}
+    assert len({frozenset(c) for c in counts.values()}) == 1, f"{key}: plural counts {counts}"
+    for lang in LANGUAGES:
+        categories = plural_categories(lang)
+        for name, forms in plural_placeholders(entry[lang]):
+            where = f"{key} [{lang}] {{{name}|...}}"
+            assert len(forms) == len(categories), f"{where}: one form per {categories}: {forms}"
+            assert all(form.strip() for form in forms), f"{where}: an empty form in {forms}"
 
 
 def test_unknown_key_falls_back_to_the_key() -> None:
@@ -115,3 +127,76 @@ def test_every_key_used_in_the_source_is_in_the_catalog_in_every_language() -> N
         if key not in messages or any(not messages[key].get(lang, "").strip() for lang in LANGUAGES)
     }
     assert not missing, f"keys used with t(...) but missing in some language: {missing}"
+
+
+def test_plural_categories_are_cldrs_in_cldr_order() -> None:
+    assert plural_categories("ro") == ("one", "few", "other")
+    assert plural_categories("ru") == ("one", "few", "many", "other")
+    assert plural_categories("en") == ("one", "other")
+
+
+DAYS = {
+    "ro": ("zi", "zile", "de zile"),
+    "ru": ("день", "дня", "дней", "дня"),
+    "en": ("day", "days"),
+}
+DAY_CASES = [
+    ("ro", 0, "0 zile"), ("ro", 1, "1 zi"), ("ro", 2, "2 zile"), ("ro", 19, "19 zile"),
+    ("ro", 20, "20 de zile"), ("ro", 45, "45 de zile"), ("ro", 100, "100 de zile"),
+    ("ro", 101, "101 zile"), ("ro", 119, "119 zile"), ("ro", 120, "120 de zile"),
+    ("ro", 1000, "1.000 de zile"),
+    ("ru", 1, "1 день"), ("ru", 2, "2 дня"), ("ru", 5, "5 дней"), ("ru", 11, "11 дней"),
+    ("ru", 21, "21 день"), ("ru", 22, "22 дня"), ("ru", 25, "25 дней"), ("ru", 111, "111 дней"),
+    ("ru", 1021, "1\xa0021 день"),
+    ("en", 1, "1 day"), ("en", 2, "2 days"), ("en", 0, "0 days"), ("en", 1000, "1,000 days"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "n", "expected"), DAY_CASES)
+def test_fmt_count_picks_the_form_of_the_numbers_plural_category(
+    lang: str, n: int, expected: str
+) -> None:
+    assert fmt_count(n, DAYS[lang], lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "n", "expected"), DAY_CASES)
+def test_dormant_title_says_the_days_grammatically(lang: str, n: int, expected: str) -> None:
+    title = t("coverage.dormant.title", lang, days=n)
+    before = {"ro": "ultimele ", "ru": "последние ", "en": "last "}[lang]
+    assert f"{before}{expected}" in title
+    assert "{" not in title
+    assert "|" not in title
+
+
+def test_plural_and_plain_placeholders_in_one_message() -> None:
+    assert (
+        t("kpi.dormant_note", "ro", count=1, days=20) == "1 inactiv (fără activitate de 20 de zile)"
+    )
+    assert t("kpi.dormant_note", "ru", count=5, days=21) == "5 неактивных (без активности 21 день)"
+    assert t("coverage.no_active.item", "ro", name="Ungheni", points=21) == (
+        "Ungheni: 21 de puncte de acces, toate inactive"
+    )
+    assert t("coverage.score.formula", "en", km="7", days=1).count("7 km") == 1
+    assert "(no activity in the last 1 day)" in t("coverage.score.formula", "en", km="7", days=1)
+
+
+def test_a_plural_count_must_be_a_number_and_have_every_form() -> None:
+    with pytest.raises(TypeError):
+        t("coverage.dormant.title", "ro", days="45")  # a pre-formatted count cannot be declined
+    with pytest.raises(TypeError):
+        fmt_count(1.5, DAYS["ro"], "ro")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="plural forms"):
+        fmt_count(2, DAYS["en"], "ro")
+    with pytest.raises(KeyError):
+        t("coverage.dormant.title", "ro", other=1)
+
+
+def test_callers_pass_counts_not_formatted_text() -> None:
+    from layouts.import_report import size_text
+    from layouts.pages.targets import status_summary
+
+    assert size_text(1, "ro") == "1 octet"
+    assert size_text(1000, "ro") == "1.000 de octeți"
+    assert size_text(22, "ru") == "22 байта"
+    assert "21 цель" in str(status_summary({"on_track": 21}, "ru"))
+    assert "20 de ținte" in str(status_summary({"on_track": 20}, "ro"))

@@ -60,9 +60,9 @@ MESSAGES = {
         "ru": "Неактивные точки доступа",
     },
     "metric.dormant_access_points.def": {
-        "ro": "Puncte de acces fără nicio activitate în ultimele {days} zile ale perioadei.",
-        "en": "Access points with no activity in the last {days} days of the period.",
-        "ru": "Точки доступа без активности в последние {days} дней периода.",
+        "ro": "Puncte de acces fără nicio activitate în ultimele {days|zi|zile|de zile} ale perioadei.",
+        "en": "Access points with no activity in the last {days|day|days} of the period.",
+        "ru": "Точки доступа без активности в последние {days|день|дня|дней|дня} периода.",
     },
     "metric.per_10k": {
         "ro": "la 10.000 de locuitori",

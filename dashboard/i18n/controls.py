@@ -4,7 +4,7 @@ MESSAGES = {
     "dropdown.select_all": {"ro": "Selectează tot", "en": "Select all", "ru": "Выбрать все"},
     "dropdown.deselect_all": {"ro": "Deselectează tot", "en": "Deselect all", "ru": "Снять выбор"},
     "dropdown.selected_count": {
-        "ro": "{num_selected} selectate",
+        "ro": "Selectate: {num_selected}",
         "en": "{num_selected} selected",
         "ru": "Выбрано: {num_selected}",
     },

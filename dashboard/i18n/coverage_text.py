@@ -16,7 +16,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             " unele raioane) = max(0; 1 − rata unității / mediană);"
             " B = ponderea localităților aflate la peste {km} km de cel mai apropiat punct de"
             " acces activ;"
-            " C = ponderea punctelor de acces inactive (fără activitate; pragul: {days} zile);"
+            " C = ponderea punctelor de acces inactive (fără activitate; pragul: {days|zi|zile|de zile});"
             " D = 1 dacă unitatea nu are niciun punct de acces activ, altfel 0."
         ),
         "en": (
@@ -26,7 +26,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             " you have access to (the whole country unless your access is limited to some"
             " raions) = max(0, 1 − unit rate / median);"
             " B = share of localities more than {km} km from the nearest active access point;"
-            " C = share of access points that are dormant (no activity in the last {days} days);"
+            " C = share of access points that are dormant (no activity in the last {days|day|days});"
             " D = 1 if the unit has no active access point at all, otherwise 0."
         ),
         "ru": (
@@ -37,7 +37,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             " отдельными районами) = max(0; 1 − показатель единицы / медиана);"
             " B = доля населённых пунктов, удалённых более чем на {km} км от ближайшей"
             " активной точки доступа;"
-            " C = доля неактивных точек доступа (без активности; порог: {days} дн.);"
+            " C = доля неактивных точек доступа (без активности; порог: {days|день|дня|дней|дня});"
             " D = 1, если в единице нет ни одной активной точки доступа, иначе 0."
         ),
     },
@@ -241,9 +241,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "В каждой единице есть хотя бы одна активная точка доступа.",
     },
     "coverage.no_active.item": {
-        "ro": "{name}: {points} puncte de acces, toate inactive",
-        "en": "{name}: {points} access points, all dormant",
-        "ru": "{name}: точек доступа {points}, все неактивны",
+        "ro": "{name}: {points|punct de acces, inactiv|puncte de acces, toate inactive"
+        "|de puncte de acces, toate inactive}",
+        "en": "{name}: {points|access point, dormant|access points, all dormant}",
+        "ru": "{name}: {points|точка доступа|точки доступа|точек доступа|точки доступа}, активных нет",
     },
     "coverage.no_active.item_none": {
         "ro": "{name}: niciun punct de acces",
@@ -251,9 +252,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "{name}: нет ни одной точки доступа",
     },
     "coverage.dormant.title": {
-        "ro": "Puncte de acces inactive (fără activitate în ultimele {days} zile ale perioadei)",
-        "en": "Dormant access points (no activity in the period's last {days} days)",
-        "ru": "Неактивные точки доступа (без активности в последние {days} дн. периода)",
+        "ro": "Puncte de acces inactive (fără activitate în ultimele {days|zi|zile|de zile} ale perioadei)",
+        "en": "Dormant access points (no activity in the period's last {days|day|days})",
+        "ru": "Неактивные точки доступа (без активности в последние {days|день|дня|дней|дня} периода)",
     },
     "coverage.far.title": {
         "ro": "Localități la peste {km} km de cel mai apropiat punct de acces activ",

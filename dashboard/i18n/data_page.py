@@ -45,7 +45,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "File: {file} ({size})",
         "ru": "Файл: {file} ({size})",
     },
-    "data.size.bytes": {"ro": "{size} octeți", "en": "{size} bytes", "ru": "{size} байт"},
+    "data.size.bytes": {
+        "ro": "{size|octet|octeți|de octeți}",
+        "en": "{size|byte|bytes}",
+        "ru": "{size|байт|байта|байт|байта}",
+    },
     "data.size.kb": {"ro": "{size} KB", "en": "{size} KB", "ru": "{size} КБ"},
     "data.size.mb": {"ro": "{size} MB", "en": "{size} MB", "ru": "{size} МБ"},
     "data.kind.label": {
@@ -161,11 +165,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Найденные проблемы",
     },
     "data.errors.capped": {
-        "ro": "Se afișează primele {shown} din {total} probleme. Corectați-le și încărcați "
+        "ro": "Se afișează primele {shown} din {total|problemă|probleme|de probleme}. Corectați-le și încărcați "
         "fișierul din nou pentru a le vedea pe celelalte.",
-        "en": "Showing the first {shown} of {total} problems. Fix them and upload the file "
+        "en": "Showing the first {shown} of {total|problem|problems}. Fix them and upload the file "
         "again to see the rest.",
-        "ru": "Показаны первые {shown} из {total} проблем. Исправьте их и загрузите файл "
+        "ru": "Показаны первые {shown} из {total|проблемы|проблем|проблем|проблемы}. Исправьте их и загрузите файл "
         "снова, чтобы увидеть остальные.",
     },
     "data.errors.col.row": {"ro": "Rândul", "en": "Row", "ru": "Строка"},
@@ -199,9 +203,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Загрузите корректный файл, чтобы его можно было импортировать.",
     },
     "data.confirm.what": {
-        "ro": "Se va importa „{file}” ({rows} rânduri, dintre care noi: {new}), SHA-256 {sha}.",
-        "en": "This will import “{file}” ({rows} rows, new: {new}), SHA-256 {sha}.",
-        "ru": "Будет импортирован «{file}» ({rows} строк, новых: {new}), SHA-256 {sha}.",
+        "ro": "Se va importa „{file}” ({rows|rând|rânduri|de rânduri}, dintre care noi: {new}), SHA-256 {sha}.",
+        "en": "This will import “{file}” ({rows|row|rows}, new: {new}), SHA-256 {sha}.",
+        "ru": "Будет импортирован «{file}» ({rows|строка|строки|строк|строки}, новых: {new}), SHA-256 {sha}.",
     },
     "data.confirm.changed": {
         "ro": "Fișierul s-a schimbat după verificare. Încărcați-l din nou înainte de import.",
@@ -254,9 +258,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "История импорта",
     },
     "data.history.intro": {
-        "ro": "Ultimele {count} încercări de import, cele mai noi primele.",
-        "en": "The latest {count} import attempts, newest first.",
-        "ru": "Последние {count} попыток импорта, сначала новые.",
+        "ro": "Ultimele {count|încercare|încercări|de încercări} de import, cele mai noi primele.",
+        "en": "The latest {count|import attempt|import attempts}, newest first.",
+        "ru": "Последние {count|попытка|попытки|попыток|попытки} импорта, сначала новые.",
     },
     "data.history.col.when": {"ro": "Când (UTC)", "en": "When (UTC)", "ru": "Когда (UTC)"},
     "data.history.col.who": {"ro": "Cine", "en": "Who", "ru": "Кто"},

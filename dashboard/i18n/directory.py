@@ -18,7 +18,11 @@ MESSAGES = {
         "en": "Search the table…",
         "ru": "Поиск по таблице…",
     },
-    "directory.rows": {"ro": "{count} rânduri", "en": "{count} rows", "ru": "Строк: {count}"},
+    "directory.rows": {
+        "ro": "{count|rând|rânduri|de rânduri}",
+        "en": "{count|row|rows}",
+        "ru": "{count|строка|строки|строк|строки}",
+    },
     "directory.col.name": {"ro": "Nume", "en": "Name", "ru": "Имя"},
     "directory.col.tier": {"ro": "Nivel", "en": "Tier", "ru": "Уровень"},
     "directory.col.trained_by": {"ro": "Instruit de", "en": "Trained by", "ru": "Кем обучен"},

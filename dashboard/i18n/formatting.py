@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Sequence
 from decimal import ROUND_HALF_EVEN, Decimal
 from functools import lru_cache
+from numbers import Integral
 
 from babel import Locale
 from babel.dates import format_date
@@ -84,3 +86,28 @@ def fmt_month(month_key: int, lang: str) -> str:
     """``202611`` -> ``nov. 2026`` / ``Nov 2026`` / ``нояб. 2026``."""
     day = dt.date(month_key // 100, month_key % 100, 1)
     return format_date(day, format="LLL y", locale=_locale(lang))
+
+
+PLURAL_ORDER = ("zero", "one", "two", "few", "many", "other")  # CLDR's order of categories
+
+
+@lru_cache(maxsize=8)
+def plural_categories(lang: str) -> tuple[str, ...]:
+    """The language's CLDR plural categories in CLDR order: ``("one", "few", "other")`` (ro),
+    ``("one", "few", "many", "other")`` (ru), ``("one", "other")`` (en)."""
+    tags = _locale(lang).plural_form.tags | {"other"}
+    return tuple(tag for tag in PLURAL_ORDER if tag in tags)
+
+
+def fmt_count(value: int, forms: Sequence[str], lang: str) -> str:
+    """``45`` with ``("zi", "zile", "de zile")`` -> ``45 de zile``: the number formatted for the
+    language, then the form of its CLDR plural category (``forms`` in :func:`plural_categories`
+    order). A count that is not a whole number is a programming error (``TypeError``)."""
+    if isinstance(value, bool) or not isinstance(value, Integral):
+        raise TypeError(f"a plural count must be a whole number, not {value!r}")
+    categories = plural_categories(lang)
+    if len(forms) != len(categories):
+        raise ValueError(f"{lang} needs {len(categories)} plural forms {categories}: {forms}")
+    number = int(value)
+    form = forms[categories.index(_locale(lang).plural_form(number))]
+    return f"{fmt_int(number, lang)} {form}"

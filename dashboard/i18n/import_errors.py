@@ -28,14 +28,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Кодировка текста не распознана. Сохраните файл как CSV UTF-8.",
     },
     "import.too_many_rows": {
-        "ro": "Fișierul are mai mult de {limit} rânduri. Împărțiți-l în mai multe fișiere.",
-        "en": "The file has more than {limit} rows. Split it into several files.",
-        "ru": "В файле больше {limit} строк. Разделите его на несколько файлов.",
+        "ro": "Fișierul are mai mult de {limit|rând|rânduri|de rânduri}. Împărțiți-l în mai multe fișiere.",
+        "en": "The file has more than {limit|row|rows}. Split it into several files.",
+        "ru": "В файле больше {limit|строки|строк|строк|строки}. Разделите его на несколько файлов.",
     },
     "import.too_many_columns": {
-        "ro": "Fișierul are mai mult de {limit} coloane.",
-        "en": "The file has more than {limit} columns.",
-        "ru": "В файле больше {limit} столбцов.",
+        "ro": "Fișierul are mai mult de {limit|coloană|coloane|de coloane}.",
+        "en": "The file has more than {limit|column|columns}.",
+        "ru": "В файле больше {limit|столбца|столбцов|столбцов|столбца}.",
     },
     "import.xlsx_invalid": {
         "ro": "Fișierul XLSX este deteriorat sau nu este un registru Excel valid.",
@@ -233,8 +233,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Такой же cod_raport уже есть в строке {first_row}.",
     },
     "import.report_ref_too_long": {
-        "ro": "Codul raportului are mai mult de {max} caractere.",
-        "en": "The report reference is longer than {max} characters.",
-        "ru": "Код отчёта длиннее {max} символов.",
+        "ro": "Codul raportului are mai mult de {max|caracter|caractere|de caractere}.",
+        "en": "The report reference is longer than {max|character|characters}.",
+        "ru": "Код отчёта длиннее {max|символа|символов|символов|символа}.",
     },
 }

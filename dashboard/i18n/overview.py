@@ -58,9 +58,10 @@ MESSAGES = {
         "ru": "Цель {label}: {actual} из {target}",
     },
     "kpi.dormant_note": {
-        "ro": "{count} inactive (fără activitate de {days} zile)",
-        "en": "{count} dormant (no activity for {days} days)",
-        "ru": "{count} неактивны (без активности {days} дней)",
+        "ro": "{count|inactiv|inactive|de inactive} (fără activitate de {days|zi|zile|de zile})",
+        "en": "{count|dormant|dormant} (no activity for {days|day|days})",
+        "ru": "{count|неактивная|неактивные|неактивных|неактивной}"
+        " (без активности {days|день|дня|дней|дня})",
     },
     "status.on_track": {"ro": "în grafic", "en": "on track", "ru": "по графику"},
     "status.at_risk": {"ro": "la risc", "en": "at risk", "ru": "под угрозой"},

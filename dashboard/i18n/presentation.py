@@ -24,9 +24,9 @@ MESSAGES = {
         "ru": "Вся страна",
     },
     "presentation.services": {
-        "ro": "{count} tipuri de servicii",
-        "en": "{count} service types",
-        "ru": "Типов услуг: {count}",
+        "ro": "{count|tip de serviciu|tipuri de servicii|de tipuri de servicii}",
+        "en": "{count|service type|service types}",
+        "ru": "{count|тип услуг|типа услуг|типов услуг|типа услуг}",
     },
     "presentation.map_caption": {
         "ro": "Cetățeni deserviți la 10.000 de locuitori, pe raioane",

@@ -54,9 +54,9 @@ MESSAGES = {
     },
     "targets.national": {"ro": "Național", "en": "National", "ru": "Национальная"},
     "targets.summary": {
-        "ro": "{count} ținte",
-        "en": "{count} targets",
-        "ru": "Целей: {count}",
+        "ro": "{count|țintă|ținte|de ținte}",
+        "en": "{count|target|targets}",
+        "ru": "{count|цель|цели|целей|цели}",
     },
     "targets.legend.actual": {
         "ro": "Realizat (cumulat)",

@@ -11,7 +11,7 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
-from dashboard.i18n import fmt_int, t
+from dashboard.i18n import t
 from layouts import ids
 from layouts.components import chart_card
 from layouts.figures.common import message_figure
@@ -56,7 +56,7 @@ def no_active_list(units: pd.DataFrame, lang: str) -> Any:
         return html.P(t("coverage.no_active.none", lang), className="text-success mb-0")
     items = [
         html.Li(t("coverage.no_active.item", lang, name=row.raion_name,
-                  points=fmt_int(row.access_points, lang)) if row.access_points
+                  points=int(row.access_points)) if row.access_points
                 else t("coverage.no_active.item_none", lang, name=row.raion_name))
         for row in units.itertuples()
     ]  # fmt: skip

@@ -65,7 +65,7 @@ LOCAL_COLUMNS = [
 def status_summary(counts: dict[str, int], lang: str) -> list[Any]:
     """One pill per status that occurs ("la risc: 30"), after the total."""
     total = sum(counts.values())
-    pills: list[Any] = [html.Span(t("targets.summary", lang, count=fmt_int(total, lang)),
+    pills: list[Any] = [html.Span(t("targets.summary", lang, count=total),
                                   className="targets-total")]  # fmt: skip
     for status in STATUSES:
         if counts.get(status):
