@@ -377,7 +377,7 @@ def test_read_upload_handles_odd_payloads() -> None:
     assert read_upload({"name": "a.csv", "content": "hello"}, 100).problem == "unreadable"
     big = read_upload(stored(b"x" * 200), 100)
     assert (big.problem, big.size) == ("too_large", 201)  # upper bound, never decoded
-    assert size_text(532, "ro") == "532 octeți"
+    assert size_text(532, "ro") == "532 de octeți"
     assert size_text(12_700, "ro") == "12,4 KB"
     assert size_text(3 * 1024 * 1024, "en") == "3.0 MB"
 

@@ -157,7 +157,8 @@ def test_every_target_of_the_period_with_its_actual(client, demo_sqlite: Path) -
     assert row["status"] in ("în grafic", "la risc", "în urmă")
     assert row["attainment__text"].endswith("%")
     assert {"target__text", "pace__text", "projected__text"} <= set(row)
-    assert f"{len(rows)} ținte" in str(out[f"{ids.TARGETS_SUMMARY}.children"])
+    summary = str(out[f"{ids.TARGETS_SUMMARY}.children"])
+    assert t("targets.summary", "ro", count=len(rows)) in summary
     pills = {p["props"]["className"].split("status-")[-1]: int(p["props"]["data-count"])
              for p in out[f"{ids.TARGETS_SUMMARY}.children"][1:]}  # fmt: skip
     assert pills == dict(Counter(r["status__code"] for r in rows))  # the counts match the grid
@@ -328,14 +329,14 @@ def test_dormant_threshold_comes_from_the_settings(demo_sqlite: Path, tmp_path: 
         title = _call(client, POINT_OUTPUTS, [*_data(), (ids.COVERAGE_DAYS, "value", None)])[
             f"{ids.COVERAGE_DORMANT_TITLE}.children"
         ]
-        assert "ultimele 45 zile" in title
+        assert "ultimele 45 de zile" in title
         assert title.endswith(f": {_dormant_sql(demo_sqlite, 45)}")
         rows = _view(client, ids.COVERAGE_DORMANT_GRID, **{ids.COVERAGE_DAYS: None})
         assert len(rows) == _dormant_sql(demo_sqlite, 45) != _dormant_sql(demo_sqlite, 60)
         formula = _call(client, SCORE_OUTPUTS, [*_data(), *_controls(None, None)])[
             f"{ids.COVERAGE_FORMULA}.children"
         ]
-        assert "pragul: 45 zile" in formula
+        assert "pragul: 45 de zile" in formula
 
 
 def _dormant_sql(path: Path, days: int) -> int:
@@ -355,7 +356,8 @@ def test_dormant_points_against_sql(client, demo_sqlite: Path, days: int) -> Non
     rows = _view(client, ids.COVERAGE_DORMANT_GRID, **{ids.COVERAGE_DAYS: days})
     assert len(rows) == _dormant_sql(demo_sqlite, days) > 0
     assert out[f"{ids.COVERAGE_DORMANT_TITLE}.children"].endswith(f": {len(rows)}")
-    assert f"{days} zile" in out[f"{ids.COVERAGE_DORMANT_TITLE}.children"]
+    expected = {60: "60 de zile", 30: "30 de zile"}[days]  # Romanian: "de" from 20 upward
+    assert expected in out[f"{ids.COVERAGE_DORMANT_TITLE}.children"]
     assert all(r["last_day__text"] for r in rows)  # a date, or "nicio activitate în ultimii 3 ani"
     never = {"last_day": {"filterType": "text", "type": "blank"}}
     silent = _block(client, ids.COVERAGE_DORMANT_GRID, request={"filterModel": never},
@@ -419,7 +421,7 @@ def test_units_without_an_active_point_against_sql(  # type: ignore[no-untyped-d
 @pytest.mark.parametrize("bad", ["abc", -5, True, 10**9, None])
 def test_bad_control_values_fall_back(client, bad: object) -> None:  # type: ignore[no-untyped-def]
     out = _call(client, SCORE_OUTPUTS, [*_data(), *_controls(bad, bad)])
-    assert "60 zile" in out[f"{ids.COVERAGE_FORMULA}.children"]
+    assert "60 de zile" in out[f"{ids.COVERAGE_FORMULA}.children"]
     assert "10 km" in out[f"{ids.COVERAGE_FORMULA}.children"]
 
 
