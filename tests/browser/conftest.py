@@ -7,9 +7,10 @@ import os
 import shutil
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from werkzeug.serving import make_server
@@ -32,7 +33,6 @@ class LiveServer:
     db_path: Path
     thread: threading.Thread
     server: Any
-    external_requests: list[str] = field(default_factory=list)
 
     def stop(self) -> None:
         self.server.shutdown()
@@ -73,22 +73,32 @@ def live(demo_sqlite: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     server.stop()
 
 
+def leaves_the_machine(url: str, app_url: str) -> bool:
+    """True for a request to any host but the app's (inline ``data:`` and ``blob:`` stay)."""
+    parts, app = urlsplit(url), urlsplit(app_url)
+    if parts.scheme in ("data", "blob"):
+        return False
+    return (parts.scheme, parts.netloc) != (app.scheme, app.netloc)
+
+
 @pytest.fixture
 def page(browser: Any, live: LiveServer) -> Iterator[Any]:
-    """A fresh page that records console errors and every request leaving the app's host."""
+    """A fresh page that records console errors and every request leaving the app's host.
+
+    The teardown fails the test if any page of its context (extra tabs included) asked another
+    host for anything: every browser test, run alone or in any order, proves the app offline."""
     context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="ro-MD")
+    outside: list[str] = []
+    context.on("request", lambda r: outside.append(r.url) if leaves_the_machine(r.url, live.url)
+               else None)  # fmt: skip
     tab = context.new_page()
     tab.console_errors = []
+    tab.external_requests = outside
     tab.on("console", lambda m: tab.console_errors.append(m.text) if m.type == "error" else None)
     tab.on("pageerror", lambda e: tab.console_errors.append(str(e)))
-
-    def track(request: Any) -> None:
-        if not request.url.startswith((live.url, "data:", "blob:")):
-            live.external_requests.append(request.url)
-
-    tab.on("request", track)
     yield tab
     context.close()
+    assert outside == [], f"requests left the machine: {outside}"
 
 
 def screenshot(tab: Any, name: str) -> Path:

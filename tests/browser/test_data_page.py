@@ -16,10 +16,13 @@ from tests.test_import_fixtures import SESSION_HEADER, csv_bytes
 
 pytestmark = pytest.mark.browser
 FILE_INPUT = "#data-upload input[type=file]"
+# dcc.Upload renders a plain wrapper (#data-upload) around react-dropzone's root, which holds the
+# drop handlers: a drop dispatched on the wrapper itself reaches nothing.
+DROP_ZONE = "#data-upload > div"
 PERIOD = "?perioada=30-zile"  # 2026-10-27 .. 2026-11-25 (the demo's pinned today)
 
 
-def _report(db_path: Path, rows: int) -> bytes:
+def _report(db_path: Path, rows: int, ref: str = "BROWSER") -> bytes:
     with sqlite3.connect(db_path) as conn:
         library, raion, ambassador = conn.execute(
             "SELECT l.code, l.raion_code, a.code FROM ambassador a"
@@ -27,7 +30,7 @@ def _report(db_path: Path, rows: int) -> bytes:
         ).fetchone()
     lines = [
         [f"2026-11-{11 + i}", raion, library, ambassador, "față în față", "cetățeni",
-         str(8 + i), "cazier; mpay_utilitati", f"BROWSER-{i + 1}"]
+         str(8 + i), "cazier; mpay_utilitati", f"{ref}-{i + 1}"]
         for i in range(rows)
     ]  # fmt: skip
     return csv_bytes(SESSION_HEADER, lines, delimiter=";", encoding="utf-8-sig")
@@ -91,7 +94,28 @@ def test_upload_check_confirm_and_the_overview_changes(
     assert kpi_value(overview, "sessions") == expected
     assert page.console_errors == []
     assert overview_errors == []
-    assert live.external_requests == []
+    assert page.external_requests == []  # both tabs: the fixture tracks the context
+
+
+def test_a_report_dropped_on_the_upload_area_is_checked(page: Any, live: LiveServer) -> None:
+    """A real drop event (not the hidden file input) carrying a file built in the page."""
+    page.goto(live.url + "/date")
+    wait_settled(page)
+    content = _report(live.db_path, 3, ref="DROPPED")
+    transfer = page.evaluate_handle(
+        "(bytes) => { const dt = new DataTransfer();"
+        " dt.items.add(new File([new Uint8Array(bytes)], 'x.csv', {type: 'text/csv'}));"
+        " return dt; }",
+        list(content),
+    )
+    page.locator(DROP_ZONE).dispatch_event("drop", {"dataTransfer": transfer})
+    page.locator(".data-banner-valid").wait_for(timeout=20_000)
+    assert "x.csv" in page.locator("#data-file-info").inner_text()
+    assert page.locator(".data-fact-rows").inner_text() == "3"
+    assert page.locator(".data-fact-new").inner_text() == "3"
+    assert hashlib.sha256(content).hexdigest() in page.locator("#data-confirm-note").inner_text()
+    assert page.locator("#data-confirm").is_enabled()
+    assert page.console_errors == []
 
 
 def test_a_report_with_mistakes_shows_each_problem(

@@ -72,9 +72,9 @@ def _wait_for_meta(tab: Any, graph_id: str, key: str, value: object = None) -> N
     )
 
 
-def _clean(tab: Any, live: LiveServer) -> None:
+def _clean(tab: Any) -> None:
     assert tab.console_errors == []
-    assert live.external_requests == []
+    assert tab.external_requests == []  # the page fixture checks it again on teardown
 
 
 def test_targets_pick_a_target_and_drill_into_the_cascade(page: Any, live: LiveServer) -> None:
@@ -109,7 +109,7 @@ def test_targets_pick_a_target_and_drill_into_the_cascade(page: Any, live: LiveS
     wait_settled(page)
     page.locator("#targets-chart").scroll_into_view_if_needed()
     screenshot(page, "targets-page")
-    _clean(page, live)
+    _clean(page)
 
 
 def test_coverage_moves_the_distance_and_counts_dormant_points(page: Any, live: LiveServer) -> None:
@@ -150,7 +150,7 @@ def test_coverage_moves_the_distance_and_counts_dormant_points(page: Any, live: 
     assert "3 km" in page.locator("#coverage-formula").inner_text()
     page.locator("#coverage-far-title").scroll_into_view_if_needed()
     screenshot(page, "coverage-page")
-    _clean(page, live)
+    _clean(page)
 
 
 def _hover_a_far_dot(tab: Any) -> None:
@@ -243,7 +243,7 @@ def test_directory_sort_search_export_and_filter(page: Any, live: LiveServer) ->
     assert page.locator(f"#{AMB} .ag-paging-description").inner_text().startswith("Pagina 1 ")
     best = _in_md_un(live.db_path, "max(s.n)", "national")
     assert _number(_cell(page, AMB, 0, "sessions")) == best  # the sort is kept
-    _clean(page, live)
+    _clean(page)
 
 
 @pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1280, 720)])
@@ -276,4 +276,4 @@ def test_presentation_reads_on_a_projector(
     screenshot(page, f"presentation-map-{width}x{height}")
     page.locator(".pres-auto input").check()
     assert page.locator(".pres-auto input").is_checked()
-    _clean(page, live)
+    _clean(page)
