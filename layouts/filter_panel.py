@@ -111,7 +111,9 @@ def filter_panel(filters: Filters, options: FilterOptions, lang: str, today_iso:
                     **{"aria-label": t("filters.title", lang)},
                 ),
                 id=ids.FILTER_COLLAPSE,
-                is_open=True,
+                # closed on a tablet (the page comes first; "Filtre" opens it), always shown
+                # from the laptop breakpoint up (d-lg-block overrides the collapse)
+                is_open=False,
                 className="d-lg-block",
             ),
         ]
