@@ -131,3 +131,17 @@ def app_settings(database_url: str, tmp_path: Path, **overrides: object) -> Sett
     )
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="session")
+def demo_client(
+    demo_sqlite: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[FlaskClient]:
+    """One demo app for the read-only HTTP tests of several modules (the program pages, the
+    overview's callbacks): building it and reading its store takes seconds, so it is built once
+    per test process. Its tests only read; a test that writes builds its own app."""
+    from dashboard.app_factory import create_app
+
+    settings = app_settings(f"sqlite:///{demo_sqlite}", tmp_path_factory.mktemp("app"))
+    with served(create_app(settings)) as client:
+        yield client

@@ -1,10 +1,11 @@
-"""Callbacks over HTTP (Flask test client): numbers against SQL, URL state, crafted payloads."""
+"""Callbacks over HTTP (Flask test client): numbers against SQL, "no data" in words, the map's
+geometry sent once, crafted payloads, health, compression. The URL state (filters and map clicks
+write the URL) is in tests/test_url_state_http.py."""
 
 from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,20 +16,17 @@ from callbacks.overview import BREAKDOWNS
 from callbacks.overview_kpis import ACTIVITY
 from dashboard import app_factory
 from dashboard.app_factory import create_app
-from dashboard.periods import DEFAULT_PERIOD
 from layouts import ids
-from tests.conftest import app_settings, served
+from tests.conftest import app_settings
 from tests.dash_client import kpi_values, post_callback, response_value
 
 DATA = [(ids.URL, "search"), (ids.DATA_VERSION, "data")]
 
 
-@pytest.fixture(scope="module")
-def client(demo_sqlite: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[FlaskClient]:
-    """One app for the module's tests (they only read): its store is read once."""
-    settings = app_settings(f"sqlite:///{demo_sqlite}", tmp_path_factory.mktemp("app"))
-    with served(create_app(settings)) as client:
-        yield client
+@pytest.fixture
+def client(demo_client: FlaskClient) -> FlaskClient:
+    """The demo app shared by the read-only HTTP tests (conftest ``demo_client``)."""
+    return demo_client
 
 
 def _data_inputs(search: str, version: int = 1) -> list[tuple[str, str, object]]:
@@ -142,77 +140,6 @@ def test_the_map_says_no_data_in_words_first_draw_and_patch(client, lang: str) -
     assert words in json.dumps(annotations[-1]["params"], ensure_ascii=False)
 
 
-def test_filter_controls_write_the_url(client) -> None:  # type: ignore[no-untyped-def]
-    controls = [
-        (ids.F_RAION, "value", ["MD-UN", "MD-XX"]),
-        (ids.F_SERVICE, "value", ["cazier"]),
-        (ids.F_PERIOD, "value", "an"),
-        (ids.F_DATES, "start_date", "2026-01-01"),
-        (ids.F_DATES, "end_date", "2026-11-25"),
-        (ids.F_KIND, "value", []),
-        (ids.F_TIER, "value", ["national"]),
-        (ids.F_FORMAT, "value", []),
-        (ids.F_RESET, "n_clicks", None),
-    ]
-    outputs = (
-        [(ids.URL, "search")] + [(c, p) for c, p, _ in controls[:-1]] + [(ids.NOTICES, "children")]
-    )
-    response = post_callback(
-        client, outputs, [(ids.URL, "search", ""), *controls], changed=[(ids.F_RAION, "value")]
-    )
-    assert response.status_code == 200
-    search = response_value(response, ids.URL, "search")
-    assert search == "?raion=MD-UN&serviciu=cazier&nivel=national&perioada=an"
-    assert "MD-XX" in json.dumps(response_value(response, ids.NOTICES, "children"))
-
-
-SYNC_CONTROLS: list[tuple[str, str, object]] = [
-    (ids.F_RAION, "value", []),
-    (ids.F_SERVICE, "value", []),
-    (ids.F_PERIOD, "value", DEFAULT_PERIOD.value),
-    (ids.F_DATES, "start_date", "2025-12-01"),
-    (ids.F_DATES, "end_date", "2026-11-25"),
-    (ids.F_KIND, "value", []),
-    (ids.F_TIER, "value", []),
-    (ids.F_FORMAT, "value", []),
-    (ids.F_RESET, "n_clicks", None),
-]
-
-
-def _sync(client, search: str, changed: tuple[str, str], **values: object):  # type: ignore[no-untyped-def]
-    """The filter-sync callback, as the browser sends it when ``changed`` changed; ``values``
-    (by control id, dashes as underscores) override the default controls."""
-    controls = [(c, p, values.get(c.replace("-", "_") + "_" + p, v)) for c, p, v in SYNC_CONTROLS]
-    outputs = [(ids.URL, "search")] + [(c, p) for c, p, _ in controls[:-1]]
-    outputs.append((ids.NOTICES, "children"))
-    return post_callback(
-        client, outputs, [(ids.URL, "search", search), *controls], changed=[changed]
-    )
-
-
-@pytest.mark.parametrize(
-    "wrong",
-    [
-        {"filter_period_value": {"$ne": 1}},
-        {"filter_period_value": ["an", "12luni"]},
-        {"filter_period_value": 7},
-        {"filter_raion_value": {"MD-UN": 1}, "filter_tier_value": "national'--"},
-        {"filter_kind_value": [{"a": 1}, ["village"]], "filter_format_value": 3.5},
-    ],
-)
-def test_filter_sync_rejects_wrong_types(client, wrong: dict[str, object]) -> None:  # type: ignore[no-untyped-def]
-    changed = (ids.F_PERIOD, "value") if "filter_period_value" in wrong else (ids.F_RAION, "value")
-    response = _sync(client, "", changed, **wrong)
-    assert response.status_code == 200, response.data[:300]
-    body = response.data.decode()
-    assert "Traceback" not in body
-    assert "TypeError" not in body
-    search = response_value(response, ids.URL, "search")
-    assert search == "", search  # nothing wrong kept: the default view (period left out)
-    assert response_value(response, ids.F_PERIOD, "value") == DEFAULT_PERIOD.value
-    assert response_value(response, ids.NOTICES, "children")  # said so, in a notice
-
-
 def test_map_sends_geometry_once_then_patches(client) -> None:  # type: ignore[no-untyped-def]
     outputs = [(ids.MAP, "figure"), (ids.MAP_SELECTION, "children"), (ids.MAP_DRAWN, "data")]
     inputs = [*_data_inputs(""), (ids.MAP_METRIC, "value", "requests"),
@@ -228,18 +155,6 @@ def test_map_sends_geometry_once_then_patches(client) -> None:  # type: ignore[n
     patch = response_value(second, ids.MAP, "figure")
     assert patch["__dash_patch_update"] == "__dash_patch_update"
     assert len(second.data) < 60_000
-
-
-def test_map_click_adds_the_raion_to_the_url(client) -> None:  # type: ignore[no-untyped-def]
-    click = {"points": [{"curveNumber": 0, "location": "MD-CA"}]}
-    response = post_callback(
-        client,
-        [(ids.URL, "search")],
-        [(ids.MAP, "clickData", click), (ids.MAP_CLEAR, "n_clicks", None)],
-        state=[(ids.URL, "search", "?raion=MD-UN")],
-        changed=[(ids.MAP, "clickData")],
-    )
-    assert response_value(response, ids.URL, "search") == "?raion=MD-CA,MD-UN"
 
 
 CRAFTED = [
