@@ -1,165 +1,32 @@
-"""Coverage: distances against great-circle values, dormant access points, far localities and
-the underserved score, each on a hand-made case."""
+"""Coverage on the database, each on a hand-made case: dormant access points, the ranking and
+its median (and how the page's texts name that median), far localities against great-circle
+distances, the underserved score, the units with no active point and the map's library markers.
+The pure parts are in tests/test_coverage_geometry.py; the demo data's in
+tests/test_coverage_demo.py."""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-import shutil
-import time
 from dataclasses import replace
-from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import pytest
 from sqlalchemy import insert
 
 from dashboard.filters import Filters
 from dashboard.i18n import t
-from data_access import geo
 from data_access.database import Database
 from data_access.models import Ambassador, Library
 from data_access.queries import coverage, coverage_points, metrics
-from data_access.queries.dimensions import localities
 from data_access.queries.libraries import library_markers
 from data_access.reference import localities_frame
 from data_access.writes import SessionRecord, add_sessions
+from tests.geo_truth import haversine_km
+from tests.geo_truth import place as _place
 from tests.handmade_program import seed_program
 
 D = dt.date
-EARTH_RADIUS_KM = 6371.0088  # mean radius (IUGG)
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
-
-
-def _place(name: str, raion: str) -> pd.Series:
-    frame = localities_frame()
-    return frame[(frame["name_ro"] == name) & (frame["raion_code"] == raion)].iloc[0]
-
-
-def _projected_km(a: pd.Series, b: pd.Series) -> float:
-    x, y = geo.project([a["lon"], b["lon"]], [a["lat"], b["lat"]])
-    return float(np.hypot(x[1] - x[0], y[1] - y[0]) / 1000)
-
-
-# --- geometry (no database) ------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("first", "second", "approx_km"),
-    [
-        (("Chișinău", "MD-CU"), ("Bălți", "MD-BA"), 109.3),
-        (("Chișinău", "MD-CU"), ("Cahul", "MD-CA"), 132.9),
-        (("Bălți", "MD-BA"), ("Sadovoe", "MD-BA"), 10.0),  # around the default threshold
-        (("Bălți", "MD-BA"), ("Elizaveta", "MD-BA"), 7.0),
-        (("Blindești", "MD-UN"), ("Zagarancea", "MD-UN"), 10.0),
-    ],
-)
-def test_projected_distance_agrees_with_great_circle(
-    first: tuple[str, str], second: tuple[str, str], approx_km: float
-) -> None:
-    a, b = _place(*first), _place(*second)
-    truth = haversine_km(a["lat"], a["lon"], b["lat"], b["lon"])
-    assert truth == pytest.approx(approx_km, rel=0.02)
-    assert _projected_km(a, b) == pytest.approx(truth, rel=0.005)
-
-
-def test_nearest_with_a_library_exactly_at_a_locality() -> None:
-    places = pd.DataFrame(
-        {"lat": [47.76291, 47.77640, 47.78177], "lon": [27.92854, 27.79610, 28.01738]},
-        index=[10, 11, 12],
-    )  # Bălți, Sadovoe, Elizaveta
-    libraries = pd.DataFrame({"lat": [47.76291, 46.33352], "lon": [27.92854, 28.96165]},
-                             index=[501, 502])  # Bălți, Basarabeasca  # fmt: skip
-    result = geo.nearest(places, libraries)
-    assert result.index.tolist() == [10, 11, 12]
-    assert result["target"].tolist() == [501, 501, 501]
-    assert result["distance_km"].tolist() == pytest.approx([0.0, 10.04, 6.98], abs=0.01)
-    assert result.loc[10, "distance_km"] == 0.0
-    far = coverage.is_far(result["distance_km"], 10.0)
-    assert far.tolist() == [False, True, False]  # Sadovoe is 10.04 km away
-    assert not coverage.is_far(result["distance_km"], 10.1).any()
-    assert coverage.is_far(pd.Series([10.0, np.nan]), 10.0).tolist() == [False, True]
-    nobody = geo.nearest(places, libraries.iloc[:0])
-    assert nobody["distance_km"].isna().all()
-    assert nobody["target"].isna().all()
-
-
-def test_nearest_is_fast_for_every_locality() -> None:
-    places = localities_frame()[["lat", "lon"]]
-    rng = np.random.default_rng(7)
-    libraries = places.sample(1_400, random_state=3).reset_index(drop=True)
-    libraries = libraries + rng.normal(0, 0.01, libraries.shape)
-    geo.nearest(places, libraries)  # the first call builds the CRS and the transformer
-    timings = []
-    for _ in range(3):
-        start = time.perf_counter()
-        geo.nearest(places, libraries)
-        timings.append(time.perf_counter() - start)
-    assert min(timings) < 0.2
-
-
-def test_far_counts_on_hand_made_distances() -> None:
-    units = pd.DataFrame({"raion_code": ["MD-AA", "MD-BB", "MD-CC"],
-                          "raion_name": ["A", "B", "C"]})  # fmt: skip
-    distances = pd.DataFrame({
-        "locality_id": [1, 2, 3, 4, 5],
-        "raion_code": ["MD-AA", "MD-AA", "MD-AA", "MD-BB", "MD-BB"],
-        "distance_km": [0.0, 10.0, 10.5, np.nan, 3.0],
-    })  # fmt: skip
-    frame = coverage.far_counts(distances, units, 10.0).set_index("raion_code")
-    assert frame["localities"].to_dict() == {"MD-AA": 3, "MD-BB": 2, "MD-CC": 0}
-    assert frame["far_localities"].to_dict() == {"MD-AA": 1, "MD-BB": 1, "MD-CC": 0}
-    assert frame["far_share"].tolist() == pytest.approx([1 / 3, 0.5, 0.0])
-
-
-# --- the score (pure) ------------------------------------------------------------------------
-
-
-def _components(*rows: tuple) -> pd.DataFrame:
-    columns = ["raion_code", "citizens_served_per_10k", "localities", "far_localities",
-               "access_points", "dormant_points", "active_points"]  # fmt: skip
-    return pd.DataFrame(list(rows), columns=columns)
-
-
-def test_score_on_a_hand_made_case() -> None:
-    frame = _components(
-        # rate, localities, far, points, dormant, active
-        ("MD-XX", 5.0, 4, 1, 4, 1, 3),  # A .5, B .25, C .25, D 0 -> 20 + 6.25 + 3.75 = 30
-        ("MD-YY", 0.0, 10, 10, 0, 0, 0),  # A 1, B 1, C 0, D 1 -> 40 + 25 + 20 = 85
-        ("MD-ZZ", 20.0, 5, 0, 2, 2, 0),  # A 0, B 0, C 1, D 1 -> 15 + 20 = 35
-        ("MD-WW", 10.0, 0, 0, 1, 0, 1),  # at the median, nothing missing -> 0
-        ("MD-VV", 0.0, 3, 3, 2, 2, 0),  # everything wrong -> 100
-    )
-    scored = coverage.score_frame(frame, median=10.0).set_index("raion_code")
-    assert scored["score"].to_dict() == {"MD-VV": 100.0, "MD-YY": 85.0, "MD-ZZ": 35.0,
-                                         "MD-XX": 30.0, "MD-WW": 0.0}  # fmt: skip
-    assert scored.index.tolist() == ["MD-VV", "MD-YY", "MD-ZZ", "MD-XX", "MD-WW"]
-    assert scored["rank"].tolist() == [1, 2, 3, 4, 5]
-    xx = scored.loc["MD-XX"]
-    assert (xx["activity_gap"], xx["far_share"], xx["dormant_share"], xx["no_active_point"]) == (
-        0.5, 0.25, 0.25, 0.0)  # fmt: skip
-    # With a zero median nobody is below it: the activity term vanishes.
-    flat = coverage.score_frame(frame, median=0.0).set_index("raion_code")
-    assert flat.loc["MD-YY", "score"] == 45.0
-    assert (flat["activity_gap"] == 0).all()
-
-
-def test_score_weights_sum_to_one_and_match_the_printed_formula() -> None:
-    assert sum(coverage.SCORE_WEIGHTS.values()) == pytest.approx(1.0)
-    for lang, decimal in (("ro", ","), ("en", "."), ("ru", ",")):
-        text = t("coverage.score.formula", lang, km=10, days=60)
-        for weight in coverage.SCORE_WEIGHTS.values():
-            assert f"{weight:.2f}".replace(".", decimal) in text, (lang, weight)
-        assert "10 km" in text or "10 км" in text
-        assert "60" in text
-    assert "ș" in t("coverage.score.formula", "ro") or "ț" in t("coverage.score.formula", "ro")
 
 
 def test_the_median_is_not_called_national_for_a_viewer_limited_to_some_raions() -> None:
@@ -338,112 +205,6 @@ def test_underserved_scores_hand_made(map_db: Database) -> None:
     assert frame["raion_code"].tolist() == ["MD-BS", "MD-BA"]
     # Unrestricted, the median is over all 35 units and is 0: A = 0 -> 25 + 15 + 20 = 60.
     assert national.set_index("raion_code").loc["MD-BS", "score"] == 60.0
-
-
-def test_nearest_takes_the_first_of_equidistant_points() -> None:
-    from data_access import geo
-
-    places = pd.DataFrame({"lat": [47.0, 46.5], "lon": [28.8, 28.5]})
-    twins = pd.DataFrame({"lat": [47.1, 47.1, 46.0], "lon": [28.9, 28.9, 28.0]}, index=[7, 3, 9])
-    assert geo.nearest(places, twins)["target"].tolist() == [7, 9]
-    assert geo.nearest(places, twins.loc[[3, 7, 9]])["target"].tolist() == [3, 9]
-
-
-def test_near_pairs_give_the_nearest_allowed_point_within_their_radius() -> None:
-    places = pd.DataFrame({"lat": [47.0, 46.5], "lon": [28.8, 28.5]})
-    twins = pd.DataFrame({"lat": [47.1, 47.1, 46.0, 47.0], "lon": [28.9, 28.9, 28.0, 28.81]})
-    pairs = geo.pairs_within(places, twins, 30.0)
-    everyone = np.ones(4, dtype=bool)
-    at, distance = pairs.nearest_allowed(everyone)
-    assert at.tolist() == [3, -1]  # nothing within 30 km of the second place
-    assert distance[0] == pytest.approx(geo.nearest(places, twins)["distance_km"][0])
-    assert np.isnan(distance[1])
-    at, distance = pairs.nearest_allowed(np.array([True, True, True, False]))
-    assert at.tolist() == [0, -1]  # equidistant twins: the first, as :func:`geo.nearest`
-    at, _ = pairs.nearest_allowed(np.array([False, True, True, False]))
-    assert at.tolist() == [1, -1]
-    at, distance = pairs.nearest_allowed(np.zeros(4, dtype=bool))
-    assert at.tolist() == [-1, -1]
-    assert np.isnan(distance).all()
-
-
-def test_locality_distances_and_points_depend_only_on_the_period_end_kinds_and_scope(
-    demo_sqlite: Path, tmp_path: Path
-) -> None:
-    """What lets every view sharing those share one distance result (the coverage page)."""
-    path = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_sqlite, path)
-    db = Database(f"sqlite:///{path}")
-    end = dt.date(2025, 6, 30)
-    views = [
-        Filters(dt.date(2025, 1, 1), end),
-        Filters(dt.date(2019, 3, 4), end, raions=("MD-UN",), services=("cazier",),
-                tiers=("local",), formats=("online",)),
-        Filters(dt.date(2025, 6, 1), end, library_kinds=("village",)),
-        Filters(dt.date(2024, 2, 1), end, library_kinds=("village",), services=("pensie",),
-                scope=frozenset({"MD-UN", "MD-CU", "MD-SO"})),
-    ]  # fmt: skip
-    with db.session() as s:
-        for f in views:
-            for days in (30, 60):
-                got = coverage.locality_distances(s, replace(f, raions=()), days)
-                shared = coverage.locality_distances(s, coverage.distance_filters(f), days)
-                pd.testing.assert_frame_equal(got, shared)
-                points = coverage_points.points_in_scope(s, f, days)  # what the distances stand on
-                pd.testing.assert_frame_equal(
-                    points, coverage_points.points_in_scope(s, coverage.distance_filters(f), days)
-                )
-                # the score from pieces the page shares equals the score read alone
-                pd.testing.assert_frame_equal(
-                    coverage.underserved_scores(s, f, 10, days),
-                    coverage.underserved_scores(
-                        s,
-                        f,
-                        10,
-                        days,
-                        shared,
-                        points=points,
-                        ranking=coverage.coverage_ranking(s, f),
-                    ),
-                )
-        assert not coverage.locality_distances(s, views[2], 60).equals(
-            coverage.locality_distances(s, views[0], 60))  # the kind filter matters  # fmt: skip
-    db.dispose()
-
-
-@pytest.mark.parametrize(
-    ("view", "searched"),
-    [
-        (Filters(D(2017, 1, 1), D(2017, 6, 30)), True),  # few active points
-        (Filters(D(2020, 1, 1), D(2020, 12, 31), library_kinds=("village",)), False),
-        (Filters(D(2025, 1, 1), D(2025, 6, 30)), False),
-        (Filters(D(2025, 1, 1), D(2025, 6, 30), library_kinds=("municipal", "raion")), True),
-        (Filters(D(2025, 1, 1), D(2025, 6, 30), scope=frozenset({"MD-UN", "MD-BS"})), False),
-    ],
-)
-def test_locality_distances_equal_a_search_over_the_active_points(
-    demo_sqlite: Path, view: Filters, searched: bool
-) -> None:
-    """The pairs held in memory (and the search for what they miss) find what a spatial index
-    search over the active points alone finds: the same distance and the same library."""
-    db = Database(f"sqlite:///{demo_sqlite}")
-    with db.session() as s:
-        points = coverage_points.points_in_scope(s, view, 60)
-        got = coverage.locality_distances(s, view, 60)
-        units = coverage_points.program_units(s, view)
-        active = points[~points["dormant"]].reset_index(drop=True)
-        places = localities(s)
-        places = places[places["raion_code"].isin(units["raion_code"])].reset_index(drop=True)
-        expected = geo.nearest(places, active)
-    db.dispose()
-    assert got["locality_id"].tolist() == places["locality_id"].tolist()
-    np.testing.assert_array_equal(got["distance_km"], expected["distance_km"])
-    assert 0 < len(active) < len(points) or view.library_kinds  # dormant points set aside
-    found = expected["target"].notna().to_numpy()
-    wanted = active["library_id"].to_numpy()[expected["target"][found].astype(int)]
-    assert got["nearest_library_id"][found].tolist() == wanted.tolist()
-    # some localities had no active point within the pairs' radius: the search found theirs
-    assert (got["distance_km"] > coverage.NEAR_KM).any() == searched
 
 
 def test_localities_with_no_active_point_in_scope(map_db: Database) -> None:
