@@ -1,5 +1,8 @@
-"""Target progress: the pure arithmetic, then every target of tests/handmade_program.py against
-numbers worked out by hand (``today`` = 2024-02-29: 60 days into 2024, a leap year)."""
+"""The targets table: every target of tests/handmade_program.py against numbers worked out by
+hand (``today`` = 2024-02-29: 60 days into 2024, a leap year), which targets a view, a scope or
+a raion filter shows, and what is remembered between views. The pure arithmetic is in
+tests/test_target_math.py; the tables by raion and ambassador and the charts' cumulative
+progress in tests/test_target_breakdowns.py."""
 
 from __future__ import annotations
 
@@ -12,116 +15,15 @@ import pytest
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from dashboard import target_math as tm
 from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
 from data_access.database import Database
 from data_access.models import Target
 from data_access.queries import metrics, target_cascade, targets
-from data_access.queries.accredited_days import AccreditedDays
 from data_access.queries.target_actuals import ActualsByPeriod
 from data_access.writes import SessionRecord, add_sessions
 from tests.handmade_program import seed_program
-
-D = dt.date
-TODAY = D(2024, 2, 29)
-YEAR = (D(2024, 1, 1), D(2024, 12, 31))  # 366 days
-Q1 = (D(2024, 1, 1), D(2024, 3, 31))  # 91 days
-H1 = (D(2024, 1, 1), D(2024, 6, 30))  # 182 days
-WINTER = Filters(D(2023, 12, 1), TODAY)
-
-
-# --- pure arithmetic -------------------------------------------------------------------------
-
-
-def test_share_elapsed_counts_inclusive_days() -> None:
-    assert tm.share_elapsed(*YEAR, D(2023, 12, 31)) == 0.0  # not started
-    assert tm.share_elapsed(*YEAR, D(2024, 1, 1)) == pytest.approx(1 / 366)  # first day
-    assert tm.share_elapsed(*YEAR, TODAY) == pytest.approx(60 / 366)  # 31 + 29 days
-    assert tm.share_elapsed(*YEAR, D(2024, 12, 30)) == pytest.approx(365 / 366)
-    assert tm.share_elapsed(*YEAR, D(2024, 12, 31)) == 1.0  # last day
-    assert tm.share_elapsed(*YEAR, D(2025, 3, 1)) == 1.0  # over
-    assert tm.share_elapsed(D(2024, 5, 5), D(2024, 5, 5), D(2024, 5, 5)) == 1.0  # one day
-
-
-def test_attainment_never_divides_by_zero() -> None:
-    assert tm.attainment(4, 20) == pytest.approx(0.2)
-    assert tm.attainment(0, 20) == 0.0
-    assert tm.attainment(5, 0) is None
-    assert tm.attainment(0, 0) is None
-
-
-def test_pace_and_projection() -> None:
-    share = 60 / 366
-    assert tm.pace(0.2, share) == pytest.approx(1.22)
-    assert tm.pace(0.2, 0.0) is None  # not started
-    assert tm.pace(None, share) is None  # no target
-    assert tm.pace(0.5, 1.0) == 0.5  # over: pace is the attainment
-    assert tm.projected_end_value(4, share) == pytest.approx(24.4)
-    assert tm.projected_end_value(4, 0.0) is None
-    assert tm.projected_end_value(7, 1.0) == 7.0  # over: the actual
-    # A level metric grows from its baseline: 1 point at the start, 2 now -> 1 + 1 / share.
-    assert tm.projected_end_value(2, share, baseline=1) == pytest.approx(7.1)
-
-
-@pytest.mark.parametrize(
-    ("pace", "has_target", "expected"),
-    [
-        (1.5, True, "on_track"),
-        (1.0, True, "on_track"),
-        (0.9999, True, "at_risk"),
-        (0.85, True, "at_risk"),
-        (0.8499, True, "behind"),
-        (0.0, True, "behind"),
-        (None, True, "not_started"),
-        (None, False, "no_target"),
-        (2.0, False, "no_target"),
-    ],
-)
-def test_status_thresholds(pace: float | None, has_target: bool, expected: str) -> None:
-    assert tm.status(pace, has_target=has_target) == expected
-
-
-def test_progress_at_the_start_of_the_period() -> None:
-    p = tm.progress(1, 366, *YEAR, D(2024, 1, 1))
-    assert p.share_elapsed == pytest.approx(1 / 366)
-    assert p.attainment == pytest.approx(1 / 366)
-    assert p.pace == pytest.approx(1.0)
-    assert p.projected == pytest.approx(366)
-    assert p.status == "on_track"
-    assert tm.progress(0, 366, *YEAR, D(2024, 1, 1)).status == "behind"
-
-
-def test_progress_at_the_end_and_after() -> None:
-    for day in (D(2024, 12, 31), D(2026, 1, 1)):
-        p = tm.progress(18, 20, *YEAR, day)
-        assert (p.share_elapsed, p.attainment, p.pace, p.projected) == (1.0, 0.9, 0.9, 18.0)
-        assert p.status == "at_risk"
-
-
-def test_progress_not_started_and_zero_target() -> None:
-    early = tm.progress(0, 20, *YEAR, D(2023, 6, 1))
-    assert (early.share_elapsed, early.pace, early.projected) == (0.0, None, None)
-    assert early.attainment == 0.0
-    assert early.status == "not_started"
-    zero = tm.progress(3, 0, *YEAR, TODAY)
-    assert (zero.attainment, zero.pace, zero.status) == (None, None, "no_target")
-    assert zero.projected == pytest.approx(18.3)  # still a useful projection
-
-
-def test_progress_mid_period_exact_numbers() -> None:
-    p = tm.progress(41, 60, *Q1, TODAY)  # T2 below
-    assert p.share_elapsed == pytest.approx(60 / 91)
-    assert p.attainment == pytest.approx(41 / 60)
-    assert p.pace == pytest.approx(41 / 60 * 91 / 60)  # 1.036...
-    assert p.projected == pytest.approx(41 * 91 / 60)  # 62.18...
-    assert p.pace == pytest.approx(p.projected / p.target)  # pace = projected / target
-    level = tm.progress(2, 4, *YEAR, TODAY, baseline=1)
-    assert level.projected == pytest.approx(7.1)
-    assert level.pace == pytest.approx(7.1 / 4)
-
-
-# --- the targets table -----------------------------------------------------------------------
+from tests.target_dates import TODAY, WINTER, D
 
 
 @pytest.fixture
@@ -304,153 +206,3 @@ def _view_tables(s: Session, view: Filters, today: dt.date) -> list[pd.DataFrame
     return [targets.targets_table(s, view, today), targets.attainment_by_raion(s, view, today),
             targets.attainment_by_raion(s, view, today, metric="requests"),
             target_cascade.ambassador_targets(s, view, today)]  # fmt: skip
-
-
-def test_attainment_by_raion(program_db: Database) -> None:
-    with program_db.session() as s:
-        frame = targets.attainment_by_raion(s, WINTER, TODAY)
-        only = targets.attainment_by_raion(s, WINTER, TODAY, metric="citizens_served")
-    assert list(frame.columns) == targets.RAION_COLUMNS
-    # Four (metric, period) groups of raion targets, each over the 35 census units.
-    assert len(frame) == 4 * 35
-    assert set(only["metric"]) == {"citizens_served"}
-    assert len(only) == 35
-    rows = frame.set_index(["metric", "raion_code"])
-    un = rows.loc[("citizens_served", "MD-UN")]
-    assert (un["target"], un["actual"], un["status"]) == (60, 41, "on_track")
-    assert un["actual_per_10k"] == pytest.approx(41 / 75_804 * 10_000)
-    cu = rows.loc[("citizens_served", "MD-CU")]
-    assert math.isnan(cu["target"])
-    assert (cu["actual"], cu["status"]) == (6, "no_target")
-    assert rows.loc[("sessions", "MD-CA"), "status"] == "behind"
-    assert rows.loc[("requests", "MD-CU"), "status"] == "no_target"  # a zero target
-    assert rows.loc[("requests", "MD-CU"), "target"] == 0
-    assert rows.loc[("active_ambassadors", "MD-UN"), "actual"] == 2
-
-
-def test_attainment_by_ambassador_with_cascade(program_db: Database) -> None:
-    jan_feb = Filters(D(2024, 1, 1), TODAY)
-    with program_db.session() as s:
-        frame = target_cascade.attainment_by_ambassador(s, jan_feb, TODAY)
-        by_ambassador = target_cascade.attainment_by_ambassador
-        ungheni = by_ambassador(s, replace(jan_feb, scope=frozenset({"MD-UN"})), TODAY)
-        locals_only = by_ambassador(s, replace(jan_feb, tiers=("local",)), TODAY)
-    assert list(frame.columns) == target_cascade.AMBASSADOR_TARGET_COLUMNS
-    rows = frame.set_index("code")
-    assert sorted(rows.index) == ["A1", "A3"]
-    a1 = rows.loc["A1"]
-    # A1 itself: S1 (10) + R1, R2. Trained A2, A5 and A6 (left in 2020, still trained by A1);
-    # only A2 was active: S2 (20) + S4 (7) + R3.
-    assert (a1["sessions"], a1["participants"], a1["requests"]) == (1, 10, 2)
-    assert (a1["locals_trained"], a1["locals_active"]) == (3, 1)
-    assert (a1["cascade_sessions"], a1["cascade_participants"], a1["cascade_requests"]) == (
-        2, 27, 1)  # fmt: skip
-    assert (a1["cascade_citizens_served"], a1["total_citizens_served"]) == (28, 40)
-    assert (a1["target_metric"], a1["target"], a1["target_actual"], a1["status"]) == (
-        "sessions", 3, 1, "behind")  # fmt: skip
-    a3 = rows.loc["A3"]
-    # A3: S3 (5) + R5; A4 (trained by A3) was active only in March.
-    assert (a3["citizens_served"], a3["locals_trained"], a3["locals_active"]) == (6, 1, 0)
-    assert a3["status"] == "no_target"
-    assert math.isnan(a3["target"])
-    assert ungheni["code"].tolist() == ["A1"]
-    assert locals_only.empty
-
-
-def test_cumulative_progress_flow_metric(program_db: Database) -> None:
-    with program_db.session() as s:
-        frame = targets.cumulative_progress(s, WINTER, "citizens_served", *Q1, TODAY, "raion",
-                                            "MD-UN")  # fmt: skip
-        mid = targets.cumulative_progress(s, WINTER, "citizens_served", *Q1, D(2024, 2, 15),
-                                          "raion", "MD-UN")  # fmt: skip
-    assert list(frame.columns) == targets.PROGRESS_FRAME_COLUMNS
-    assert frame["month_key"].tolist() == [202401, 202402, 202403]
-    assert frame["day"].tolist() == [D(2024, 1, 31), TODAY, D(2024, 3, 31)]
-    # January: S1 10 + S2 20 + R1 + R2 + R3 = 33; February adds S4 7 + R4 = 41.
-    assert frame["actual"].tolist()[:2] == [33, 41]
-    assert math.isnan(frame["actual"].iloc[2])
-    assert frame["target_line"].tolist() == pytest.approx([60 * 31 / 91, 60 * 60 / 91, 60])
-    # Mid-February: the point sits on today; S4 (29 Feb) is not in yet.
-    assert mid["day"].tolist()[1] == D(2024, 2, 15)
-    assert mid["actual"].tolist()[:2] == [33, 34]
-    assert mid["target_line"].iloc[1] == pytest.approx(60 * 46 / 91)
-
-
-def test_cumulative_progress_other_metrics_and_scopes(program_db: Database) -> None:
-    with program_db.session() as s:
-        a2 = targets.cumulative_progress(s, WINTER, "participants", *Q1, TODAY, "ambassador", "2")
-        points = targets.cumulative_progress(s, WINTER, "access_points", *YEAR, TODAY)
-        active = targets.cumulative_progress(s, WINTER, "active_ambassadors", *H1, TODAY, "raion",
-                                             "MD-UN", target_value=10)  # fmt: skip
-        early = targets.cumulative_progress(s, WINTER, "sessions", *YEAR, D(2023, 11, 1))
-        hidden = targets.cumulative_progress(
-            s, replace(WINTER, scope=frozenset({"MD-CU"})), "participants", *Q1, TODAY,
-            "ambassador", "2",
-        )  # fmt: skip
-    assert a2["actual"].tolist()[:2] == [20, 27]
-    assert a2["target_line"].iloc[2] == 45
-    assert len(points) == 12
-    assert points["actual"].tolist()[:2] == [2, 2]  # L2 since 2023, L1 since 10 January
-    assert points["target_line"].iloc[0] == pytest.approx(1 + 3 * 31 / 366)  # from baseline 1
-    assert points["target_line"].iloc[-1] == 4
-    assert active["actual"].tolist()[:2] == [2, 2]  # A1 and A2, both first active in January
-    assert active["target_line"].iloc[-1] == 10
-    assert early["actual"].isna().all()
-    assert early["target_line"].iloc[-1] == 20
-    assert hidden.empty
-
-
-def test_accredited_days_count_on_a_day_nationally_per_raion_and_per_library() -> None:
-    points = AccreditedDays(pd.DataFrame({
-        "library_id": [1, 2, 3, 4],
-        "raion_code": ["MD-UN", "MD-UN", "MD-CU", "MD-CU"],
-        "accredited_on": [D(2020, 5, 1), D(2018, 1, 1), None, D(2022, 3, 15)],
-    }))  # fmt: skip
-    assert points.count(D(2017, 12, 31)) == 0
-    assert points.count(D(2018, 1, 1)) == 1  # the accreditation day itself counts
-    assert points.count(D(2024, 1, 1)) == 3  # library 3 was never accredited
-    assert points.count(D(2022, 3, 14), raion="MD-CU") == 0
-    assert points.count(D(2022, 3, 15), raion="MD-CU") == 1
-    assert points.count(D(2024, 1, 1), raion="MD-UN") == 2
-    assert points.count(D(2024, 1, 1), raion="MD-SO") == 0
-    assert points.count(D(2020, 4, 30), library=1) == 0
-    assert points.count(D(2020, 5, 1), library=1) == 1
-    assert points.count(D(2024, 1, 1), library=3) == 0
-    assert points.count(D(2024, 1, 1), library=-1) == 0  # an ambassador without a library
-
-
-def test_people_with_their_targets_join_like_a_merge() -> None:
-    """One row per target in the targets' order, one ``no_target`` row for a person without
-    any; targets of nobody listed (or of an unresolved ambassador) are left out."""
-    people = pd.DataFrame({column: [0] * 3 for column in target_cascade.CASCADE_COLUMNS})
-    people["ambassador_id"] = [7, 3, 9]
-    people["code"] = ["A7", "A3", "A9"]
-    extra = target_cascade.AMBASSADOR_TARGET_COLUMNS[len(target_cascade.CASCADE_COLUMNS) :]
-    rows = pd.DataFrame({
-        "target_id": [11, 12, 13, 14, 15],
-        "ambassador_id": pd.array([9, 7, None, 9, 4], dtype="Int64"),
-        "metric": ["sessions", "participants", "sessions", "requests", "sessions"],
-        "period_start": [D(2024, 1, 1)] * 5,
-        "period_end": [D(2024, 12, 31)] * 5,
-        "target": [10.0, 20.0, 30.0, 40.0, 50.0],
-        "actual": [1.0, 2.0, 3.0, 4.0, 5.0],
-        "attainment": [0.1] * 5, "share_elapsed": [0.5] * 5, "pace": [0.2] * 5,
-        "projected": [2.0] * 5, "status": ["behind"] * 5,
-    })  # fmt: skip
-    got = target_cascade._with_targets(people, rows)
-    renamed = rows.rename(columns={v: k for k, v in target_cascade.TARGET_SOURCES.items()})
-    merged = people.merge(
-        renamed[["ambassador_id", *extra]]
-        .dropna(subset=["ambassador_id"])
-        .astype({"ambassador_id": "int64"}),
-        on="ambassador_id",
-        how="left",
-    )
-    merged["status"] = merged["status"].fillna(targets.NO_TARGET)
-    merged["target_id"] = merged["target_id"].astype("Int64")
-    pd.testing.assert_frame_equal(got, merged[target_cascade.AMBASSADOR_TARGET_COLUMNS])
-    assert got["code"].tolist() == ["A7", "A3", "A9", "A9"]
-    assert got["target_id"].tolist() == [12, pd.NA, 11, 14]
-    assert got["status"].tolist() == ["behind", "no_target", "behind", "behind"]
-    none = target_cascade._with_targets(people, rows.iloc[:0])
-    assert none["status"].tolist() == ["no_target"] * 3
