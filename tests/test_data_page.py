@@ -1,9 +1,9 @@
-"""The Data page over HTTP (Flask test client): check, import, history, limits, templates."""
+"""The Data page over HTTP (Flask test client): check, import, history, templates. Its limits,
+layout and pure views are in tests/test_data_page_limits.py."""
 
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import hashlib
 import io
 import json
@@ -13,71 +13,25 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
-import pandas as pd
 import pytest
 from flask.testing import FlaskClient
 
-from callbacks.data import request_limit
-from callbacks.data_view import history_frame, read_upload, to_view
 from dashboard.app_factory import create_app
-from data_access.importing import ImportReport, RowError
 from layouts import ids
-from layouts.import_report import size_text
-from layouts.pages.data import layout
 from tests.conftest import app_settings, served
-from tests.dash_client import kpi_values, post_callback, response_value
+from tests.dash_client import kpi_values, post_callback
+from tests.data_page_client import (
+    confirm,
+    history_rows,
+    inspect,
+    people,
+    sessions_csv,
+    sql,
+    stored,
+    text_of,
+    value,
+)
 from tests.test_import_fixtures import REQUEST_HEADER, SESSION_HEADER, csv_bytes
-
-SMALL_LIMIT = 1024 * 1024
-INSPECT_OUTPUTS = [
-    (ids.DATA_REPORT, "children"),
-    (ids.DATA_FILE_INFO, "children"),
-    (ids.DATA_CONFIRM, "disabled"),
-    (ids.DATA_CONFIRM_NOTE, "children"),
-    (ids.DATA_INSPECTED, "data"),
-    (ids.DATA_RESULT, "children"),
-]
-CONFIRM_OUTPUTS = [
-    (ids.DATA_RESULT, "children"),
-    (ids.DATA_CONFIRM, "disabled"),
-    (ids.DATA_CONFIRM_NOTE, "children"),
-    (ids.DATA_IMPORTED, "data"),
-]
-
-
-def people(db_path: Path) -> tuple[str, str, str]:
-    """(library code, raion code, ambassador code) of a real ambassador of the demo data."""
-    with sqlite3.connect(db_path) as conn:
-        row = conn.execute(
-            "SELECT l.code, l.raion_code, a.code FROM ambassador a"
-            " JOIN library l ON l.id = a.library_id ORDER BY a.id LIMIT 1"
-        ).fetchone()
-    return row[0], row[1], row[2]
-
-
-def sessions_csv(db_path: Path, prefix: str, n: int = 3) -> bytes:
-    library, raion, ambassador = people(db_path)
-    rows = [
-        [f"2026-11-{10 + i}", raion, library, ambassador, "online", "cetățeni", str(5 + i),
-         "cazier", f"{prefix}-{i + 1}"]
-        for i in range(n)
-    ]  # fmt: skip
-    return csv_bytes(SESSION_HEADER, rows, delimiter=";")
-
-
-def stored(content: bytes, name: str = "sesiuni.csv") -> dict[str, Any]:
-    encoded = base64.b64encode(content).decode()
-    return {"name": name, "size": len(content), "content": f"data:text/csv;base64,{encoded}"}
-
-
-def sql(db_path: Path, query: str) -> Any:
-    with sqlite3.connect(db_path) as conn:
-        return conn.execute(query).fetchone()[0]
-
-
-def make_client(db_path: Path, tmp_path: Path, **settings: object) -> FlaskClient:
-    app = create_app(app_settings(f"sqlite:///{db_path}", tmp_path, **settings))
-    return app.server.test_client()
 
 
 @pytest.fixture
@@ -85,69 +39,6 @@ def client(demo_copy: Path, tmp_path: Path) -> Iterator[FlaskClient]:
     settings = app_settings(f"sqlite:///{demo_copy}", tmp_path, cache_type="SimpleCache")
     with served(create_app(settings)) as client:
         yield client
-
-
-def inspect(client: FlaskClient, store: Any, search: str = "", kind: str = "auto") -> Any:
-    response = post_callback(
-        client,
-        INSPECT_OUTPUTS,
-        [(ids.DATA_FILE, "data", store), (ids.DATA_KIND, "value", kind)],
-        state=[(ids.URL, "search", search)],
-        changed=[(ids.DATA_FILE, "data")],
-    )
-    assert response.status_code == 200, response.data[:500]
-    return response
-
-
-def confirm(client: FlaskClient, store: Any, inspected: Any, search: str = "") -> Any:
-    response = post_callback(
-        client,
-        CONFIRM_OUTPUTS,
-        [(ids.DATA_CONFIRM, "n_clicks", 1)],
-        state=[
-            (ids.URL, "search", search),
-            (ids.DATA_FILE, "data", store),
-            (ids.DATA_KIND, "value", "auto"),
-            (ids.DATA_INSPECTED, "data", inspected),
-            (ids.DATA_IMPORTED, "data", 0),
-        ],
-        changed=[(ids.DATA_CONFIRM, "n_clicks")],
-    )
-    assert response.status_code == 200, response.data[:500]
-    return response
-
-
-def value(response: Any, cid: str, prop: str) -> Any:
-    return response_value(response, cid, prop)
-
-
-def text_of(response: Any, cid: str, prop: str = "children") -> str:
-    return json.dumps(value(response, cid, prop), ensure_ascii=False)
-
-
-def history_rows(client: FlaskClient, search: str = "") -> list[dict[str, Any]]:
-    response = post_callback(
-        client,
-        [(ids.DATA_HISTORY_GRID, "rowData")],
-        [
-            (ids.URL, "search", search),
-            (ids.DATA_VERSION, "data", 1),
-            (ids.DATA_IMPORTED, "data", 1),
-        ],
-    )
-    return value(response, ids.DATA_HISTORY_GRID, "rowData")
-
-
-def test_layout_starts_with_nothing_importable() -> None:
-    page = layout("en")
-    assert page[ids.DATA_UPLOAD].accept == ".csv,.xlsx"
-    assert page[ids.DATA_UPLOAD].multiple is False
-    button = page[ids.DATA_CONFIRM]
-    assert (button.children, button.disabled) == ("Import into the database", True)
-    assert page[ids.DATA_CONFIRM_NOTE].children == "Upload a valid file to be able to import it."
-    assert [c["headerName"] for c in page[ids.DATA_HISTORY_GRID].columnDefs][:3] == [
-        "When (UTC)", "Who", "File",
-    ]  # fmt: skip
 
 
 def test_configure_sets_the_limit_and_documents_the_format(client: FlaskClient) -> None:
@@ -295,39 +186,6 @@ def test_confirm_refuses_bytes_other_than_those_checked(
     assert sql(demo_copy, "SELECT count(*) FROM import_batch") == batches
 
 
-def test_a_file_over_the_limit_gets_a_clear_message(demo_copy: Path, tmp_path: Path) -> None:
-    client = make_client(demo_copy, tmp_path, max_upload_bytes=SMALL_LIMIT)
-    content = sessions_csv(demo_copy, "T-BIG") + b"\r\n" * (SMALL_LIMIT // 2 + 10)  # blank lines
-    assert SMALL_LIMIT < len(content) < request_limit(SMALL_LIMIT)
-    batches = sql(demo_copy, "SELECT count(*) FROM import_batch")
-    response = inspect(client, stored(content), "?limba=en")
-    report = text_of(response, ids.DATA_REPORT)
-    assert "The file is 1.1 MB; the limit is 1.0 MB." in report
-    assert value(response, ids.DATA_CONFIRM, "disabled") is True
-    # Refused in the browser already (never read): the same message from the size it reported.
-    told = inspect(client, {"name": "big.csv", "size": 5 * 1024 * 1024, "problem": "too_large"})
-    assert "Fișierul are 5,0 MB; limita este 1,0 MB." in text_of(told, ids.DATA_REPORT)
-    # Even a forged confirmation cannot import it.
-    forged = confirm(client, stored(content), {"sha256": hashlib.sha256(content).hexdigest()})
-    assert "Nu există niciun fișier verificat" in text_of(forged, ids.DATA_RESULT)
-    assert sql(demo_copy, "SELECT count(*) FROM import_batch") == batches
-
-
-def test_a_request_over_the_server_limit_is_413_not_500(demo_copy: Path, tmp_path: Path) -> None:
-    client = make_client(demo_copy, tmp_path, max_upload_bytes=SMALL_LIMIT)
-    huge = stored(b"x" * (request_limit(SMALL_LIMIT) + 1))
-    response = client.post(
-        "/_dash-update-component",
-        json={"output": "data-file.data", "inputs": [{"id": "x", "property": "y", "value": huge}]},
-        headers={"Referer": "http://localhost/date?limba=en"},
-    )
-    assert response.status_code == 413
-    assert response.get_json() == {
-        "error": "The file is too large to be sent (the limit is 1.0 MB). Split it into several "
-        "files."
-    }
-
-
 @pytest.mark.parametrize(
     ("problem", "expected"),
     [("wrong_type", "„raport.pdf” nu este un fișier CSV sau XLSX"),
@@ -368,47 +226,3 @@ def test_templates_download_in_the_current_language(client: FlaskClient) -> None
     book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(xlsx["content"])))
     assert book.sheetnames == ["report", "instructions", "services"]
     assert [c.value for c in book["report"][1]][-1] == "cod_raport"
-
-
-def test_read_upload_handles_odd_payloads() -> None:
-    assert read_upload(None, 100) is None
-    assert read_upload({"name": "a.csv", "content": "data:"}, 100).content == b""  # empty file
-    assert read_upload({"name": "a.csv", "content": "data:;base64,@@"}, 100).problem == "unreadable"
-    assert read_upload({"name": "a.csv", "content": "hello"}, 100).problem == "unreadable"
-    big = read_upload(stored(b"x" * 200), 100)
-    assert (big.problem, big.size) == ("too_large", 201)  # upper bound, never decoded
-    assert size_text(532, "ro") == "532 de octeți"
-    assert size_text(12_700, "ro") == "12,4 KB"
-    assert size_text(3 * 1024 * 1024, "en") == "3.0 MB"
-
-
-def test_report_view_counts() -> None:
-    report = ImportReport("f.csv", "ab", kind="sessions", rows=5, status="rejected")
-    report.errors = [RowError(2, "data", "required"), RowError(2, "raion", "required"),
-                     RowError(4, "data", "required")]  # fmt: skip
-    view = to_view(report, 10, "en")
-    assert (view.valid_rows, view.error_total, view.importable) == (3, 3, False)
-    assert view.errors[0] == (2, "data", "The value is missing.")
-    located = to_view(report, 10, "en", located=True)
-    assert located.errors[0][2] == "Row 2, column “data”: The value is missing."
-    report.errors.append(RowError(None, None, "kind_unknown"))
-    assert to_view(report, 10, "en").valid_rows is None
-
-
-def test_history_times_are_utc_on_both_engines() -> None:
-    frame = pd.DataFrame(
-        {
-            "id": [2, 1],
-            "created_at": [
-                dt.datetime(2026, 11, 25, 12, 5, tzinfo=dt.timezone(dt.timedelta(hours=2))),
-                dt.datetime(2026, 11, 24, 9, 0),  # SQLite: naive, stored as UTC
-            ],
-            "status": ["failed", "failed"],
-            "message": ["in progress", "failure=busy"],
-            "sha256": ["a" * 64, "b" * 64],
-        }
-    )
-    out = history_frame(frame)
-    assert list(out["when"]) == ["2026-11-25 10:05", "2026-11-24 09:00"]
-    assert list(out["status"]) == ["interrupted", "failed"]
-    assert list(out["sha"]) == ["a" * 12, "b" * 12]
