@@ -133,6 +133,14 @@ def test_macro_enabled_files_are_refused() -> None:
     assert _error(plain, "raport.xlsm") == "xlsx_macros"
     with_macros = rezip(plain, {"xl/vbaProject.bin": b"\x00" * 64})
     assert _error(with_macros, "raport.xlsx") == "xlsx_macros"  # renamed .xlsm
+    # a workbook declared macro-enabled in its content types, even without the macro part
+    with zipfile.ZipFile(io.BytesIO(plain)) as z:
+        types = z.read("[Content_Types].xml")
+    main = b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+    assert main in types
+    declared = rezip(plain, {}, {"[Content_Types].xml": types.replace(
+        main, b"application/vnd.ms-excel.sheet.macroEnabled.main+xml")})  # fmt: skip
+    assert _error(declared, "raport.xlsx") == "xlsx_macros"
 
 
 def test_encrypted_and_legacy_compound_files_are_refused() -> None:
