@@ -139,6 +139,7 @@ def register(app: Dash, app_ctx: AppContext) -> None:
     @app.callback(
         *RENDER_OUTPUTS,
         Output(ids.RENDER_KEY, "data"),
+        Output(ids.REFRESH, "disabled"),
         Input(ids.URL, "pathname"),
         Input(ids.URL, "search"),
         State(ids.RENDER_KEY, "data"),
@@ -150,8 +151,9 @@ def register(app: Dash, app_ctx: AppContext) -> None:
         _, _, lang = app_ctx.parse(search)
         key = [page.key if page else "missing", lang]
         if rendered == key:
-            return tuple(no_update for _ in range(len(RENDER_OUTPUTS) + 1))
-        return (*render_page(app_ctx, page, search or ""), key)
+            return tuple(no_update for _ in range(len(RENDER_OUTPUTS) + 2))
+        # the navigation bar (with "updated at") exists from now on: live refresh may tick
+        return (*render_page(app_ctx, page, search or ""), key, False)
 
     @app.callback(
         Output({"type": "nav-link", "page": ALL}, "href"),

@@ -23,7 +23,9 @@ def root_layout(refresh_ms: int, version: int, filter_panel: Any) -> html.Div:
             dcc.Store(id=ids.RENDER_KEY, data=None),
             dcc.Store(id=ids.LANG_SINK, data=None),
             dcc.Store(id=ids.DATA_VERSION, data=version),
-            dcc.Interval(id=ids.REFRESH, interval=refresh_ms, n_intervals=0),
+            # off until the first page is drawn: a tick writes to the navigation bar's "updated
+            # at", which does not exist before (the router turns it on with the first page)
+            dcc.Interval(id=ids.REFRESH, interval=refresh_ms, n_intervals=0, disabled=True),
             html.Header(id=ids.NAVBAR),
             dbc.Alert(id=ids.DB_BANNER, color="danger", is_open=False,
                       className="db-banner mb-0 rounded-0"),

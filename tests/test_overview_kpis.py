@@ -20,7 +20,7 @@ from tests.conftest import DEMO_UNTIL, app_settings, served
 from tests.dash_client import post_callback, response_value
 
 ROUTE_OUTPUTS = [(o.component_id, o.component_property) for o in RENDER_OUTPUTS]
-ROUTE_OUTPUTS.append((ids.RENDER_KEY, "data"))
+ROUTE_OUTPUTS += [(ids.RENDER_KEY, "data"), (ids.REFRESH, "disabled")]
 TARGET_OUTPUTS = [(ids.kpi_part(m, "target"), "children") for m in KPI_METRICS]
 
 

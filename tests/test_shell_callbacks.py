@@ -20,7 +20,7 @@ from tests.dash_client import post_callback, response_value
 from tests.handmade import seed_handmade
 
 ROUTE_OUTPUTS = [(o.component_id, o.component_property) for o in RENDER_OUTPUTS]
-ROUTE_OUTPUTS.append((ids.RENDER_KEY, "data"))
+ROUTE_OUTPUTS += [(ids.RENDER_KEY, "data"), (ids.REFRESH, "disabled")]
 LIVE_OUTPUTS = [(ids.DATA_VERSION, "data"), (ids.UPDATED_AT, "children"),
                 (ids.DB_BANNER, "is_open"), (ids.DB_BANNER, "children")]  # fmt: skip
 SYNC_CONTROLS = [
@@ -84,6 +84,15 @@ def tick(client: FlaskClient, version: int) -> Any:
     return response
 
 
+def test_live_refresh_starts_once_the_first_page_is_drawn(demo: FlaskClient) -> None:
+    """A tick writes to the navigation bar's "updated at": the timer is off in the skeleton
+    (no bar yet) and the router turns it on with the page it draws."""
+    assert _interval_props(demo.get("/_dash-layout").get_json())["disabled"] is True
+    drawn = route(demo, "/harta", "")
+    assert response_value(drawn, ids.REFRESH, "disabled") is False
+    assert ids.UPDATED_AT in json.dumps(response_value(drawn, ids.NAVBAR, "children"))
+
+
 def test_demo_data_is_labelled_on_the_demo_database(demo: FlaskClient) -> None:
     navbar = json.dumps(response_value(route(demo, "/", ""), ids.NAVBAR, "children"))
     assert "demo-badge" in navbar
@@ -136,16 +145,16 @@ def test_live_refresh_requeries_only_when_the_data_changed(demo: FlaskClient) ->
     assert response_value(older, ids.DATA_VERSION, "data") == current
 
 
-def _interval_ms(layout: Any) -> Any:
-    """The ``interval`` of the refresh timer in the served layout (a JSON tree)."""
+def _interval_props(layout: Any) -> Any:
+    """The props of the refresh timer in the served layout (a JSON tree)."""
     if isinstance(layout, dict):
         props = layout.get("props", {})
         if props.get("id") == ids.REFRESH:
-            return props["interval"]
+            return props
         layout = list(layout.values())
     if isinstance(layout, list):
         for item in layout:
-            found = _interval_ms(item)
+            found = _interval_props(item)
             if found is not None:
                 return found
     return None
@@ -165,5 +174,5 @@ def test_refresh_seconds_from_the_environment_sets_the_timer(
     settings = Settings.from_env(env)
     assert settings.refresh_seconds == 7
     with served(create_app(settings)) as client:
-        assert _interval_ms(client.get("/_dash-layout").get_json()) == 7000
+        assert _interval_props(client.get("/_dash-layout").get_json())["interval"] == 7000
     assert Settings.from_env({}).refresh_seconds == 30  # the default

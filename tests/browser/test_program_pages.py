@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from dashboard.i18n import t
 from tests.browser.conftest import LiveServer, screenshot
 from tests.browser.helpers import wait_settled
 
@@ -82,7 +83,7 @@ def test_targets_pick_a_target_and_drill_into_the_cascade(page: Any, live: LiveS
     wait_settled(page)
     count = _one(live.db_path, "SELECT count(*) FROM target WHERE period_start <= ? AND"
                                " period_end >= ?", TO, FROM)  # fmt: skip
-    assert page.locator(".targets-total").inner_text() == f"{count} ținte"
+    assert page.locator(".targets-total").inner_text() == t("targets.summary", "ro", count=count)
     assert _row_count(page, "targets-grid") == count  # every target, one block at a time
     _wait_for_meta(page, "targets-chart", "metric", "citizens_served")  # the first target's
     page.locator("#targets-picker").click()
