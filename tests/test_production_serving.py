@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import os
 import shlex
-import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -18,7 +17,7 @@ import pytest
 
 from dashboard.bench.callbacks import callback_cases
 from dashboard.bench.catalog import dumps
-from dashboard.bench.server import Client, Served, wait_until_ready
+from dashboard.bench.server import Client, Served, stop, wait_until_ready
 from data_access.pg_cluster import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,11 +49,7 @@ def served(demo_sqlite: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
         wait_until_ready(server, workers=3)  # three different worker pids answered /healthz
         yield server
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop(process)
 
 
 def test_the_readme_command_runs_three_preloaded_workers(served: Served) -> None:

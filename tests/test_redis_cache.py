@@ -11,7 +11,6 @@ import time
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import pytest
 import redis
@@ -20,10 +19,8 @@ from dashboard.app_factory import create_app
 from dashboard.cache import cache_config
 from dashboard.settings import Settings
 from data_access.pg_cluster import free_port
-from layouts import ids
 from tests.conftest import app_settings
-from tests.dash_client import post_callback, response_value
-from tests.test_output_cache import _statements
+from tests.test_output_cache import _statements, _trend
 
 SEARCH = "?raion=MD-UN&de=2024-01-01&pana=2024-12-31"
 
@@ -66,17 +63,6 @@ def _redis_settings(demo_sqlite: Path, tmp_path: Path, url: str) -> Settings:
     return replace(base, cache_type=from_env.cache_type, redis_url=from_env.redis_url)
 
 
-def _trend(client: Any, version: int = 1) -> Any:
-    response = post_callback(
-        client,
-        [(ids.TREND, "figure")],
-        [(ids.URL, "search", SEARCH), (ids.DATA_VERSION, "data", version),
-         (ids.TREND_METRIC, "value", "requests")],
-    )  # fmt: skip
-    assert response.status_code == 200
-    return response_value(response, ids.TREND, "figure")
-
-
 def test_redis_url_selects_redis_over_any_other_cache_type(tmp_path: Path) -> None:
     settings = Settings.from_env({"REDIS_URL": " redis://cache:6379/0 ", "CACHE_TYPE": "Null"})
     assert settings.cache_type == "RedisCache"
@@ -93,14 +79,14 @@ def test_two_workers_share_one_redis_cache(
     redis.Redis.from_url(redis_url).flushdb()
     settings = _redis_settings(demo_sqlite, tmp_path, redis_url)
     first, second = create_app(settings), create_app(settings)  # two workers, one Redis
-    answer = _trend(first.server.test_client())
+    answer = _trend(first.server.test_client(), 1)
     assert any(sum(trace.get("y") or []) for trace in answer["data"])
     assert redis.Redis.from_url(redis_url).keys("eamb:*"), "the answer was stored in Redis"
     statements = _statements(second)
     _trend(second.server.test_client(), version=2)  # its own start-up reads, and a new version
     assert statements, "another data version is computed"
     statements.clear()
-    assert _trend(second.server.test_client()) == answer
+    assert _trend(second.server.test_client(), 1) == answer
     assert statements == [], "the second worker reads the first one's answer from Redis"
 
 
@@ -110,9 +96,9 @@ def test_another_scope_never_gets_a_result_cached_in_redis(
     redis.Redis.from_url(redis_url).flushdb()
     settings = _redis_settings(demo_sqlite, tmp_path, redis_url)
     everyone, coordinator = create_app(settings), create_app(settings)
-    assert any(sum(t.get("y") or []) for t in _trend(everyone.server.test_client())["data"])
+    assert any(sum(t.get("y") or []) for t in _trend(everyone.server.test_client(), 1)["data"])
     coordinator.server.extensions["eambasadori"].scope = lambda: frozenset({"MD-CU"})
-    scoped = _trend(coordinator.server.test_client())
+    scoped = _trend(coordinator.server.test_client(), 1)
     assert not any(sum(trace.get("y") or []) for trace in scoped["data"])  # Ungheni: not theirs
 
 
@@ -120,6 +106,6 @@ def test_an_unreachable_redis_only_costs_the_cache(demo_sqlite: Path, tmp_path: 
     settings = _redis_settings(demo_sqlite, tmp_path, f"redis://127.0.0.1:{free_port()}/0")
     app = create_app(settings)
     start = time.monotonic()
-    answer = _trend(app.server.test_client())
+    answer = _trend(app.server.test_client(), 1)
     assert any(sum(trace.get("y") or []) for trace in answer["data"])  # computed, not an error
     assert time.monotonic() - start < 30

@@ -145,11 +145,16 @@ def gunicorn(
         wait_until_ready(served, workers)
         yield served
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop(process)
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    """gunicorn's graceful stop (SIGTERM); killed if it has not ended in 30 s."""
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
 
 
 def wait_until_ready(served: Served, workers: int, timeout: float = 180) -> None:
