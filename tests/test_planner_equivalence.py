@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from sqlalchemy import event
 
 from dashboard.baseline import NAIVE
 from dashboard.bench.scenarios import random_scenarios
@@ -156,3 +157,33 @@ def test_map_frames_from_one_library_read_equal_raw_answers(demo_db: Database,
     assert markers[shown].to_dict("list") == raw_markers[shown].to_dict("list")
     days, raw_days = markers["days_since_activity"], raw_markers["days_since_activity"]
     assert np.array_equal(days.to_numpy(), raw_days.to_numpy(), equal_nan=True)
+
+
+@pytest.mark.parametrize(
+    "search",
+    [
+        "?de=2021-12-01&pana=2022-11-30&serviciu=programare_acte&format=in_person",
+        "?de=2024-12-01&pana=2025-11-25&serviciu=act_casatorie,asigurare_medicala",
+        "?de=2019-04-09&pana=2021-02-17&format=online&raion=MD-CA,MD-UN",
+        "?de=2022-07-01&pana=2022-12-31&serviciu=pensie&nivel=local&tip=village",
+    ],
+)
+def test_active_ambassadors_under_a_service_read_whole_quarters(demo_db: Database,
+                                                                search: str) -> None:  # fmt: skip
+    """Under a service or format filter, the whole quarters between a range's years and edge
+    months come from the quarterly twin: fewer rows, the same people as the raw facts."""
+    vocab = Vocabulary(raions=raion_codes(), services=frozenset(service_types_frame()["code"]))
+    filters = parse_filters(query_params(search), vocab, DEMO_UNTIL)[0]
+    statements: list[str] = []
+
+    def seen(_conn, _cursor, statement, *_rest) -> None:  # type: ignore[no-untyped-def]
+        statements.append(statement)
+
+    event.listen(demo_db.engine, "before_cursor_execute", seen)
+    try:
+        with demo_db.session() as s:
+            fast = metrics.active_ambassadors(s, filters)
+            assert fast == _raw(metrics.active_ambassadors, s, filters) > 0
+    finally:
+        event.remove(demo_db.engine, "before_cursor_execute", seen)
+    assert any("rollup_ambassador_service_quarter" in sql for sql in statements)

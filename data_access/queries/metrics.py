@@ -23,6 +23,7 @@ from dashboard.baseline import NAIVE
 from dashboard.filters import Filters
 from dashboard.periods import PROGRAM_START, day_number, month_end, shift_month_key
 from data_access.models import (
+    QUARTER_TWINS,
     YEAR_TWINS,
     Library,
     RollupAmbassadorMonth,
@@ -35,7 +36,7 @@ from data_access.queries.fact_days import has_facts_between
 from data_access.queries.frames import read_frame, taken
 from data_access.queries.month_rows import NO_DAY, ambassador_months
 from data_access.queries.planner import aggregate, build_statement, month_key
-from data_access.queries.range_pieces import split_years
+from data_access.queries.range_pieces import split_periods
 from data_access.queries.sources import place_clauses
 
 LOOKBACK_DAYS = 3 * 365  # how far back "last activity" looks (keeps the scan small)
@@ -98,14 +99,15 @@ def _active_from_rollup(session: Session, filters: Filters) -> int | None:
     before the end (a month is whole when nothing happened after the end in it). Whole years
     between the edges read the yearly rows (a year is whole when nothing happened in the
     months of it outside the period). Under a service or format filter the rows are per
-    service and kind of activity (a request, or a session of a format).
+    service and kind of activity (a request, or a session of a format), and the whole quarters
+    around those years read the quarterly rows too (~1.8 times fewer than their months).
     """
     if NAIVE.get() or filters.effective_raions == ():
         return None
     start, end = filters.date_from, filters.date_to
     per_service = bool(filters.services or filters.formats)
     monthly = RollupAmbassadorServiceMonth if per_service else RollupAmbassadorMonth
-    a, y = table_of(monthly).c, YEAR_TWINS[table_of(monthly).name].c
+    a = table_of(monthly).c
     head, tail = month_key(start), month_key(end)
     head_whole = start.day == 1
     tail_whole = not any(
@@ -129,9 +131,9 @@ def _active_from_rollup(session: Session, filters: Filters) -> int | None:
     )
     if not per_service:
         return _active_in_memory(session, filters, (head_whole, tail_whole), inner)
-    pieces = split_years(session, ("sessions", "requests"), inner) if inner[0] <= inner[1] else []
+    pieces = split_periods(session, ("sessions", "requests"), inner) if inner[0] <= inner[1] else []
     months = [a.month_key.between(*keys) for grain, keys in pieces if grain == "month"]
-    years = next((keys for grain, keys in pieces if grain == "year"), None)
+    coarser = [(grain, keys) for grain, keys in pieces if grain != "month"]
     # The service leads the per-service key: one range per selected service, or all of them.
     services = filters.services or (ANY_SERVICE,)
     # Whole months and years read key columns only (PostgreSQL: index-only scans); the edge
@@ -141,9 +143,10 @@ def _active_from_rollup(session: Session, filters: Filters) -> int | None:
     # one part per range of months: PostgreSQL seeks a range, but scans every month of the
     # service for an OR of two (150,000 rows instead of 20,000: 40 ms at national scale)
     parts += [select(a.ambassador_id).where(when, *person) for when in months]
-    if years is not None:
-        year_rows = y.year.between(*years), *_person_filters(y, filters, services)
-        parts.append(select(y.ambassador_id).where(*year_rows))
+    for grain, keys in coarser:  # whole quarters and years: their twins' fewer rows
+        twin = (QUARTER_TWINS if grain == "quarter" else YEAR_TWINS)[table_of(monthly).name].c
+        rows = twin[grain].between(*keys), *_person_filters(twin, filters, services)
+        parts.append(select(twin.ambassador_id).where(*rows))
     if not parts:
         return 0
     ids = union_all(*parts).subquery()
