@@ -2,28 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from flask.testing import FlaskClient
 
-from dashboard.app_factory import create_app
 from dashboard.i18n import t
 from layouts import ids
-from tests.conftest import app_settings, served
 from tests.dash_client import post_callback, response_value
 
 MAP_OUTPUTS = [(ids.MAP, "figure"), (ids.MAP_SELECTION, "children"), (ids.MAP_DRAWN, "data")]
 METRICS = ("sessions", "participants", "requests")
 
 
-@pytest.fixture(scope="module")
-def client(demo_sqlite: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[FlaskClient]:
-    settings = app_settings(f"sqlite:///{demo_sqlite}", tmp_path_factory.mktemp("app"))
-    with served(create_app(settings)) as client:
-        yield client
+@pytest.fixture
+def client(demo_client: FlaskClient) -> FlaskClient:
+    """The session's read-only demo app (conftest)."""
+    return demo_client
 
 
 def _clear(client: FlaskClient, search: str) -> Any:

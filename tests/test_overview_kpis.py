@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from flask.testing import FlaskClient
 
 from callbacks.shell import RENDER_OUTPUTS
-from dashboard.app_factory import create_app
 from dashboard.i18n import all_messages, t
 from data_access.queries.kpi_targets import current_targets
 from layouts import ids
 from layouts.pages.overview import KPI_METRICS
-from tests.conftest import DEMO_UNTIL, app_settings, served
+from tests.conftest import DEMO_UNTIL
 from tests.dash_client import post_callback, response_value
 
 ROUTE_OUTPUTS = [(o.component_id, o.component_property) for o in RENDER_OUTPUTS]
@@ -24,11 +22,10 @@ ROUTE_OUTPUTS += [(ids.RENDER_KEY, "data"), (ids.REFRESH, "disabled")]
 TARGET_OUTPUTS = [(ids.kpi_part(m, "target"), "children") for m in KPI_METRICS]
 
 
-@pytest.fixture(scope="module")
-def client(demo_sqlite: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[FlaskClient]:
-    settings = app_settings(f"sqlite:///{demo_sqlite}", tmp_path_factory.mktemp("app"))
-    with served(create_app(settings)) as client:
-        yield client
+@pytest.fixture
+def client(demo_client: FlaskClient) -> FlaskClient:
+    """The session's read-only demo app (conftest)."""
+    return demo_client
 
 
 def _components(tree: Any, kind: str) -> Iterator[dict[str, Any]]:

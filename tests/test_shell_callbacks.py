@@ -36,11 +36,10 @@ SYNC_CONTROLS = [
 SYNC_OUTPUTS = [(ids.URL, "search"), *SYNC_CONTROLS, (ids.NOTICES, "children")]
 
 
-@pytest.fixture(scope="module")
-def demo(demo_sqlite: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[FlaskClient]:
-    settings = app_settings(f"sqlite:///{demo_sqlite}", tmp_path_factory.mktemp("app"))
-    with served(create_app(settings)) as client:
-        yield client
+@pytest.fixture
+def demo(demo_client: FlaskClient) -> FlaskClient:
+    """The session's read-only demo app (conftest)."""
+    return demo_client
 
 
 @pytest.fixture

@@ -33,7 +33,12 @@ COLUMNS = [
 
 
 def _engine(
-    name: str, url: str, count: int, naive_count: int, with_browser: bool
+    name: str,
+    url: str,
+    count: int,
+    naive_count: int,
+    with_browser: bool,
+    browser_repeats: int = 3,
 ) -> dict[str, Any]:
     scenarios = random_scenarios(vocabulary(), BENCH_UNTIL, count)
     result = run_engine(url, scenarios, naive_count)
@@ -42,7 +47,7 @@ def _engine(
             tempfile.TemporaryDirectory() as cache_dir,
             gunicorn(url, cache_dir=cache_dir) as served,
         ):
-            result["browser"] = browser.measure(served.url)
+            result["browser"] = browser.measure(served.url, browser_repeats)
     result["engine"] = name
     return result
 
