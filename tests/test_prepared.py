@@ -156,3 +156,31 @@ def test_shapes_share_their_common_parts() -> None:
 def _union_parts(statement: object) -> list[object]:
     union = statement.get_final_froms()[0].element  # type: ignore[attr-defined]
     return list(union.selects)
+
+
+def test_raw_requests_by_month_group_as_their_stored_month(db: Database) -> None:
+    """The raw requests grouped by month give each request's stored month on both engines
+    (PostgreSQL computes it from the day, which every day index covers: the read of a
+    service's partial month is then an index-only scan)."""
+    seed_handmade(db)
+    filters = Filters(D(2023, 12, 1), D(2024, 3, 10), services=("cazier", "pensie"))
+    select_ = raw_select("requests", filters, ("month_key",), ("requests",),
+                         (filters.date_from, filters.date_to))  # fmt: skip
+    with db.session() as s:
+        got = _rows(read_frame(s, select_, ["month_key", "requests"]))
+        want = (
+            s.connection()
+            .exec_driver_sql(
+                "SELECT month_key, count(*) FROM service_request WHERE requested_on BETWEEN "
+                "'2023-12-01' AND '2024-03-10' AND service_type_code IN ('cazier', 'pensie') "
+                "GROUP BY month_key ORDER BY month_key"
+            )
+            .all()
+        )
+        assert got == [tuple(row) for row in want]
+        assert len(want) > 1
+        if db.dialect == "postgresql":
+            sql = select_.compile(dialect=s.get_bind().dialect,
+                                  compile_kwargs={"literal_binds": True})  # fmt: skip
+            plan = s.connection().exec_driver_sql(f"EXPLAIN {sql}").all()
+            assert any("Index Only Scan" in str(row[0]) for row in plan), plan

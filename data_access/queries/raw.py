@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 from sqlalchemy import (
     BigInteger,
+    Integer,
     Select,
     String,
     and_,
@@ -19,7 +20,9 @@ from sqlalchemy import (
     select,
     type_coerce,
 )
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.elements import BindParameter, ColumnElement
+from sqlalchemy.sql.functions import FunctionElement
 
 from dashboard.filters import Filters
 from data_access.models import (
@@ -29,7 +32,7 @@ from data_access.models import (
     Library,
     ServiceRequest,
 )
-from data_access.models.base import NO_TIER
+from data_access.models.base import NO_TIER, month_key_of
 
 Fact = Literal["sessions", "requests"]
 
@@ -124,10 +127,34 @@ def _request_value(measure: str) -> ColumnElement[Any]:
     return _count_if(getattr(r, column) == value)
 
 
+class month_of_day(FunctionElement[int]):  # noqa: N801 - reads like the SQL it compiles to
+    """A fact's month key for grouping raw rows: ``month_of_day(stored_month_key, day)``.
+
+    PostgreSQL computes it from the day: every day index covers the day and none the stored
+    month, so a partial month grouped by month is an index-only scan (7 -> 0.7 ms for a month
+    of two services' requests). SQLite reads the stored column: its table lookups are cheap
+    and ``strftime`` on every row is not (5.8 -> 7.4 ms for the same read)."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(month_of_day)
+def _stored_month(element: month_of_day, compiler: Any, **kw: Any) -> str:
+    stored, _day = list(element.clauses)
+    return str(compiler.process(stored, **kw))
+
+
+@compiles(month_of_day, "postgresql")
+def _month_from_day(element: month_of_day, compiler: Any, **kw: Any) -> str:
+    _stored, day = list(element.clauses)
+    return str(compiler.process(month_key_of(day), **kw))
+
+
 def _raw_requests(where: Where, by: tuple[str, ...], measures: tuple[str, ...]) -> Select[Any]:
     r, lib, amb = ServiceRequest, Library, Ambassador
     dims: dict[str, Any] = {
-        "month_key": r.month_key, "raion_code": r.raion_code,
+        "month_key": month_of_day(r.month_key, r.requested_on), "raion_code": r.raion_code,
         "service_type_code": r.service_type_code, "library_id": r.library_id,
         "ambassador_id": r.ambassador_id, "on_behalf_of": r.on_behalf_of, "outcome": r.outcome,
         "library_kind": lib.kind, "ambassador_tier": func.coalesce(amb.tier, NO_TIER),
