@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-from sqlalchemy import event, insert, update
+from sqlalchemy import insert, update
 from sqlalchemy.orm import Session
 
 from data_access.database import Database
@@ -16,6 +16,7 @@ from data_access.queries.service_masks import service_bits
 from data_access.queries.versioned import Recent, data_version, one_read_of_the_version, recent
 from data_access.rollups import bump_version
 from tests.handmade import seed_handmade
+from tests.sql_log import statements_run
 
 D = dt.date
 
@@ -69,10 +70,7 @@ def test_one_read_of_the_version_per_block(db: Database) -> None:
     """Inside the block every session takes the version its database's first session read,
     even after a write (a later read is never older than its label); outside, each reads."""
     seed_handmade(db)
-    statements: list[str] = []
-    listen = lambda *args: statements.append(args[2])  # noqa: E731  (conn, cursor, statement, ...)
-    event.listen(db.engine, "before_cursor_execute", listen)
-    try:
+    with statements_run(db.engine) as statements:
         with one_read_of_the_version():
             with db.session() as s:
                 first = data_version(s)
@@ -84,8 +82,6 @@ def test_one_read_of_the_version_per_block(db: Database) -> None:
         assert len(reads) == 1
         with db.session() as s:
             assert data_version(s) == first + 1  # outside the block: read afresh
-    finally:
-        event.remove(db.engine, "before_cursor_execute", listen)
 
 
 def test_dimensions_remember_a_bounded_number_of_derived_values(db: Database) -> None:
@@ -154,14 +150,11 @@ def test_service_bits_are_read_once_per_data_version(db: Database) -> None:
     """Every aggregate needs the services' mask bits: a request's session takes them from the
     store, a new data version reads them again (a changed bit is seen), a bare session reads."""
     seed_handmade(db)
-    statements: list[str] = []
-    listen = lambda *args: statements.append(args[2])  # noqa: E731  (conn, cursor, statement, ...)
+    with statements_run(db.engine) as statements:
 
-    def reads() -> int:
-        return sum(st.lstrip().startswith("SELECT") and "mask_bit" in st for st in statements)
+        def reads() -> int:
+            return sum(st.lstrip().startswith("SELECT") and "mask_bit" in st for st in statements)
 
-    event.listen(db.engine, "before_cursor_execute", listen)
-    try:
         with db.session() as s:
             bits = service_bits(s)
         with db.session() as s:
@@ -178,5 +171,3 @@ def test_service_bits_are_read_once_per_data_version(db: Database) -> None:
         with Session(db.engine) as bare:
             assert service_bits(bare) == {**bits, code: free}
         assert reads() == 3
-    finally:
-        event.remove(db.engine, "before_cursor_execute", listen)

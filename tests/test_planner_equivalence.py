@@ -10,7 +10,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from sqlalchemy import event
 
 from dashboard.baseline import NAIVE
 from dashboard.bench.scenarios import random_scenarios
@@ -24,6 +23,7 @@ from data_access.queries.range_pieces import split_periods, split_years
 from data_access.reference import raion_codes, service_types_frame
 from data_access.schema import init_db
 from tests.conftest import DEMO_UNTIL
+from tests.sql_log import statements_run
 
 
 @pytest.fixture(scope="module")
@@ -174,16 +174,7 @@ def test_active_ambassadors_under_a_service_read_whole_quarters(demo_db: Databas
     months come from the quarterly twin: fewer rows, the same people as the raw facts."""
     vocab = Vocabulary(raions=raion_codes(), services=frozenset(service_types_frame()["code"]))
     filters = parse_filters(query_params(search), vocab, DEMO_UNTIL)[0]
-    statements: list[str] = []
-
-    def seen(_conn, _cursor, statement, *_rest) -> None:  # type: ignore[no-untyped-def]
-        statements.append(statement)
-
-    event.listen(demo_db.engine, "before_cursor_execute", seen)
-    try:
-        with demo_db.session() as s:
-            fast = metrics.active_ambassadors(s, filters)
-            assert fast == _raw(metrics.active_ambassadors, s, filters) > 0
-    finally:
-        event.remove(demo_db.engine, "before_cursor_execute", seen)
+    with statements_run(demo_db.engine) as statements, demo_db.session() as s:
+        fast = metrics.active_ambassadors(s, filters)
+        assert fast == _raw(metrics.active_ambassadors, s, filters) > 0
     assert any("rollup_ambassador_service_quarter" in sql for sql in statements)

@@ -10,13 +10,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pytest
-from sqlalchemy import event
 
 from dashboard.filters import Filters
 from data_access.database import Database
 from data_access.queries.planner import _plan, aggregate
 from data_access.queries.tiers_apart import of_tiers, tiers_apart
 from tests.handmade import seed_handmade
+from tests.sql_log import statements_run
 
 D = dt.date
 # two partial months: edge days from the raw requests. In them, of these services: R1 and R2
@@ -52,11 +52,8 @@ def test_a_tier_filter_on_edge_days_counts_as_by_hand_without_joining_ambassador
     db: Database, tiers: tuple[str, ...]
 ) -> None:
     seed_handmade(db)
-    statements: list[str] = []
-    event.listen(db.engine, "before_cursor_execute",
-                 lambda _c, _cur, sql, *_a: statements.append(sql))  # fmt: skip
     filters = Filters(**SPAN, tiers=tiers)  # type: ignore[arg-type]
-    with db.session() as s:
+    with statements_run(db.engine) as statements, db.session() as s:
         for by, expected in EXPECTED[tiers].items():
             statements.clear()
             assert _rows(aggregate(s, "requests", filters, MEASURES, by)) == expected, by
